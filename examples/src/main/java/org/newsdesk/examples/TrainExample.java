@@ -1,0 +1,49 @@
+package org.newsdesk.examples;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.newsdesk.classifier.Evaluation;
+import org.newsdesk.classifier.LabeledText;
+import org.newsdesk.classifier.Prediction;
+import org.newsdesk.classifier.TopicClassifier;
+import org.newsdesk.classifier.TopicTrainer;
+import org.newsdesk.core.NewsReader;
+
+/**
+ * Trains a topic model on a labeled digest (the label is each article's category), estimates its
+ * quality with cross-validation, saves it, loads it back and predicts with it.
+ *
+ * <p>Run: {@code java -cp examples/target/newsdesk.jar org.newsdesk.examples.TrainExample
+ * LABELED_FILE MODEL_FILE}
+ */
+public final class TrainExample {
+  private TrainExample() {}
+
+  /**
+   * Entry point.
+   *
+   * @param args the labeled digest and where to save the model (default: a temporary file)
+   * @throws IOException if a file cannot be read or written
+   */
+  public static void main(String[] args) throws IOException {
+    Path labeled = Path.of(args[0]);
+    Path modelFile = args.length > 1 ? Path.of(args[1]) : Files.createTempFile("topics", ".bin");
+    // tag::train[]
+    List<LabeledText> examples =
+        NewsReader.readAll(labeled).stream().map(LabeledText::from).toList();
+    TopicTrainer trainer = TopicTrainer.withDefaults();
+
+    Evaluation cv = Evaluation.crossValidate(trainer, examples, 3, 42L);
+    System.out.printf("3-fold cross-validation: accuracy %.3f, macro-F1 %.3f%n",
+        cv.accuracy(), cv.macroF1());
+
+    trainer.train(examples).save(modelFile);
+    TopicClassifier model = TopicClassifier.load(modelFile);
+    Prediction p = model.predict("Customs seize counterfeit watches at the port",
+        "Officers found 4,000 fake watches in a container during a joint operation.");
+    System.out.println("predicted: " + p.label() + " " + p.topK(3));
+    // end::train[]
+  }
+}

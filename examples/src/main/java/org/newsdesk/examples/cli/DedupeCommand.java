@@ -1,0 +1,79 @@
+package org.newsdesk.examples.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.newsdesk.core.Article;
+import org.newsdesk.core.DuplicateFinder;
+import org.newsdesk.core.DuplicateGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code newsdesk dedupe}: list groups of duplicate and near-duplicate articles. */
+@Command(
+    name = "dedupe",
+    mixinStandardHelpOptions = true,
+    versionProvider = NewsdeskCli.Version.class,
+    description = {
+      "List groups of exact and near-duplicate articles, one row per article.",
+      "Reads all articles into memory (comparison needs them all)."
+    })
+final class DedupeCommand extends InputCommand {
+  @Option(
+      names = "--threshold",
+      paramLabel = "T",
+      description = "Similarity (0..1) from which two articles count as near-duplicates."
+          + " Default: the library's default.")
+  Double threshold;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FMT",
+      defaultValue = "table",
+      description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+  OutputFormat format;
+
+  @Override
+  void validate() {
+    if (threshold != null && !(threshold >= 0 && threshold <= 1)) {
+      throw usage("Invalid value for option '--threshold': must be between 0 and 1, was " + threshold);
+    }
+  }
+
+  @Override
+  int run(Inputs inputs) {
+    DuplicateFinder finder =
+        threshold == null ? DuplicateFinder.DEFAULT : DuplicateFinder.withThreshold(threshold);
+    List<Article> articles = new ArrayList<>();
+    inputs.forEach(articles::add);
+    RecordPrinter printer =
+        new RecordPrinter(
+            format,
+            out(),
+            List.of(
+                RecordPrinter.Column.field("GROUP", "group", 5),
+                RecordPrinter.Column.field("KIND", "kind", 5),
+                new RecordPrinter.Column(
+                    "SCORE",
+                    r -> String.format(Locale.ROOT, "%.3f", r.get("score").asDouble()),
+                    5),
+                Records.location(),
+                Records.title()));
+    int group = 0;
+    for (DuplicateGroup g : finder.find(articles)) {
+      group++;
+      for (Article a : g.articles()) {
+        ObjectNode row = RecordPrinter.JSON.createObjectNode();
+        row.put("group", group);
+        row.put("kind", g.exact() ? "exact" : "near");
+        row.put("score", g.score());
+        row.setAll(Records.article(a));
+        printer.print(row);
+      }
+    }
+    printer.finish();
+    err().println(group + (group == 1 ? " duplicate group" : " duplicate groups"));
+    return 0;
+  }
+}

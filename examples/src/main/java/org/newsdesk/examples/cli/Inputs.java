@@ -1,0 +1,128 @@
+package org.newsdesk.examples.cli;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.Callable;
+import org.newsdesk.core.Article;
+import org.newsdesk.core.NewsFormat;
+import org.newsdesk.core.NewsReader;
+
+/**
+ * The articles of all PATH arguments, in order, read lazily one reader at a time. Diagnostics are
+ * printed to standard error as they happen; both are counted for the closing summary line.
+ */
+final class Inputs implements Iterable<Article>, Closeable {
+  /** Source name of articles read from standard input. */
+  static final String STDIN = "<stdin>";
+
+  private final List<String> paths;
+  private final InputStream stdin;
+  private final NewsFormat format;
+  private long articles;
+  private long diagnostics;
+  private NewsReader current;
+
+  Inputs(List<String> paths, InputStream stdin, NewsFormat base, PrintWriter err) {
+    for (String p : paths) {
+      // Fail before any output rather than halfway through.
+      if (!p.equals("-") && !Files.isReadable(Path.of(p))) {
+        throw new InputException(
+            p + (Files.exists(Path.of(p)) ? ": permission denied" : ": no such file or directory"));
+      }
+    }
+    this.paths = List.copyOf(paths);
+    this.stdin = stdin;
+    this.format =
+        base.toBuilder()
+            .onDiagnostic(
+                d -> {
+                  diagnostics++;
+                  err.println(Messages.at(d));
+                })
+            .build();
+  }
+
+  long articleCount() {
+    return articles;
+  }
+
+  long diagnosticCount() {
+    return diagnostics;
+  }
+
+  /** Iterates once over all inputs; each reader is closed when it is exhausted. */
+  @Override
+  public Iterator<Article> iterator() {
+    return new Iterator<>() {
+      private int next;
+      private Iterator<Article> it = List.<Article>of().iterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!it.hasNext()) {
+          closeCurrent();
+          if (next == paths.size()) {
+            return false;
+          }
+          current = open(paths.get(next++));
+          it = current.iterator();
+        }
+        return true;
+      }
+
+      @Override
+      public Article next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        articles++;
+        return it.next();
+      }
+    };
+  }
+
+  private NewsReader open(String path) {
+    if (path.equals("-")) {
+      return unchecked(() -> NewsReader.open(stdin, STDIN, format));
+    }
+    return unchecked(() -> NewsReader.openAll(List.of(Path.of(path)), format));
+  }
+
+  private void closeCurrent() {
+    if (current != null) {
+      NewsReader reader = current;
+      current = null;
+      unchecked(
+          () -> {
+            reader.close();
+            return null;
+          });
+    }
+  }
+
+  /** Iteration cannot throw checked exceptions; I/O failures travel as UncheckedIOException. */
+  private static <T> T unchecked(Callable<T> action) {
+    try {
+      return action.call();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    closeCurrent();
+  }
+}

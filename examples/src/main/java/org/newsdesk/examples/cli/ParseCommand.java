@@ -1,0 +1,33 @@
+package org.newsdesk.examples.cli;
+
+import org.newsdesk.core.Article;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code newsdesk parse}: print the articles of digests. */
+@Command(
+    name = "parse",
+    mixinStandardHelpOptions = true,
+    versionProvider = NewsdeskCli.Version.class,
+    description = "Parse digests and print their articles.")
+final class ParseCommand extends InputCommand {
+  @Option(
+      names = "--format",
+      paramLabel = "FMT",
+      defaultValue = "table",
+      description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+  OutputFormat format;
+
+  @Override
+  int run(Inputs inputs) {
+    RecordPrinter printer = new RecordPrinter(format, out(), Records.articleColumns());
+    try {
+      for (Article a : inputs) {
+        printer.print(Records.article(a));
+      }
+    } finally {
+      printer.finish(); // what was parsed before a strict failure is still printed
+    }
+    return 0;
+  }
+}

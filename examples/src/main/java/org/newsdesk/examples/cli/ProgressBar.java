@@ -1,0 +1,68 @@
+package org.newsdesk.examples.cli;
+
+import java.io.PrintWriter;
+import org.apache.commons.lang3.StringUtils;
+
+/**
+ * Progress on standard error: a bar redrawn in place on a terminal, or a plain line every 10% when
+ * the output is a file or pipe (so logs stay readable).
+ */
+final class ProgressBar {
+  private static final int WIDTH = 30;
+
+  private final PrintWriter err;
+  private final boolean terminal;
+  private final String label;
+  private int lastPercent = -1;
+  private boolean open;
+
+  ProgressBar(PrintWriter err, boolean terminal, String label) {
+    this.err = err;
+    this.terminal = terminal;
+    this.label = label;
+  }
+
+  /** Whether standard error is an interactive terminal, judged by the JVM's console. */
+  static boolean stderrIsTerminal() {
+    return System.console() != null;
+  }
+
+  /** Reports {@code done} of {@code total} steps; {@code detail} follows the figures. */
+  void update(long done, long total, String detail) {
+    int percent = total <= 0 ? 100 : (int) Math.min(100, done * 100 / total);
+    if (terminal) {
+      if (percent == lastPercent && done < total) {
+        return;
+      }
+      int filled = percent * WIDTH / 100;
+      err.print(
+          "\r"
+              + label
+              + " ["
+              + StringUtils.repeat('#', filled)
+              + StringUtils.repeat('.', WIDTH - filled)
+              + "] "
+              + StringUtils.leftPad(percent + "%", 4)
+              + " "
+              + done
+              + "/"
+              + total
+              + (detail.isEmpty() ? "" : " " + detail));
+      err.flush();
+      open = true;
+    } else if (percent / 10 != Math.floorDiv(lastPercent, 10)) {
+      err.println(label + ": " + percent + "% (" + done + "/" + total + ")"
+          + (detail.isEmpty() ? "" : " " + detail));
+    }
+    lastPercent = percent;
+  }
+
+  /** Ends the bar's line; call once when the work is done. */
+  void finish() {
+    if (open) {
+      err.println();
+      open = false;
+    }
+    err.flush();
+  }
+}

@@ -1,0 +1,168 @@
+package org.newsdesk.examples.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.newsdesk.classifier.Evaluation;
+import org.newsdesk.classifier.LabeledText;
+import org.newsdesk.classifier.TopicClassifier;
+import org.newsdesk.classifier.TopicTrainer;
+import org.newsdesk.classifier.TrainingConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code newsdesk train}: train a topic model on labeled digests and save it. */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    versionProvider = NewsdeskCli.Version.class,
+    description = {
+      "Train a topic model on labeled digests (label = the category on the metadata line),",
+      "optionally cross-validate it, and save it for `classify --model` / `evaluate --model`.",
+      "Options not given keep the library defaults."
+    })
+final class TrainCommand extends InputCommand {
+  @Option(names = "--out", paramLabel = "MODEL", required = true, description = "Where to save the model.")
+  Path out;
+
+  @Option(
+      names = "--cv",
+      paramLabel = "K",
+      description = "Also run stratified K-fold cross-validation and print the evaluation.")
+  Integer folds;
+
+  @Option(
+      names = "--algorithm",
+      paramLabel = "ALG",
+      description = "${COMPLETION-CANDIDATES}.")
+  TrainingConfig.Algorithm algorithm;
+
+  @Option(names = "--iterations", paramLabel = "N", description = "Training iterations.")
+  Integer iterations;
+
+  @Option(names = "--cutoff", paramLabel = "N", description = "Drop features seen in fewer than N documents.")
+  Integer cutoff;
+
+  @Option(names = "--regularization", paramLabel = "C", description = "Regularization strength.")
+  Double regularization;
+
+  @Option(
+      names = "--ngrams",
+      paramLabel = "MIN-MAX",
+      description = "Word n-gram range, e.g. 1-2.")
+  String ngrams;
+
+  @Option(
+      names = "--lowercase",
+      negatable = true,
+      description = "Lowercase text before extracting features.")
+  Boolean lowercase;
+
+  @Option(
+      names = "--stop-words",
+      paramLabel = "LIST",
+      description = "english or none.")
+  String stopWords;
+
+  @Option(names = "--stemming", paramLabel = "STEMMER", description = "${COMPLETION-CANDIDATES}.")
+  TrainingConfig.Stemming stemming;
+
+  @Option(names = "--title-weight", paramLabel = "W", description = "Weight of title features relative to body features.")
+  Double titleWeight;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed for training and folds. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Training threads. Default: all cores.")
+  Integer threads;
+
+  private TrainingConfig config;
+
+  @Override
+  void validate() {
+    config = config();
+  }
+
+  @Override
+  int run(Inputs inputs) throws IOException {
+    List<LabeledText> data = Labeled.collect(inputs, err());
+    Set<String> labels = new TreeSet<>();
+    data.forEach(t -> labels.add(t.label()));
+    if (labels.size() < 2) {
+      throw new InputException(
+          "need at least 2 labels to train, found " + labels.size() + ": " + labels);
+    }
+    TopicTrainer trainer = new TopicTrainer(config);
+    if (folds != null) {
+      err().println("cross-validating with " + folds + " folds...");
+      Evaluation cv = Evaluation.crossValidate(trainer, data, folds, seed);
+      out().println(cv);
+      out().flush();
+    }
+    ProgressBar bar = new ProgressBar(err(), ProgressBar.stderrIsTerminal(), "training");
+    TopicClassifier model =
+        trainer.train(
+            data,
+            (iteration, total, loglikelihood) ->
+                bar.update(
+                    iteration,
+                    total,
+                    String.format(Locale.ROOT, "log-likelihood %.1f", loglikelihood)));
+    bar.finish();
+    model.save(out);
+    err().println(
+        "saved " + out + ": " + data.size() + " examples, " + model.labels().size() + " labels");
+    return 0;
+  }
+
+  private TrainingConfig config() {
+    TrainingConfig.Builder b = TrainingConfig.builder().seed(seed);
+    b.threads(threads != null ? threads : Runtime.getRuntime().availableProcessors());
+    try {
+      if (algorithm != null) {
+        b.algorithm(algorithm);
+      }
+      if (iterations != null) {
+        b.iterations(iterations);
+      }
+      if (cutoff != null) {
+        b.cutoff(cutoff);
+      }
+      if (regularization != null) {
+        b.regularization(regularization);
+      }
+      if (ngrams != null) {
+        String[] range = ngrams.split("-", 2);
+        int min = Integer.parseInt(range[0].trim());
+        b.ngramRange(min, range.length == 2 ? Integer.parseInt(range[1].trim()) : min);
+      }
+      if (lowercase != null) {
+        b.lowercase(lowercase);
+      }
+      if (stopWords != null) {
+        b.stopWords(
+            switch (stopWords.toLowerCase(Locale.ROOT)) {
+              case "english" -> TrainingConfig.ENGLISH_STOP_WORDS;
+              case "none" -> Set.of();
+              default -> throw new IllegalArgumentException(
+                  "--stop-words must be english or none, was " + stopWords);
+            });
+      }
+      if (stemming != null) {
+        b.stemming(stemming);
+      }
+      if (titleWeight != null) {
+        b.titleWeight(titleWeight);
+      }
+      if (folds != null && folds < 2) {
+        throw new IllegalArgumentException("--cv needs at least 2 folds, was " + folds);
+      }
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+  }
+}

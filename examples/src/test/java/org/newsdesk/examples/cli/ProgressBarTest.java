@@ -1,0 +1,50 @@
+package org.newsdesk.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class ProgressBarTest {
+  private final StringWriter err = new StringWriter();
+
+  @Test
+  void plainModePrintsOneLinePerTenPercent() {
+    ProgressBar bar = new ProgressBar(new PrintWriter(err), false, "training");
+    for (int i = 0; i <= 200; i++) {
+      bar.update(i, 200, "");
+    }
+    bar.finish();
+
+    assertThat(err.toString().lines().toList())
+        .hasSize(11)
+        .startsWith("training: 0% (0/200)", "training: 10% (20/200)")
+        .endsWith("training: 100% (200/200)");
+    assertThat(err.toString()).doesNotContain("\r");
+  }
+
+  @Test
+  void terminalModeRedrawsOneLineInPlace() {
+    ProgressBar bar = new ProgressBar(new PrintWriter(err), true, "training");
+    for (int i = 1; i <= 4; i++) {
+      bar.update(i, 4, "loss " + i);
+    }
+    bar.finish();
+
+    String s = err.toString();
+    assertThat(s.split("\r", -1)).hasSize(5); // four redraws
+    assertThat(s).endsWith(
+        "\rtraining [##############################] 100% 4/4 loss 4" + System.lineSeparator());
+    assertThat(s).contains("\rtraining [###############...............]  50% 2/4 loss 2");
+  }
+
+  @Test
+  void terminalModeSkipsRedrawsThatWouldNotChangeThePercentage() {
+    ProgressBar bar = new ProgressBar(new PrintWriter(err), true, "x");
+    for (int i = 0; i <= 10_000; i++) {
+      bar.update(i, 10_000, "");
+    }
+    assertThat(err.toString().split("\r", -1)).hasSize(102); // 0..100 percent
+  }
+}
