@@ -26,7 +26,6 @@ public final class DedupeExample {
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args.length > 0 ? args[0] : "examples/samples");
     double threshold = args.length > 1 ? Double.parseDouble(args[1]) : 0.5;
-    // tag::dedupe[]
     List<Article> articles;
     try (NewsReader reader = NewsReader.openAll(List.of(dir), NewsFormat.DEFAULT)) {
       articles = reader.stream().toList();
@@ -38,6 +37,5 @@ public final class DedupeExample {
         System.out.println("  " + a.location() + "  " + a.title());
       }
     }
-    // end::dedupe[]
   }
 }

@@ -28,7 +28,6 @@ public final class StreamDirectoryExample {
    */
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args.length > 0 ? args[0] : "examples/samples");
-    // tag::stream[]
     NewsFormat lenient =
         NewsFormat.LENIENT.toBuilder()
             .onDiagnostic(d -> System.err.println("skipped: " + d))
@@ -42,6 +41,5 @@ public final class StreamDirectoryExample {
                   Collectors.counting()));
       perYear.forEach((year, count) -> System.out.println(year + ": " + count));
     }
-    // end::stream[]
   }
 }

@@ -12,7 +12,11 @@ final class Models {
   /** The model at {@code file}, or the built-in model when {@code file} is null. */
   static TopicClassifier load(Path file) {
     if (file == null) {
-      return TopicClassifier.builtIn();
+      try {
+        return TopicClassifier.builtIn();
+      } catch (RuntimeException e) {
+        throw new InputException("built-in model: cannot load: " + e.getMessage(), e);
+      }
     }
     if (!Files.isRegularFile(file)) {
       throw new InputException(file + ": no such model file");
