@@ -40,14 +40,17 @@ final class Inputs implements Iterable<Article>, Closeable {
     }
     this.paths = List.copyOf(paths);
     this.stdin = stdin;
+    // In strict mode the first problem is thrown and reported once, as the error.
     this.format =
-        base.toBuilder()
-            .onDiagnostic(
-                d -> {
-                  diagnostics++;
-                  err.println(Messages.at(d));
-                })
-            .build();
+        base.strict()
+            ? base
+            : base.toBuilder()
+                .onDiagnostic(
+                    d -> {
+                      diagnostics++;
+                      err.println(Messages.at(d));
+                    })
+                .build();
   }
 
   long articleCount() {
