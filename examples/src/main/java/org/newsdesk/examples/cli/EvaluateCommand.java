@@ -43,7 +43,9 @@ final class EvaluateCommand extends InputCommand {
       String name = model == null ? "built-in model" : model.getFileName().toString();
       Files.writeString(
           html,
-          EvaluationReport.html(evaluation, "Newsdesk evaluation: " + name,
+          HtmlReport.render(
+              evaluation,
+              "Newsdesk evaluation: " + name,
               data.size() + " labeled articles from " + String.join(", ", read.paths)),
           StandardCharsets.UTF_8);
       err().println("wrote " + html);

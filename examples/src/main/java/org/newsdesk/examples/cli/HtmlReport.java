@@ -4,6 +4,8 @@ import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
 
 import java.util.List;
 import java.util.Locale;
+import org.newsdesk.classifier.Evaluation;
+import org.newsdesk.classifier.Evaluation.LabelMetrics;
 
 /**
  * A self-contained HTML evaluation report: inline CSS and SVG, no scripts, fonts or anything else
@@ -12,24 +14,13 @@ import java.util.Locale;
 final class HtmlReport {
   private HtmlReport() {}
 
-  /** Per-label figures shown in the table and the F1 bars. */
-  record LabelRow(String label, double precision, double recall, double f1, long support) {}
-
   private static final int CELL = 44;
 
-  /**
-   * Renders the page.
-   *
-   * @param confusion counts, {@code confusion[actual][predicted]}, indexed like {@code labels}
-   */
-  static String render(
-      String title,
-      String subtitle,
-      double accuracy,
-      double macroF1,
-      List<LabelRow> rows,
-      List<String> labels,
-      long[][] confusion) {
+  /** Renders the page for an evaluation. */
+  static String render(Evaluation evaluation, String title, String subtitle) {
+    List<String> labels = evaluation.labels();
+    List<LabelMetrics> rows = evaluation.perLabel();
+    int[][] confusion = evaluation.confusionMatrix();
     StringBuilder h = new StringBuilder(16_384);
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -49,9 +40,9 @@ final class HtmlReport {
     h.append("<h1>").append(escapeHtml4(title)).append("</h1>\n")
         .append("<p class=\"sub\">").append(escapeHtml4(subtitle)).append("</p>\n");
     h.append("<div class=\"kpis\">")
-        .append(kpi("accuracy", accuracy))
-        .append(kpi("macro-F1", macroF1))
-        .append("<div class=\"kpi\">examples<b>").append(total(confusion)).append("</b></div>")
+        .append(kpi("accuracy", evaluation.accuracy()))
+        .append(kpi("macro-F1", evaluation.macroF1()))
+        .append("<div class=\"kpi\">examples<b>").append(evaluation.total()).append("</b></div>")
         .append("</div>\n");
     h.append("<h2>Confusion matrix</h2>\n<p>Rows are the true labels, columns the predicted ones;")
         .append(" blue cells are correct, orange cells errors, darker means a larger share of the")
@@ -61,7 +52,7 @@ final class HtmlReport {
     f1Bars(h, rows);
     h.append("<h2>Per-label figures</h2>\n<table>\n<tr><th>label</th><th>precision</th>")
         .append("<th>recall</th><th>F1</th><th>support</th></tr>\n");
-    for (LabelRow r : rows) {
+    for (LabelMetrics r : rows) {
       h.append("<tr><td>").append(escapeHtml4(r.label())).append("</td><td>")
           .append(fmt(r.precision())).append("</td><td>").append(fmt(r.recall()))
           .append("</td><td>").append(fmt(r.f1())).append("</td><td>").append(r.support())
@@ -75,17 +66,7 @@ final class HtmlReport {
     return "<div class=\"kpi\">" + name + "<b>" + fmt(value) + "</b></div>";
   }
 
-  private static long total(long[][] confusion) {
-    long sum = 0;
-    for (long[] row : confusion) {
-      for (long v : row) {
-        sum += v;
-      }
-    }
-    return sum;
-  }
-
-  private static void heatMap(StringBuilder h, List<String> labels, long[][] m) {
+  private static void heatMap(StringBuilder h, List<String> labels, int[][] m) {
     int n = labels.size();
     int left = 8 + 7 * labels.stream().mapToInt(String::length).max().orElse(4);
     int top = left; // column labels are rotated 45 degrees and need about as much room
@@ -102,7 +83,7 @@ final class HtmlReport {
     }
     for (int i = 0; i < n; i++) {
       long rowTotal = 0;
-      for (long v : m[i]) {
+      for (int v : m[i]) {
         rowTotal += v;
       }
       int y = top + i * CELL;
@@ -137,7 +118,7 @@ final class HtmlReport {
     return String.format(Locale.ROOT, "#%02x%02x%02x", rgb[0], rgb[1], rgb[2]);
   }
 
-  private static void f1Bars(StringBuilder h, List<LabelRow> rows) {
+  private static void f1Bars(StringBuilder h, List<LabelMetrics> rows) {
     int left = 8 + 7 * rows.stream().mapToInt(r -> r.label().length()).max().orElse(4);
     int barMax = 360;
     int rowHeight = 24;
@@ -147,7 +128,7 @@ final class HtmlReport {
         "<svg role=\"img\" aria-label=\"F1 per label\" width=\"%d\" height=\"%d\""
             + " viewBox=\"0 0 %d %d\">\n", width, height, width, height));
     for (int i = 0; i < rows.size(); i++) {
-      LabelRow r = rows.get(i);
+      LabelMetrics r = rows.get(i);
       int y = 4 + i * rowHeight;
       int w = (int) Math.round(barMax * Math.max(0, Math.min(1, r.f1())));
       h.append(String.format(Locale.ROOT,

@@ -14,7 +14,6 @@ final class ProgressBar {
   private final boolean terminal;
   private final String label;
   private int lastPercent = -1;
-  private boolean open;
 
   ProgressBar(PrintWriter err, boolean terminal, String label) {
     this.err = err;
@@ -49,7 +48,6 @@ final class ProgressBar {
               + total
               + (detail.isEmpty() ? "" : " " + detail));
       err.flush();
-      open = true;
     } else if (percent / 10 != Math.floorDiv(lastPercent, 10)) {
       err.println(label + ": " + percent + "% (" + done + "/" + total + ")"
           + (detail.isEmpty() ? "" : " " + detail));
@@ -57,11 +55,17 @@ final class ProgressBar {
     lastPercent = percent;
   }
 
-  /** Ends the bar's line; call once when the work is done. */
-  void finish() {
-    if (open) {
-      err.println();
-      open = false;
+  /**
+   * Reports that the work is done, possibly before the expected total (training that converges
+   * early), and ends the bar's line.
+   */
+  void done(String detail) {
+    String suffix = detail.isEmpty() ? "" : " " + detail;
+    if (terminal) {
+      err.println("\r" + label + " [" + StringUtils.repeat('#', WIDTH) + "] done" + suffix
+          + StringUtils.repeat(' ', 20)); // blank out the rest of a longer progress line
+    } else {
+      err.println(label + ": done" + suffix);
     }
     err.flush();
   }

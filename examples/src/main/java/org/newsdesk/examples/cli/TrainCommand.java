@@ -11,6 +11,7 @@ import org.newsdesk.classifier.LabeledText;
 import org.newsdesk.classifier.TopicClassifier;
 import org.newsdesk.classifier.TopicTrainer;
 import org.newsdesk.classifier.TrainingConfig;
+import org.newsdesk.classifier.TrainingListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -98,24 +99,46 @@ final class TrainCommand extends InputCommand {
     TopicTrainer trainer = new TopicTrainer(config);
     if (folds != null) {
       err().println("cross-validating with " + folds + " folds...");
-      Evaluation cv = Evaluation.crossValidate(trainer, data, folds, seed);
+      Evaluation cv;
+      try {
+        cv = Evaluation.crossValidate(trainer, data, folds, seed);
+      } catch (IllegalArgumentException e) {
+        throw new InputException("cannot cross-validate: " + e.getMessage(), e);
+      }
       out().println(cv);
       out().flush();
     }
-    ProgressBar bar = new ProgressBar(err(), ProgressBar.stderrIsTerminal(), "training");
-    TopicClassifier model =
-        trainer.train(
-            data,
-            (iteration, total, loglikelihood) ->
-                bar.update(
-                    iteration,
-                    total,
-                    String.format(Locale.ROOT, "log-likelihood %.1f", loglikelihood)));
-    bar.finish();
+    TopicClassifier model = trainer.train(data, progress());
     model.save(out);
     err().println(
         "saved " + out + ": " + data.size() + " examples, " + model.labels().size() + " labels");
     return 0;
+  }
+
+  /** Progress on stderr: a bar on a terminal, plain lines otherwise. */
+  private TrainingListener progress() {
+    ProgressBar bar = new ProgressBar(err(), ProgressBar.stderrIsTerminal(), "training");
+    return new TrainingListener() {
+      @Override
+      public void onStart(int examples, int features, int labels) {
+        err().println(
+            "training on " + examples + " examples, " + features + " features, " + labels
+                + " labels");
+      }
+
+      @Override
+      public void onProgress(int iteration, int maxIterations, double logLikelihood) {
+        bar.update(
+            iteration,
+            maxIterations,
+            String.format(Locale.ROOT, "log-likelihood %.1f", logLikelihood));
+      }
+
+      @Override
+      public void onFinish(int iterations) {
+        bar.done("after " + iterations + (iterations == 1 ? " iteration" : " iterations"));
+      }
+    };
   }
 
   private TrainingConfig config() {

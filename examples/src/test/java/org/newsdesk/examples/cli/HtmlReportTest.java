@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.newsdesk.classifier.Evaluation;
 
 class HtmlReportTest {
-  private static final List<String> LABELS = List.of("alpha", "b<&>eta");
+  private static final String B = "b<&>eta";
 
+  /** 4 examples: alpha 2 right 1 wrong, b<&>eta 1 right; accuracy 0.75. */
   private static String render() {
-    return HtmlReport.render(
-        "Report <title>",
-        "3 articles & more",
-        2.0 / 3,
-        0.5,
-        List.of(
-            new HtmlReport.LabelRow("alpha", 1.0, 0.5, 0.667, 2),
-            new HtmlReport.LabelRow("b<&>eta", 0.5, 1.0, 0.333, 1)),
-        LABELS,
-        new long[][] {{1, 1}, {0, 1}});
+    Evaluation e =
+        Evaluation.of(List.of("alpha", "alpha", "alpha", B), List.of("alpha", "alpha", B, B));
+    return HtmlReport.render(e, "Report <title>", "4 articles & more");
   }
 
   @Test
@@ -32,27 +27,39 @@ class HtmlReportTest {
   }
 
   @Test
+  void showsTheHeadlineFigures() {
+    assertThat(render())
+        .contains("accuracy<b>0.750</b>", "macro-F1<b>0.733</b>", "examples<b>4</b>");
+  }
+
+  @Test
   void drawsTheConfusionMatrixAsAHeatMapAndF1AsBars() {
     String html = render();
 
     assertThat(html).containsOnlyOnce("aria-label=\"confusion matrix\"");
     assertThat(html).containsOnlyOnce("aria-label=\"F1 per label\"");
     // One cell per (true, predicted) pair, with the count and a tooltip.
-    assertThat(html).contains("<title>true alpha, predicted alpha: 1 (50% of row)</title>");
-    assertThat(html).contains("<title>true b&lt;&amp;&gt;eta, predicted b&lt;&amp;&gt;eta: 1 (100% of row)</title>");
-    assertThat(html).contains("fill=\"" + HtmlReport.color(1.0, true) + "\"");
-    assertThat(html).contains("fill=\"" + HtmlReport.color(0.5, false) + "\"");
-    // F1 bars: bar length proportional to F1 (360 px for 1.0).
-    assertThat(html).contains("width=\"240\" height=\"18\"", "width=\"120\" height=\"18\"");
-    assertThat(html).contains("<b>0.667</b>", "<b>0.500</b>", "<b>3</b>");
+    assertThat(html)
+        .contains(
+            "<title>true alpha, predicted alpha: 2 (67% of row)</title>",
+            "<title>true alpha, predicted b&lt;&amp;&gt;eta: 1 (33% of row)</title>",
+            "<title>true b&lt;&amp;&gt;eta, predicted alpha: 0 (0% of row)</title>",
+            "<title>true b&lt;&amp;&gt;eta, predicted b&lt;&amp;&gt;eta: 1 (100% of row)</title>");
+    assertThat(html).contains("fill=\"" + HtmlReport.color(2.0 / 3, true) + "\"");
+    assertThat(html).contains("fill=\"" + HtmlReport.color(1.0 / 3, false) + "\"");
+    // F1 bars: length proportional to F1 (360 px for 1.0): alpha 0.8, b<&>eta 0.667.
+    assertThat(html).contains("width=\"288\" height=\"18\"", "width=\"240\" height=\"18\"");
+    // Per-label table.
+    assertThat(html)
+        .contains("<tr><td>alpha</td><td>1.000</td><td>0.667</td><td>0.800</td><td>3</td></tr>");
   }
 
   @Test
   void escapesEveryLabelAndTitle() {
     String html = render();
 
-    assertThat(html).doesNotContain("b<&>eta", "<title>Report <title>");
-    assertThat(html).contains("<title>Report &lt;title&gt;</title>", "3 articles &amp; more");
+    assertThat(html).doesNotContain(B, "<title>Report <title>");
+    assertThat(html).contains("<title>Report &lt;title&gt;</title>", "4 articles &amp; more");
   }
 
   @Test

@@ -15,28 +15,29 @@ class ProgressBarTest {
     for (int i = 0; i <= 200; i++) {
       bar.update(i, 200, "");
     }
-    bar.finish();
+    bar.done("after 200 iterations");
 
     assertThat(err.toString().lines().toList())
-        .hasSize(11)
+        .hasSize(12)
         .startsWith("training: 0% (0/200)", "training: 10% (20/200)")
-        .endsWith("training: 100% (200/200)");
+        .endsWith("training: 100% (200/200)", "training: done after 200 iterations");
     assertThat(err.toString()).doesNotContain("\r");
   }
 
   @Test
   void terminalModeRedrawsOneLineInPlace() {
     ProgressBar bar = new ProgressBar(new PrintWriter(err), true, "training");
-    for (int i = 1; i <= 4; i++) {
+    for (int i = 1; i <= 2; i++) {
       bar.update(i, 4, "loss " + i);
     }
-    bar.finish();
+    bar.done("early");
 
     String s = err.toString();
-    assertThat(s.split("\r", -1)).hasSize(5); // four redraws
-    assertThat(s).endsWith(
-        "\rtraining [##############################] 100% 4/4 loss 4" + System.lineSeparator());
+    assertThat(s.split("\r", -1)).hasSize(4); // two redraws and the final one
+    assertThat(s).contains("\rtraining [#######.......................]  25% 1/4 loss 1");
     assertThat(s).contains("\rtraining [###############...............]  50% 2/4 loss 2");
+    assertThat(s).endsWith("\rtraining [##############################] done early"
+        + " ".repeat(20) + System.lineSeparator());
   }
 
   @Test
