@@ -20,17 +20,17 @@ public final class DedupeExample {
   /**
    * Entry point.
    *
-   * @param args a directory or files (default: the bundled samples) and an optional threshold
+   * @param args a directory or file (default: the bundled samples)
    * @throws IOException if a file cannot be read
    */
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args.length > 0 ? args[0] : "examples/samples");
-    double threshold = args.length > 1 ? Double.parseDouble(args[1]) : 0.5;
     List<Article> articles;
     try (NewsReader reader = NewsReader.openAll(List.of(dir), NewsFormat.DEFAULT)) {
       articles = reader.stream().toList();
     }
-    for (DuplicateGroup group : DuplicateFinder.withThreshold(threshold).find(articles)) {
+    // DEFAULT compares title and body; tune it with withThreshold(...) and comparing(...).
+    for (DuplicateGroup group : DuplicateFinder.DEFAULT.find(articles)) {
       System.out.printf("%s duplicates (similarity %.2f):%n",
           group.exact() ? "exact" : "near", group.score());
       for (Article a : group.articles()) {

@@ -64,9 +64,8 @@ class ExamplesTest {
   }
 
   @Test
-  void dedupeExampleFindsTheRepeatedArticle() throws Exception {
-    Console.Output o =
-        Console.capture(() -> DedupeExample.main(new String[] {SAMPLES.toString(), "0.9"}));
+  void dedupeExampleFindsTheRepeatedAndTheRewordedArticles() throws Exception {
+    Console.Output o = Console.capture(() -> DedupeExample.main(new String[] {SAMPLES.toString()}));
 
     List<String> lines = o.out().lines().toList();
     int exact = lines.indexOf("exact duplicates (similarity 1.00):");
@@ -75,6 +74,14 @@ class ExamplesTest {
         "000_7ea514dff1875352.txt:13  WCO Outlines Plan for Postpandemic Supply Chain Resilience");
     assertThat(lines.get(exact + 2)).endsWith(
         "001_c1db3e24d400ffe6.txt:51  WCO Outlines Plan for Postpandemic Supply Chain Resilience");
+    int near = lines.indexOf(lines.stream().filter(l -> l.startsWith("near duplicates")).findFirst()
+        .orElseThrow());
+    assertThat(lines.get(near)).matches("near duplicates \\(similarity 0\\.\\d\\d\\):");
+    assertThat(lines.get(near + 1)).endsWith(
+        "002_2da8245de02aa76e.txt:37  WCO IPPC Align Trade Facilitation with Plant Health Rules");
+    assertThat(lines.get(near + 2)).endsWith(
+        "003_95692ade1897c29a.txt:43  WCO and IPPC Boost Global Trade with Stricter Plant Health Rules");
+    assertThat(lines).hasSize(6);
   }
 
   @Test

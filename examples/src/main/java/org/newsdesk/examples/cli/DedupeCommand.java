@@ -23,9 +23,16 @@ final class DedupeCommand extends InputCommand {
   @Option(
       names = "--threshold",
       paramLabel = "T",
-      description = "Similarity (0..1) from which two articles count as near-duplicates."
-          + " Default: the library's default.")
+      description = "Similarity (above 0, at most 1) from which two articles count as"
+          + " near-duplicates. Default: " + DuplicateFinder.DEFAULT_THRESHOLD + ".")
   Double threshold;
+
+  @Option(
+      names = "--compare",
+      paramLabel = "FIELD",
+      description = "What near-duplicate detection compares: ${COMPLETION-CANDIDATES}."
+          + " Default: title_and_body.")
+  DuplicateFinder.Field compare;
 
   @Option(
       names = "--format",
@@ -36,15 +43,22 @@ final class DedupeCommand extends InputCommand {
 
   @Override
   void validate() {
-    if (threshold != null && !(threshold >= 0 && threshold <= 1)) {
-      throw usage("Invalid value for option '--threshold': must be between 0 and 1, was " + threshold);
+    if (threshold != null && !(threshold > 0 && threshold <= 1)) {
+      throw usage(
+          "Invalid value for option '--threshold': must be above 0 and at most 1, was "
+              + threshold);
     }
   }
 
   @Override
   int run(Inputs inputs) {
-    DuplicateFinder finder =
-        threshold == null ? DuplicateFinder.DEFAULT : DuplicateFinder.withThreshold(threshold);
+    DuplicateFinder finder = DuplicateFinder.DEFAULT;
+    if (threshold != null) {
+      finder = finder.withThreshold(threshold);
+    }
+    if (compare != null) {
+      finder = finder.comparing(compare);
+    }
     List<Article> articles = new ArrayList<>();
     inputs.forEach(articles::add);
     RecordPrinter printer =
