@@ -38,7 +38,7 @@ final class EvaluateCommand extends InputCommand {
     TopicClassifier classifier = Models.load(model);
     List<LabeledText> data = Labeled.collect(inputs, err());
     Evaluation evaluation = Evaluation.evaluate(classifier, data);
-    out().println(evaluation);
+    printBlock(evaluation);
     if (html != null) {
       String name = model == null ? "built-in model" : model.getFileName().toString();
       Files.writeString(

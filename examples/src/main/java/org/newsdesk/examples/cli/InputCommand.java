@@ -79,6 +79,15 @@ abstract class InputCommand implements Callable<Integer> {
     return b.build();
   }
 
+  /** Prints a multi-line text block, ending it with exactly one line break. */
+  void printBlock(Object block) {
+    String text = block.toString();
+    out().print(text);
+    if (!text.endsWith("\n")) {
+      out().println();
+    }
+  }
+
   PrintWriter out() {
     return spec.commandLine().getOut();
   }

@@ -105,7 +105,7 @@ final class TrainCommand extends InputCommand {
       } catch (IllegalArgumentException e) {
         throw new InputException("cannot cross-validate: " + e.getMessage(), e);
       }
-      out().println(cv);
+      printBlock(cv);
       out().flush();
     }
     TopicClassifier model = trainer.train(data, progress());

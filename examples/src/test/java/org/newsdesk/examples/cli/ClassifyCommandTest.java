@@ -53,6 +53,23 @@ class ClassifyCommandTest {
   }
 
   @Test
+  void theBuiltInModelIsTheDefault() throws IOException {
+    List<JsonNode> rows = classifyJson(Cli.SAMPLES.toString());
+    TopicClassifier builtIn = TopicClassifier.builtIn();
+
+    assertThat(rows).hasSize(49);
+    assertThat(builtIn.labels()).hasSize(8);
+    for (JsonNode row : rows) {
+      var expected = builtIn.predict(row.get("title").asText(), row.get("body").asText());
+      assertThat(row.get("score").asDouble()).isEqualTo(expected.score());
+      assertThat(row.get("topic").isNull()).isEqualTo(expected.unknown());
+      if (!expected.unknown()) {
+        assertThat(row.get("topic").asText()).isEqualTo(expected.label()).isIn(builtIn.labels());
+      }
+    }
+  }
+
+  @Test
   void tableShowsLocationTopicScoreAndTitle() {
     Cli.Result r =
         Cli.run("classify", "--model", TrainedModel.file().toString(),

@@ -25,8 +25,20 @@ class EvaluateCommandTest {
         Evaluation.evaluate(
             TopicClassifier.load(model),
             NewsReader.readAll(Cli.LABELED).stream().map(LabeledText::from).toList());
-    assertThat(r.out()).isEqualTo(expected + System.lineSeparator());
+    assertThat(r.out()).isEqualTo(expected.toString());
     assertThat(r.summary()).isEqualTo("48 articles, 0 diagnostics");
+  }
+
+  @Test
+  void evaluatesTheBuiltInModelByDefault() throws IOException {
+    Cli.Result r = Cli.run("evaluate", Cli.LABELED.toString());
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    Evaluation expected =
+        Evaluation.evaluate(
+            TopicClassifier.builtIn(),
+            NewsReader.readAll(Cli.LABELED).stream().map(LabeledText::from).toList());
+    assertThat(r.out()).isEqualTo(expected.toString());
   }
 
   @Test
