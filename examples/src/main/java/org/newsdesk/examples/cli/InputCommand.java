@@ -48,6 +48,8 @@ abstract class InputCommand implements Callable<Integer> {
       int code;
       try {
         code = run(inputs);
+      } catch (OutputClosedException e) {
+        return NewsdeskCli.EXIT_BAD_INPUT; // nobody is listening: no message, no summary
       } catch (Exception e) {
         String message = NewsdeskCli.describe(e);
         if (message == null) {

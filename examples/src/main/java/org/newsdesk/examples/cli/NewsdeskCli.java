@@ -1,6 +1,8 @@
 package org.newsdesk.examples.cli;
 
 import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -88,10 +90,13 @@ public final class NewsdeskCli implements Runnable {
   public static void main(String[] args) {
     CommandLine cli = commandLine(System.in);
     // Block-buffered UTF-8: large outputs must not flush per line, and must not depend on the
-    // platform charset.
+    // platform charset. The raw descriptor, unlike System.out, reports a closed pipe.
     cli.setOut(
         new PrintWriter(
-            new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)));
+            new BufferedWriter(
+                new OutputStreamWriter(
+                    new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
+                1 << 16)));
     cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
     int code = cli.execute(args);
     cli.getOut().flush();

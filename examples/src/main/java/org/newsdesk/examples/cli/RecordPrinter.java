@@ -20,6 +20,7 @@ import org.apache.commons.text.StringEscapeUtils;
 final class RecordPrinter {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final int TABLE_CHUNK = 1000;
+  private static final int CHECK_EVERY = 1024;
 
   /** One table column: header, how to get its text from a record, and a width limit. */
   record Column(String header, Function<JsonNode, String> value, int maxWidth) {
@@ -34,6 +35,7 @@ final class RecordPrinter {
   private final List<String[]> rows = new ArrayList<>();
   private int[] widths;
   private boolean headerDone;
+  private long printed;
 
   RecordPrinter(OutputFormat format, PrintWriter out, List<Column> tableColumns) {
     this.format = format;
@@ -42,6 +44,11 @@ final class RecordPrinter {
   }
 
   void print(ObjectNode record) {
+    // PrintWriter swallows write errors: notice a closed pipe (`newsdesk parse big | head`)
+    // instead of parsing gigabytes for nobody.
+    if (++printed % CHECK_EVERY == 0 && out.checkError()) {
+      throw new OutputClosedException();
+    }
     switch (format) {
       case JSONL -> {
         try {

@@ -1,8 +1,11 @@
 package org.newsdesk.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -80,5 +83,26 @@ class RecordPrinterTest {
     assertThat(lines).allSatisfy(l -> assertThat(l.substring(4, 6)).isEqualTo("  "));
     assertThat(lines.get(0)).isEqualTo("NAME  TEXT");
     assertThat(lines.get(2500)).isEqualTo("2499  row 2499");
+  }
+
+  @Test
+  void stopsWhenTheOutputIsClosed() {
+    OutputStream closedPipe =
+        new OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            throw new IOException("Broken pipe");
+          }
+        };
+    RecordPrinter p =
+        new RecordPrinter(OutputFormat.JSONL, new PrintWriter(closedPipe, true), List.of());
+
+    assertThatThrownBy(
+            () -> {
+              for (int i = 0; i < 10_000; i++) {
+                p.print(record("x", "y"));
+              }
+            })
+        .isInstanceOf(OutputClosedException.class);
   }
 }
