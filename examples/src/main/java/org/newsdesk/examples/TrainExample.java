@@ -24,11 +24,12 @@ public final class TrainExample {
   /**
    * Entry point.
    *
-   * @param args the labeled digest and where to save the model (default: a temporary file)
+   * @param args the labeled digest or directory (default: the built-in model's corpus) and where
+   *     to save the model (default: a temporary file)
    * @throws IOException if a file cannot be read or written
    */
   public static void main(String[] args) throws IOException {
-    Path labeled = Path.of(args[0]);
+    Path labeled = Path.of(args.length > 0 ? args[0] : "classifier/corpus");
     Path modelFile = args.length > 1 ? Path.of(args[1]) : Files.createTempFile("topics", ".bin");
     // tag::train[]
     List<LabeledText> examples =
