@@ -185,10 +185,21 @@ final class RecordParser implements Closeable {
     long length = recordLength;
     long last = first;
     long cutFrom = 0;
+    // Invalid bytes in joined lines are reported after MULTILINE_BODY, as strict mode sees it.
+    Diagnostic badBytes = null;
+    long lastBad = 0;
+    int badLines = 0;
     do {
       if (cutFrom == 0 && length + 1 + c.length <= maxRecordLength) {
-        joined.append(' ').append(keep(c));
+        joined.append(' ').append(text(c));
         length += 1 + c.length;
+        if (c.malformedAt >= 0) {
+          badLines++;
+          lastBad = c.number;
+          if (badBytes == null) {
+            badBytes = encodingDiagnostic(c);
+          }
+        }
       } else if (cutFrom == 0) {
         cutFrom = c.number;
       }
@@ -198,6 +209,11 @@ final class RecordParser implements Closeable {
     } while (continuesBody(c));
     report(first, 1, Diagnostic.Kind.MULTILINE_BODY, "body continues on lines " + first + "-"
         + last + "; joined with spaces", first, last);
+    if (badBytes != null) {
+      String more = badLines > 1 ? " (and in " + (badLines - 1) + " more joined lines)" : "";
+      report(badBytes.line(), badBytes.column(), badBytes.kind(), badBytes.message() + more,
+          badBytes.firstLine(), lastBad);
+    }
     if (cutFrom != 0) {
       report(cutFrom, 1, Diagnostic.Kind.RECORD_TOO_LONG, "record is longer than maxRecordLength "
           + maxRecordLength + "; body lines " + cutFrom + "-" + last + " left out", cutFrom, last);
@@ -294,7 +310,7 @@ final class RecordParser implements Closeable {
   }
 
   /**
-   * Near-equal titles: equal ignoring case and runs of spaces, or at most one edit per ten
+   * Near-equal titles: equal ignoring case and runs of spaces, or at most one edit per twenty
    * characters (Levenshtein) apart.
    */
   static boolean nearlyEqual(String a, String b) {
@@ -303,7 +319,7 @@ final class RecordParser implements Closeable {
     if (na.equals(nb)) {
       return true;
     }
-    int threshold = Math.min(na.length(), nb.length()) / 10;
+    int threshold = Math.min(na.length(), nb.length()) / 20;
     if (threshold == 0 || Math.abs(na.length() - nb.length()) > threshold) {
       return false;
     }
@@ -336,13 +352,18 @@ final class RecordParser implements Closeable {
   private String keep(Line line) {
     String text = text(line);
     if (line.malformedAt >= 0) {
-      long offset = line.offset + line.malformedAt;
-      int column = line.column + line.malformedAt;
-      report(line.number, column, Diagnostic.Kind.INVALID_ENCODING, "invalid " + charset.name()
-          + " byte sequence at byte offset " + offset + " (line " + line.number + ", byte column "
-          + column + "); replaced with U+FFFD", line.number, line.number);
+      sink.report(encodingDiagnostic(line));
     }
     return text;
+  }
+
+  private Diagnostic encodingDiagnostic(Line line) {
+    long offset = line.offset + line.malformedAt;
+    int column = line.column + line.malformedAt;
+    return new Diagnostic(source, line.number, column, Diagnostic.Kind.INVALID_ENCODING,
+        "invalid " + charset.name() + " byte sequence at byte offset " + offset + " (line "
+        + line.number + ", byte column " + column + "); replaced with U+FFFD", line.number,
+        line.number);
   }
 
   /** The replacement character may be genuine; a reporting decoder tells. */
