@@ -24,6 +24,8 @@ final class Line {
   int length;
   /** Cached decoded text, or null. */
   String text;
+  /** Index of the first malformed byte found when decoding, or -1. */
+  int malformedAt = -1;
 
   void set(long number, long offset, int column, boolean blankBefore, byte[] src, int from,
       int len) {
@@ -39,6 +41,7 @@ final class Line {
     System.arraycopy(src, from, bytes, 0, len);
     this.length = len;
     this.text = null;
+    this.malformedAt = -1;
   }
 
   boolean sameBytes(Line other) {

@@ -41,6 +41,8 @@ final class RecordParser implements Closeable {
   private int head;
   private int count;
   private boolean eof;
+  /** A problem between this record and the next, reported once the record has been returned. */
+  private Diagnostic pending;
 
   RecordParser(LineScanner scanner, String source, Charset charset, NewsFormat format, Sink sink) {
     this.scanner = scanner;
@@ -69,6 +71,11 @@ final class RecordParser implements Closeable {
   }
 
   private Article readRecord() throws IOException {
+    if (pending != null) {
+      Diagnostic diagnostic = pending;
+      pending = null;
+      sink.report(diagnostic);
+    }
     while (true) {
       Line x = peek(0);
       if (x == null) {
@@ -100,7 +107,7 @@ final class RecordParser implements Closeable {
   /** Reads a record whose title pair is at ring positions 0 and 1; null if it was dropped. */
   private Article readPairedRecord(Line x, Line y) throws IOException {
     long titleLine = x.number;
-    String title = text(x);
+    String title = keep(x);
     if (!x.sameBytes(y)) {
       report(y.number, y.column, Diagnostic.Kind.TITLE_MISMATCH, "title repeat " + quote(y)
           + " differs from the title " + quote(x) + "; kept the first", y.number, y.number);
@@ -126,7 +133,7 @@ final class RecordParser implements Closeable {
       consume(3);
       return null;
     }
-    String body = text(b);
+    String body = keep(b);
     consume(3);
     body = joinContinuationLines(body, recordLength);
 
@@ -137,6 +144,7 @@ final class RecordParser implements Closeable {
     if (m != null && !m.tooLong) {
       MetadataParser.DateLine dateLine = metadata.parseDate(text(m));
       if (dateLine != null) {
+        keep(m);
         if (dateLine.date() == null) {
           report(m.number, m.column, Diagnostic.Kind.INVALID_DATE, "invalid date "
               + LineText.quote(dateLine.dateText()) + ": " + dateLine.error() + "; date left out",
@@ -154,9 +162,9 @@ final class RecordParser implements Closeable {
         m = peek(0);
       }
     }
-    if (!hadMetadata && m != null && !m.blankBefore) {
-      report(m.number, 1, Diagnostic.Kind.MISSING_BLANK_LINE,
-          "expected a blank line between the body and the next title", 0, 0);
+    if (!hadMetadata && m != null && !m.blankBefore && !m.tooLong) {
+      pending = new Diagnostic(source, m.number, 1, Diagnostic.Kind.MISSING_BLANK_LINE,
+          "expected a blank line between the body and the next title");
     }
     return new Article(title, body, Optional.ofNullable(date), Optional.ofNullable(category),
         source, titleLine);
@@ -177,10 +185,21 @@ final class RecordParser implements Closeable {
     long length = recordLength;
     long last = first;
     long cutFrom = 0;
+    // Invalid bytes in joined lines are reported after MULTILINE_BODY, as strict mode sees it.
+    Diagnostic badBytes = null;
+    long lastBad = 0;
+    int badLines = 0;
     do {
       if (cutFrom == 0 && length + 1 + c.length <= maxRecordLength) {
         joined.append(' ').append(text(c));
         length += 1 + c.length;
+        if (c.malformedAt >= 0) {
+          badLines++;
+          lastBad = c.number;
+          if (badBytes == null) {
+            badBytes = encodingDiagnostic(c);
+          }
+        }
       } else if (cutFrom == 0) {
         cutFrom = c.number;
       }
@@ -190,6 +209,11 @@ final class RecordParser implements Closeable {
     } while (continuesBody(c));
     report(first, 1, Diagnostic.Kind.MULTILINE_BODY, "body continues on lines " + first + "-"
         + last + "; joined with spaces", first, last);
+    if (badBytes != null) {
+      String more = badLines > 1 ? " (and in " + (badLines - 1) + " more joined lines)" : "";
+      report(badBytes.line(), badBytes.column(), badBytes.kind(), badBytes.message() + more,
+          badBytes.firstLine(), lastBad);
+    }
     if (cutFrom != 0) {
       report(cutFrom, 1, Diagnostic.Kind.RECORD_TOO_LONG, "record is longer than maxRecordLength "
           + maxRecordLength + "; body lines " + cutFrom + "-" + last + " left out", cutFrom, last);
@@ -286,7 +310,7 @@ final class RecordParser implements Closeable {
   }
 
   /**
-   * Near-equal titles: equal ignoring case and runs of spaces, or at most one edit per ten
+   * Near-equal titles: equal ignoring case and runs of spaces, or at most one edit per twenty
    * characters (Levenshtein) apart.
    */
   static boolean nearlyEqual(String a, String b) {
@@ -295,7 +319,7 @@ final class RecordParser implements Closeable {
     if (na.equals(nb)) {
       return true;
     }
-    int threshold = Math.min(na.length(), nb.length()) / 10;
+    int threshold = Math.min(na.length(), nb.length()) / 20;
     if (threshold == 0 || Math.abs(na.length() - nb.length()) > threshold) {
       return false;
     }
@@ -310,19 +334,40 @@ final class RecordParser implements Closeable {
     return metadata.isMetadata(text(line));
   }
 
-  /** Decodes a kept line once, reporting invalid bytes as INVALID_ENCODING. */
+  /** Decodes a line once; malformed bytes become U+FFFD and are noted in the line. */
   private String text(Line line) {
     if (line.text == null) {
       line.text = new String(line.bytes, 0, line.length, charset);
       if (line.text.indexOf('\uFFFD') >= 0) {
-        checkEncoding(line);
+        line.malformedAt = findMalformed(line);
       }
     }
     return line.text;
   }
 
+  /**
+   * Decodes a line whose text goes into an article, reporting malformed bytes. Reporting here,
+   * not in {@link #text}, keeps diagnostics in line order although lines are decoded ahead.
+   */
+  private String keep(Line line) {
+    String text = text(line);
+    if (line.malformedAt >= 0) {
+      sink.report(encodingDiagnostic(line));
+    }
+    return text;
+  }
+
+  private Diagnostic encodingDiagnostic(Line line) {
+    long offset = line.offset + line.malformedAt;
+    int column = line.column + line.malformedAt;
+    return new Diagnostic(source, line.number, column, Diagnostic.Kind.INVALID_ENCODING,
+        "invalid " + charset.name() + " byte sequence at byte offset " + offset + " (line "
+        + line.number + ", byte column " + column + "); replaced with U+FFFD", line.number,
+        line.number);
+  }
+
   /** The replacement character may be genuine; a reporting decoder tells. */
-  private void checkEncoding(Line line) {
+  private int findMalformed(Line line) {
     CharsetDecoder decoder = charset.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -332,14 +377,7 @@ final class RecordParser implements Closeable {
     if (!result.isError()) {
       result = decoder.flush(out);
     }
-    if (result.isError()) {
-      int index = in.position();
-      long offset = line.offset + index;
-      int column = line.column + index;
-      report(line.number, column, Diagnostic.Kind.INVALID_ENCODING, "invalid " + charset.name()
-          + " byte sequence at byte offset " + offset + " (line " + line.number + ", byte column "
-          + column + "); replaced with U+FFFD", line.number, line.number);
-    }
+    return result.isError() ? in.position() : -1;
   }
 
   private String quote(Line line) {
