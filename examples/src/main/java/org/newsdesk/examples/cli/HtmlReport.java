@@ -68,9 +68,11 @@ final class HtmlReport {
 
   private static void heatMap(StringBuilder h, List<String> labels, int[][] m) {
     int n = labels.size();
-    int left = 8 + 7 * labels.stream().mapToInt(String::length).max().orElse(4);
-    int top = left; // column labels are rotated 45 degrees and need about as much room
-    int width = left + n * CELL + 10;
+    int labelPx = 7 * labels.stream().mapToInt(String::length).max().orElse(4);
+    int left = labelPx + 8;
+    // Column labels are rotated 45 degrees: they rise and reach right by about 0.71 of their length.
+    int top = labelPx * 3 / 4 + 24;
+    int width = left + n * CELL + labelPx * 3 / 4;
     int height = top + n * CELL + 10;
     h.append(String.format(Locale.ROOT,
         "<svg role=\"img\" aria-label=\"confusion matrix\" width=\"%d\" height=\"%d\""
@@ -94,7 +96,7 @@ final class HtmlReport {
         double share = rowTotal == 0 ? 0 : (double) m[i][j] / rowTotal;
         int x = left + j * CELL;
         h.append(String.format(Locale.ROOT,
-            "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" stroke=\"#fff\">"
+            "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" stroke=\"#e4e4ea\">"
                 + "<title>true %s, predicted %s: %d (%.0f%% of row)</title></rect>\n",
             x, y, CELL, CELL, color(share, i == j),
             escapeHtml4(labels.get(i)), escapeHtml4(labels.get(j)), m[i][j], share * 100));
