@@ -1,22 +1,25 @@
 package org.newsdesk.examples;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.newsdesk.classifier.Evaluation;
 import org.newsdesk.classifier.LabeledText;
 import org.newsdesk.classifier.Prediction;
 import org.newsdesk.classifier.TopicClassifier;
 import org.newsdesk.classifier.TopicTrainer;
+import org.newsdesk.core.NewsFormat;
 import org.newsdesk.core.NewsReader;
 
 /**
- * Trains a topic model on a labeled digest (the label is each article's category), estimates its
+ * Trains a topic model on labeled digests (the label is each article's category), estimates its
  * quality with cross-validation, saves it, loads it back and predicts with it.
  *
  * <p>Run: {@code java -cp examples/target/newsdesk.jar org.newsdesk.examples.TrainExample
- * LABELED_FILE MODEL_FILE}
+ * MODEL_FILE LABELED_FILE...}
  */
 public final class TrainExample {
   private TrainExample() {}
@@ -24,16 +27,27 @@ public final class TrainExample {
   /**
    * Entry point.
    *
-   * @param args the labeled digest or directory (default: the built-in model's corpus) and where
-   *     to save the model (default: a temporary file)
+   * @param args where to save the model (default: {@code my-topics.bin}), then the labeled
+   *     digests (default: the built-in model's corpus, {@code classifier/corpus/*.txt})
    * @throws IOException if a file cannot be read or written
    */
   public static void main(String[] args) throws IOException {
-    Path labeled = Path.of(args.length > 0 ? args[0] : "classifier/corpus");
-    Path modelFile = args.length > 1 ? Path.of(args[1]) : Files.createTempFile("topics", ".bin");
+    Path modelFile = Path.of(args.length > 0 ? args[0] : "my-topics.bin");
+    List<Path> labeled = new ArrayList<>();
+    for (int i = 1; i < args.length; i++) {
+      labeled.add(Path.of(args[i]));
+    }
+    if (labeled.isEmpty()) {
+      try (DirectoryStream<Path> corpus =
+          Files.newDirectoryStream(Path.of("classifier/corpus"), "*.txt")) {
+        corpus.forEach(labeled::add);
+      }
+    }
     // tag::train[]
-    List<LabeledText> examples =
-        NewsReader.readAll(labeled).stream().map(LabeledText::from).toList();
+    List<LabeledText> examples;
+    try (NewsReader reader = NewsReader.openAll(labeled, NewsFormat.DEFAULT)) {
+      examples = reader.stream().map(LabeledText::from).toList();
+    }
     TopicTrainer trainer = TopicTrainer.withDefaults();
 
     Evaluation cv = Evaluation.crossValidate(trainer, examples, 3, 42L);

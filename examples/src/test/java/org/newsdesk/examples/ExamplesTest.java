@@ -50,7 +50,7 @@ class ExamplesTest {
     Path model = dir.resolve("model.bin");
     Console.Output o =
         Console.capture(
-            () -> TrainExample.main(new String[] {LABELED.toString(), model.toString()}));
+            () -> TrainExample.main(new String[] {model.toString(), LABELED.toString()}));
 
     List<String> lines = o.out().lines().toList();
     assertThat(lines).hasSize(2);
