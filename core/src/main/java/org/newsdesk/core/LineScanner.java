@@ -3,6 +3,9 @@ package org.newsdesk.core;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Splits bytes into lines for an ASCII-compatible encoding: finds LF, CR and CRLF breaks in a
@@ -13,6 +16,8 @@ import java.io.InputStream;
 final class LineScanner implements Closeable {
 
   private static final int DEFAULT_BUFFER = 1 << 18;
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final int PREFIX = 240;
 
   private final InputStream in;
@@ -189,8 +194,24 @@ final class LineScanner implements Closeable {
     }
   }
 
-  private static int indexOfBreak(byte[] b, int from, int to) {
-    for (int i = from; i < to; i++) {
+  /**
+   * Finds the first CR or LF in {@code b[from, to)}, eight bytes at a time: XOR turns the
+   * wanted byte into zero, and the classic has-zero-byte test finds it. The lowest flagged byte
+   * is always a true match (false positives can only appear above it).
+   */
+  static int indexOfBreak(byte[] b, int from, int to) {
+    int i = from;
+    for (; i + Long.BYTES <= to; i += Long.BYTES) {
+      long word = (long) LONGS.get(b, i);
+      long lf = word ^ 0x0A0A0A0A0A0A0A0AL;
+      long cr = word ^ 0x0D0D0D0D0D0D0D0DL;
+      long found = ((lf - 0x0101010101010101L) & ~lf | (cr - 0x0101010101010101L) & ~cr)
+          & 0x8080808080808080L;
+      if (found != 0) {
+        return i + (Long.numberOfTrailingZeros(found) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
       byte c = b[i];
       if (c == '\n' || c == '\r') {
         return i;

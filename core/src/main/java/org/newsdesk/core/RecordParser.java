@@ -142,7 +142,7 @@ final class RecordParser implements Closeable {
     boolean hadMetadata = false;
     Line m = peek(0);
     if (m != null && !m.tooLong) {
-      MetadataParser.DateLine dateLine = metadata.parseDate(text(m));
+      MetadataParser.DateLine dateLine = classify(m) == Line.META_DATE ? m.dateLine : null;
       if (dateLine != null) {
         keep(m);
         if (dateLine.date() == null) {
@@ -156,7 +156,7 @@ final class RecordParser implements Closeable {
         consume(1);
         m = peek(0);
       }
-      if (m != null && !m.tooLong && MetadataParser.isReadMore(text(m))) {
+      if (m != null && !m.tooLong && classify(m) == Line.META_READ_MORE) {
         hadMetadata = true;
         consume(1);
         m = peek(0);
@@ -331,7 +331,21 @@ final class RecordParser implements Closeable {
   }
 
   private boolean isMetadata(Line line) {
-    return metadata.isMetadata(text(line));
+    return classify(line) != Line.META_NONE;
+  }
+
+  /** Classifies a line as metadata or not, once per line. */
+  private byte classify(Line line) {
+    if (line.meta == Line.META_UNKNOWN) {
+      String text = text(line);
+      if (MetadataParser.isReadMore(text)) {
+        line.meta = Line.META_READ_MORE;
+      } else {
+        line.dateLine = metadata.parseDate(text);
+        line.meta = line.dateLine != null ? Line.META_DATE : Line.META_NONE;
+      }
+    }
+    return line.meta;
   }
 
   /** Decodes a line once; malformed bytes become U+FFFD and are noted in the line. */
