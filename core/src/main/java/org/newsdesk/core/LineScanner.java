@@ -19,6 +19,7 @@ final class LineScanner implements Closeable {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final int PREFIX = 240;
+  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
   private final InputStream in;
   private final int maxLineLength;
@@ -182,7 +183,7 @@ final class LineScanner implements Closeable {
     }
     if (limit == buf.length) {
       long grown = Math.min((long) buf.length * 2, (long) maxLineLength + 1);
-      byte[] bigger = new byte[(int) Math.max(grown, buf.length + 1L)];
+      byte[] bigger = new byte[(int) Math.min(Math.max(grown, buf.length + 1L), MAX_ARRAY)];
       System.arraycopy(buf, 0, bigger, 0, limit);
       buf = bigger;
     }

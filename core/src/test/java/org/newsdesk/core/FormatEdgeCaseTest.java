@@ -230,6 +230,17 @@ class FormatEdgeCaseTest {
     }
 
     @Test
+    void categoryOfOnlyUnicodeWhitespaceIsAbsent() {
+      String text = REC + "\n\n11/07/2023 \u2028\u3000";
+      for (List<Article> a : List.of(strict(text), lenient(text).articles())) {
+        assertThat(a).singleElement().satisfies(x -> {
+          assertThat(x.date()).contains(LocalDate.of(2023, 11, 7));
+          assertThat(x.category()).isEmpty();
+        });
+      }
+    }
+
+    @Test
     void metadataLineWhereATitleIsExpectedIsStray() {
       String text = "11/07/2023 Logistics\n\n" + REC + "\n\nRead More\nRead More\n\nB\n\nB\n\nb";
       NewsParseException e = strictFails(text);
@@ -495,6 +506,21 @@ class FormatEdgeCaseTest {
         assertThat(r.stream()).extracting(Article::body).containsExactly("Cr\uFFFDme");
         assertThat(r.diagnostics()).extracting(Diagnostic::kind).containsExactly(INVALID_ENCODING,
             INVALID_ENCODING);
+      }
+    }
+
+    @Test
+    void unpairedSurrogatesInStringInputBecomeReplacementCharacters() {
+      String text = "T\uD800\n\nT\uD800\n\nBody \uDC00 end";
+      for (List<Article> a : List.of(strict(text), strict(text, NewsFormat.LENIENT))) {
+        assertThat(a).singleElement().satisfies(x -> {
+          assertThat(x.title()).isEqualTo("T\uFFFD");
+          assertThat(x.body()).isEqualTo("Body \uFFFD end");
+        });
+      }
+      try (NewsReader r = NewsReader.open(new java.io.StringReader(text), "r",
+          NewsFormat.DEFAULT)) {
+        assertThat(r.stream().map(Article::title)).containsExactly("T\uFFFD");
       }
     }
 

@@ -115,6 +115,12 @@ class NewsReaderTest {
   }
 
   @Test
+  void openRejectsADirectory() {
+    assertThatThrownBy(() -> NewsReader.open(dir))
+        .isInstanceOf(IOException.class).hasMessageContaining("is a directory");
+  }
+
+  @Test
   void missingFilesFailAtOpen() {
     assertThatThrownBy(() -> NewsReader.open(dir.resolve("nope.txt")))
         .isInstanceOf(NoSuchFileException.class);
