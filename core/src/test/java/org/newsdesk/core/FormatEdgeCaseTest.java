@@ -422,7 +422,8 @@ class FormatEdgeCaseTest {
 
     @Test
     void recordTooLong() {
-      String text = "A title\n\nA title\n\n" + "y".repeat(30) + " end\n\nB\n\nB\n\nb";
+      String text = "A title\n\nA title\n\n" + "y".repeat(30) + " end\n\n01/02/2003 Cat\n"
+          + "Read More\n\nB\n\nB\n\nb";
       NewsParseException e = strictFails(text, small.toBuilder().maxRecordLength(30).build());
       assertThat(e.kind()).isEqualTo(RECORD_TOO_LONG);
       Accounting.Result r = lenient(text, small.toBuilder().maxRecordLength(30).build());
@@ -430,7 +431,7 @@ class FormatEdgeCaseTest {
       assertThat(r.diagnostics()).singleElement().satisfies(d -> {
         assertThat(d.kind()).isEqualTo(RECORD_TOO_LONG);
         assertThat(d.firstLine()).isEqualTo(1);
-        assertThat(d.lastLine()).isEqualTo(5);
+        assertThat(d.lastLine()).isEqualTo(8);
       });
     }
 
