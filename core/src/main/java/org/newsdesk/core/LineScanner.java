@@ -32,6 +32,8 @@ final class LineScanner implements Closeable {
   /** The previous line ended with CR, so a LF that follows belongs to it. */
   private boolean skipLf;
   private long lineNumber;
+  /** Whether a UTF-8 byte order mark at the start still has to be looked for. */
+  private boolean bomPending;
 
   // The raw line found by nextRawLine(): [lineStart, lineEnd) in buf, unless overLong.
   private int lineStart;
@@ -42,20 +44,22 @@ final class LineScanner implements Closeable {
   private int prefixLength;
   private long overLongOffset;
 
-  LineScanner(InputStream in, int maxLineLength, long sizeHint, boolean skipUtf8Bom)
-      throws IOException {
+  /** Reads nothing yet, so that opening never blocks or fails; the first line does. */
+  LineScanner(InputStream in, int maxLineLength, long sizeHint, boolean skipUtf8Bom) {
     this.in = in;
     this.maxLineLength = maxLineLength;
     long size = sizeHint > 0 ? Math.min(DEFAULT_BUFFER, sizeHint + 1) : DEFAULT_BUFFER;
     this.buf = new byte[(int) Math.max(size, 64)];
-    if (skipUtf8Bom) {
-      while (limit < 3 && !eof) {
-        fill();
-      }
-      if (limit >= 3 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB
-          && buf[2] == (byte) 0xBF) {
-        pos = 3;
-      }
+    this.bomPending = skipUtf8Bom;
+  }
+
+  private void skipBom() throws IOException {
+    bomPending = false;
+    while (limit < 3 && !eof) {
+      fill();
+    }
+    if (limit >= 3 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB && buf[2] == (byte) 0xBF) {
+      pos = 3;
     }
   }
 
@@ -99,6 +103,9 @@ final class LineScanner implements Closeable {
   /** Finds the next raw line and advances past its break; false at the end of input. */
   private boolean nextRawLine() throws IOException {
     overLong = false;
+    if (bomPending) {
+      skipBom();
+    }
     if (skipLf) {
       if (pos == limit && !eof) {
         fill();
