@@ -192,6 +192,19 @@ class FormatEdgeCaseTest {
       assertThat(strict(text, dayFirst).get(0).date()).contains(LocalDate.of(2023, 7, 11));
       assertThat(lenient(text, dayFirst.toBuilder().strict(false).build()).articles().get(0)
           .date()).contains(LocalDate.of(2023, 7, 11));
+      NewsFormat words = NewsFormat.builder().datePattern("MMM d, yyyy").build();
+      assertThat(strict(REC + "\n\nNov 7, 2023 Trade Policy", words)).singleElement()
+          .satisfies(a -> assertThat(a.date()).contains(LocalDate.of(2023, 11, 7)))
+          .satisfies(a -> assertThat(a.category()).contains("Trade Policy"));
+      Article dated = Article.of("T", "B").withDate(LocalDate.of(2024, 2, 9)).withCategory("C");
+      java.io.StringWriter out = new java.io.StringWriter();
+      try (NewsWriter writer = NewsWriter.of(out, words)) {
+        writer.write(dated);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      assertThat(out.toString()).endsWith("\n\nFeb 9, 2024 C\n");
+      assertThat(strict(out.toString(), words).get(0).sameContent(dated)).isTrue();
       NewsFormat iso = NewsFormat.builder().datePattern("uuuu-MM-dd").build();
       assertThat(strict(REC + "\n\n2023-11-07 Logistics", iso).get(0).date())
           .contains(LocalDate.of(2023, 11, 7));
