@@ -27,7 +27,7 @@ final class MetadataParser {
       formatter = new DateTimeFormatterBuilder()
           .appendPattern(pattern)
           .parseDefaulting(ChronoField.ERA, 1)
-          .toFormatter(Locale.ROOT)
+          .toFormatter(Locale.US)
           .withResolverStyle(ResolverStyle.STRICT);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("invalid date pattern '" + pattern + "': "

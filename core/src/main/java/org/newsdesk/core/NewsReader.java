@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -95,10 +96,13 @@ public final class NewsReader implements Iterable<Article>, Closeable {
    * @param path the file
    * @param format how to read it
    * @return a reader that must be closed
-   * @throws IOException if the file cannot be opened
+   * @throws IOException if the file cannot be opened or is a directory
    */
   public static NewsReader open(Path path, NewsFormat format) throws IOException {
     Objects.requireNonNull(path, "path");
+    if (Files.isDirectory(path)) {
+      throw new IOException(path + " is a directory; use openAll or readAll to read directories");
+    }
     return new NewsReader(format, List.of(fileOpener(path)));
   }
 
@@ -152,9 +156,10 @@ public final class NewsReader implements Iterable<Article>, Closeable {
    */
   public static NewsReader ofString(String text, NewsFormat format) {
     Objects.requireNonNull(text, "text");
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    return uncheckedOpen(format, r -> r.parser(new LineScanner(new ByteArrayInputStream(bytes),
-        format.maxLineLength(), bytes.length, true), STRING_SOURCE, StandardCharsets.UTF_8));
+    ByteBuffer bytes = ReaderInputStream.encode(text);
+    InputStream in = new ByteArrayInputStream(bytes.array(), 0, bytes.limit());
+    return uncheckedOpen(format, r -> r.parser(new LineScanner(in, format.maxLineLength(),
+        bytes.limit(), true), STRING_SOURCE, StandardCharsets.UTF_8));
   }
 
   /**

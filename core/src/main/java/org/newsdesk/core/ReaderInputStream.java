@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -20,14 +21,28 @@ final class ReaderInputStream extends InputStream {
   private static final byte[] REPLACEMENT = {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD};
 
   private final Reader reader;
-  private final CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
-      .onMalformedInput(CodingErrorAction.REPLACE)
-      .onUnmappableCharacter(CodingErrorAction.REPLACE)
-      .replaceWith(REPLACEMENT);
+  private final CharsetEncoder encoder = newEncoder();
   private final CharBuffer chars = CharBuffer.allocate(1 << 14);
   private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
   private boolean endOfInput;
   private boolean done;
+
+  /** A UTF-8 encoder that turns unpaired surrogates into U+FFFD. */
+  static CharsetEncoder newEncoder() {
+    return StandardCharsets.UTF_8.newEncoder()
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE)
+        .replaceWith(REPLACEMENT);
+  }
+
+  /** Encodes a whole string like this stream does. */
+  static ByteBuffer encode(String text) {
+    try {
+      return newEncoder().encode(CharBuffer.wrap(text));
+    } catch (CharacterCodingException e) {
+      throw new IllegalStateException("a replacing encoder does not fail", e);
+    }
+  }
 
   ReaderInputStream(Reader reader) {
     this.reader = reader;

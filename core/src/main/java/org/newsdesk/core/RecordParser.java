@@ -82,7 +82,7 @@ final class RecordParser implements Closeable {
         return null;
       }
       if (x.tooLong) {
-        reportTooLong(x, x.number);
+        reportTooLong(x);
         consume(1);
         continue;
       }
@@ -117,8 +117,13 @@ final class RecordParser implements Closeable {
           "expected a blank line between the title and its repeat", 0, 0);
     }
     Line b = peek(2);
-    if (b == null || b.tooLong || isMetadata(b) || startsExactPair(2)) {
-      dropRecordWithoutBody(x, y, b);
+    if (b != null && b.tooLong) {
+      dropRecord(Diagnostic.Kind.LINE_TOO_LONG, b.number, tooLongMessage(b), x.number, 3);
+      return null;
+    }
+    if (b == null || isMetadata(b) || startsExactPair(2)) {
+      dropRecord(Diagnostic.Kind.MISSING_BODY, x.number, "title " + quote(x)
+          + " is not followed by a body line", x.number, 2);
       return null;
     }
     if (!b.blankBefore) {
@@ -127,10 +132,8 @@ final class RecordParser implements Closeable {
     }
     long recordLength = (long) x.length + b.length;
     if (recordLength > maxRecordLength) {
-      report(x.number, 1, Diagnostic.Kind.RECORD_TOO_LONG, "record " + quote(x) + " is "
-          + recordLength + " bytes, more than maxRecordLength " + maxRecordLength + "; skipped",
-          x.number, b.number);
-      consume(3);
+      dropRecord(Diagnostic.Kind.RECORD_TOO_LONG, x.number, "record " + quote(x) + " is "
+          + recordLength + " bytes, more than maxRecordLength " + maxRecordLength, x.number, 3);
       return null;
     }
     String body = keep(b);
@@ -142,7 +145,7 @@ final class RecordParser implements Closeable {
     boolean hadMetadata = false;
     Line m = peek(0);
     if (m != null && !m.tooLong) {
-      MetadataParser.DateLine dateLine = metadata.parseDate(text(m));
+      MetadataParser.DateLine dateLine = classify(m) == Line.META_DATE ? m.dateLine : null;
       if (dateLine != null) {
         keep(m);
         if (dateLine.date() == null) {
@@ -156,7 +159,7 @@ final class RecordParser implements Closeable {
         consume(1);
         m = peek(0);
       }
-      if (m != null && !m.tooLong && MetadataParser.isReadMore(text(m))) {
+      if (m != null && !m.tooLong && classify(m) == Line.META_READ_MORE) {
         hadMetadata = true;
         consume(1);
         m = peek(0);
@@ -225,28 +228,24 @@ final class RecordParser implements Closeable {
     return c != null && !c.blankBefore && !c.tooLong && !isMetadata(c) && !startsExactPair(0);
   }
 
-  /** Title pair without a body: drops it together with any metadata lines that follow. */
-  private void dropRecordWithoutBody(Line x, Line y, Line b) throws IOException {
-    if (b != null && b.tooLong) {
-      reportTooLong(b, x.number);
-      consume(3);
-      return;
-    }
+  /**
+   * Drops the record whose first {@code lines} lines are at the front of the ring, together with
+   * any metadata lines that follow it, in one diagnostic.
+   */
+  private void dropRecord(Diagnostic.Kind kind, long line, String message, long first, int lines)
+      throws IOException {
+    long last = peek(lines - 1).number;
     if (strict) {
-      report(x.number, 1, Diagnostic.Kind.MISSING_BODY, "title " + quote(x)
-          + " is not followed by a body line", x.number, y.number);
+      report(line, 1, kind, message, first, last);
     }
-    consume(2);
-    long last = y.number;
+    consume(lines);
     Line m = peek(0);
     while (m != null && !m.tooLong && isMetadata(m)) {
       last = m.number;
       consume(1);
       m = peek(0);
     }
-    report(x.number, 1, Diagnostic.Kind.MISSING_BODY, "title " + quote(x)
-        + " is not followed by a body line; skipped lines " + x.number + "-" + last,
-        x.number, last);
+    report(line, 1, kind, message + "; skipped lines " + first + "-" + last, first, last);
   }
 
   /** The line at position 0 does not start a title pair: skip up to the next pair. */
@@ -277,10 +276,14 @@ final class RecordParser implements Closeable {
     }
   }
 
-  private void reportTooLong(Line line, long firstLine) {
-    report(line.number, 1, Diagnostic.Kind.LINE_TOO_LONG, "line is " + line.rawLength
-        + " bytes, more than maxLineLength; skipped (starts with " + quote(line) + ")",
-        firstLine, line.number);
+  private void reportTooLong(Line line) {
+    report(line.number, 1, Diagnostic.Kind.LINE_TOO_LONG, tooLongMessage(line) + "; skipped",
+        line.number, line.number);
+  }
+
+  private String tooLongMessage(Line line) {
+    return "line is " + line.rawLength + " bytes, more than maxLineLength (starts with "
+        + quote(line) + ")";
   }
 
   /** Whether the lines at positions k and k+1 form a title pair (exact or near). */
@@ -331,7 +334,21 @@ final class RecordParser implements Closeable {
   }
 
   private boolean isMetadata(Line line) {
-    return metadata.isMetadata(text(line));
+    return classify(line) != Line.META_NONE;
+  }
+
+  /** Classifies a line as metadata or not, once per line. */
+  private byte classify(Line line) {
+    if (line.meta == Line.META_UNKNOWN) {
+      String text = text(line);
+      if (MetadataParser.isReadMore(text)) {
+        line.meta = Line.META_READ_MORE;
+      } else {
+        line.dateLine = metadata.parseDate(text);
+        line.meta = line.dateLine != null ? Line.META_DATE : Line.META_NONE;
+      }
+    }
+    return line.meta;
   }
 
   /** Decodes a line once; malformed bytes become U+FFFD and are noted in the line. */

@@ -192,6 +192,19 @@ class FormatEdgeCaseTest {
       assertThat(strict(text, dayFirst).get(0).date()).contains(LocalDate.of(2023, 7, 11));
       assertThat(lenient(text, dayFirst.toBuilder().strict(false).build()).articles().get(0)
           .date()).contains(LocalDate.of(2023, 7, 11));
+      NewsFormat words = NewsFormat.builder().datePattern("MMM d, yyyy").build();
+      assertThat(strict(REC + "\n\nNov 7, 2023 Trade Policy", words)).singleElement()
+          .satisfies(a -> assertThat(a.date()).contains(LocalDate.of(2023, 11, 7)))
+          .satisfies(a -> assertThat(a.category()).contains("Trade Policy"));
+      Article dated = Article.of("T", "B").withDate(LocalDate.of(2024, 2, 9)).withCategory("C");
+      java.io.StringWriter out = new java.io.StringWriter();
+      try (NewsWriter writer = NewsWriter.of(out, words)) {
+        writer.write(dated);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      assertThat(out.toString()).endsWith("\n\nFeb 9, 2024 C\n");
+      assertThat(strict(out.toString(), words).get(0).sameContent(dated)).isTrue();
       NewsFormat iso = NewsFormat.builder().datePattern("uuuu-MM-dd").build();
       assertThat(strict(REC + "\n\n2023-11-07 Logistics", iso).get(0).date())
           .contains(LocalDate.of(2023, 11, 7));
@@ -227,6 +240,17 @@ class FormatEdgeCaseTest {
       // As a title it is fine.
       assertThat(strict(line + "\n\n" + line + "\n\nbody")).extracting(Article::title)
           .containsExactly(line);
+    }
+
+    @Test
+    void categoryOfOnlyUnicodeWhitespaceIsAbsent() {
+      String text = REC + "\n\n11/07/2023 \u2028\u3000";
+      for (List<Article> a : List.of(strict(text), lenient(text).articles())) {
+        assertThat(a).singleElement().satisfies(x -> {
+          assertThat(x.date()).contains(LocalDate.of(2023, 11, 7));
+          assertThat(x.category()).isEmpty();
+        });
+      }
     }
 
     @Test
@@ -411,7 +435,8 @@ class FormatEdgeCaseTest {
 
     @Test
     void recordTooLong() {
-      String text = "A title\n\nA title\n\n" + "y".repeat(30) + " end\n\nB\n\nB\n\nb";
+      String text = "A title\n\nA title\n\n" + "y".repeat(30) + " end\n\n01/02/2003 Cat\n"
+          + "Read More\n\nB\n\nB\n\nb";
       NewsParseException e = strictFails(text, small.toBuilder().maxRecordLength(30).build());
       assertThat(e.kind()).isEqualTo(RECORD_TOO_LONG);
       Accounting.Result r = lenient(text, small.toBuilder().maxRecordLength(30).build());
@@ -419,7 +444,7 @@ class FormatEdgeCaseTest {
       assertThat(r.diagnostics()).singleElement().satisfies(d -> {
         assertThat(d.kind()).isEqualTo(RECORD_TOO_LONG);
         assertThat(d.firstLine()).isEqualTo(1);
-        assertThat(d.lastLine()).isEqualTo(5);
+        assertThat(d.lastLine()).isEqualTo(8);
       });
     }
 
@@ -495,6 +520,21 @@ class FormatEdgeCaseTest {
         assertThat(r.stream()).extracting(Article::body).containsExactly("Cr\uFFFDme");
         assertThat(r.diagnostics()).extracting(Diagnostic::kind).containsExactly(INVALID_ENCODING,
             INVALID_ENCODING);
+      }
+    }
+
+    @Test
+    void unpairedSurrogatesInStringInputBecomeReplacementCharacters() {
+      String text = "T\uD800\n\nT\uD800\n\nBody \uDC00 end";
+      for (List<Article> a : List.of(strict(text), strict(text, NewsFormat.LENIENT))) {
+        assertThat(a).singleElement().satisfies(x -> {
+          assertThat(x.title()).isEqualTo("T\uFFFD");
+          assertThat(x.body()).isEqualTo("Body \uFFFD end");
+        });
+      }
+      try (NewsReader r = NewsReader.open(new java.io.StringReader(text), "r",
+          NewsFormat.DEFAULT)) {
+        assertThat(r.stream().map(Article::title)).containsExactly("T\uFFFD");
       }
     }
 

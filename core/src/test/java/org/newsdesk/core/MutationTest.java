@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
  */
 class MutationTest {
 
-  private static final long SEED = 0x5EED_2026L;
-  private static final int MUTANTS = 6000;
+  /** Fixed, so runs are reproducible; -Dnewsdesk.mutationSeed / -Dnewsdesk.mutants explore more. */
+  private static final long SEED = Long.getLong("newsdesk.mutationSeed", 0x5EED_2026L);
+  private static final int MUTANTS = Integer.getInteger("newsdesk.mutants", 6000);
   private static final byte[][] NOISE = {
       {'\n'}, {'\r'}, {'\r', '\n'}, {' '}, {'\t'}, {(byte) 0xFF}, {(byte) 0xC3},
       {(byte) 0xE2, (byte) 0x80}, {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, {0},
