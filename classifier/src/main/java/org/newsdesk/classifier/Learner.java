@@ -6,10 +6,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import opennlp.tools.ml.maxent.GISTrainer;
-import opennlp.tools.ml.maxent.quasinewton.Function;
-import opennlp.tools.ml.maxent.quasinewton.NegLogLikelihood;
-import opennlp.tools.ml.maxent.quasinewton.ParallelNegLogLikelihood;
-import opennlp.tools.ml.maxent.quasinewton.QNMinimizer;
 import opennlp.tools.ml.maxent.quasinewton.QNModel;
 import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.Context;
@@ -83,19 +79,33 @@ final class Learner {
     return new TrainingConfiguration(new Monitor(config.iterations(), l), null);
   }
 
-  /** L-BFGS as in OpenNLP's QNTrainer, with our objective wrapper for progress reports. */
+  /** Our L-BFGS (see {@link Lbfgs}); the weights become an OpenNLP QNModel. */
   private static QNModel trainQn(TrainingConfig config, Indexer indexer, TrainingListener l) {
-    Function nll =
-        config.threads() == 1
-            ? new NegLogLikelihood(indexer)
-            : new ParallelNegLogLikelihood(indexer, config.threads());
-    ProgressFunction f = new ProgressFunction(nll, config.iterations(), l);
-    QNMinimizer minimizer =
-        new QNMinimizer(
-            0, config.regularization(), config.iterations(), QN_HISTORY, MAX_FUNCTION_EVALS);
-    double[] parameters = minimizer.minimize(f);
     String[] preds = indexer.getPredLabels();
     String[] outcomeNames = indexer.getOutcomeLabels();
+    int[] outcomes = indexer.getOutcomeList();
+    double[] weights = new double[outcomes.length];
+    Arrays.fill(weights, 1);
+    if (config.balanceLabels()) {
+      int[] perLabel = new int[outcomeNames.length];
+      for (int o : outcomes) {
+        perLabel[o]++;
+      }
+      for (int e = 0; e < outcomes.length; e++) {
+        weights[e] = (double) outcomes.length / (outcomeNames.length * perLabel[outcomes[e]]);
+      }
+    }
+    Lbfgs lbfgs =
+        new Lbfgs(
+            preds.length,
+            outcomeNames.length,
+            indexer.getContexts(),
+            indexer.getValues(),
+            outcomes,
+            weights,
+            config.regularization(),
+            config.threads());
+    double[] w = lbfgs.minimize(config.iterations(), l);
     int[] allOutcomes = new int[outcomeNames.length];
     for (int oi = 0; oi < allOutcomes.length; oi++) {
       allOutcomes[oi] = oi;
@@ -103,56 +113,10 @@ final class Learner {
     Context[] params = new Context[preds.length];
     for (int ci = 0; ci < preds.length; ci++) {
       double[] alpha = new double[outcomeNames.length];
-      for (int oi = 0; oi < outcomeNames.length; oi++) {
-        alpha[oi] = parameters[oi * preds.length + ci];
-      }
-      params[ci] = new Context(allOutcomes.clone(), alpha);
+      System.arraycopy(w, ci * outcomeNames.length, alpha, 0, outcomeNames.length);
+      params[ci] = new Context(allOutcomes, alpha);
     }
     return new QNModel(params, preds, outcomeNames);
-  }
-
-  /** L-BFGS memory (Hessian updates kept); OpenNLP's default. */
-  static final int QN_HISTORY = 15;
-
-  private static final int MAX_FUNCTION_EVALS = 30_000;
-
-  /**
-   * Wraps the objective: OpenNLP's line search calls gradientAt exactly once per accepted step,
-   * so counting those calls gives the iteration number.
-   */
-  private static final class ProgressFunction implements Function {
-    private final Function f;
-    private final int max;
-    private final TrainingListener listener;
-    private int gradients;
-    private double lastValue = Double.NaN;
-
-    ProgressFunction(Function f, int max, TrainingListener listener) {
-      this.f = f;
-      this.max = max;
-      this.listener = listener;
-    }
-
-    @Override
-    public int getDimension() {
-      return f.getDimension();
-    }
-
-    @Override
-    public double valueAt(double[] x) {
-      lastValue = f.valueAt(x);
-      return lastValue;
-    }
-
-    @Override
-    public double[] gradientAt(double[] x) {
-      double[] g = f.gradientAt(x);
-      if (gradients > 0) {
-        listener.onProgress(Math.min(gradients, max), max, -lastValue);
-      }
-      gradients++;
-      return g;
-    }
   }
 
   /** Forwards OpenNLP's per-iteration monitor calls to our listener. */

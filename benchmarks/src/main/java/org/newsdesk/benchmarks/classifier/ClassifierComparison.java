@@ -186,6 +186,7 @@ public final class ClassifierComparison {
       case "sublinearTf" -> b.sublinearTf(Boolean.parseBoolean(v));
       case "idf" -> b.idf(Boolean.parseBoolean(v));
       case "normalize" -> b.normalize(Boolean.parseBoolean(v));
+      case "balanceLabels" -> b.balanceLabels(Boolean.parseBoolean(v));
       case "seed" -> b.seed(Long.parseLong(v));
       case "threads" -> b.threads(Integer.parseInt(v));
       default -> throw new IllegalArgumentException("unknown setting " + kv[0]);
