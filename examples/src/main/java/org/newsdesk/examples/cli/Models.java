@@ -15,7 +15,10 @@ final class Models {
       try {
         return TopicClassifier.builtIn();
       } catch (RuntimeException e) {
-        throw new InputException("built-in model: cannot load: " + e.getMessage(), e);
+        // The library's messages already name the built-in model; add the underlying cause.
+        Throwable cause = e.getCause();
+        throw new InputException(
+            e.getMessage() + (cause == null ? "" : ": " + cause.getMessage()), e);
       }
     }
     if (!Files.isRegularFile(file)) {
