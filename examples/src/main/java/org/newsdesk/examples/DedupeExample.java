@@ -31,8 +31,8 @@ public final class DedupeExample {
     }
     // DEFAULT compares title and body; tune it with withThreshold(...) and comparing(...).
     for (DuplicateGroup group : DuplicateFinder.DEFAULT.find(articles)) {
-      System.out.printf("%s duplicates (similarity %.2f):%n",
-          group.exact() ? "exact" : "near", group.score());
+      System.out.printf(
+          "%s duplicates (similarity %.2f):%n", group.exact() ? "exact" : "near", group.score());
       for (Article a : group.articles()) {
         System.out.println("  " + a.location() + "  " + a.title());
       }

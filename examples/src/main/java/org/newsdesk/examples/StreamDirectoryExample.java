@@ -35,10 +35,11 @@ public final class StreamDirectoryExample {
     try (NewsReader reader = NewsReader.openAll(List.of(dir), lenient)) {
       Map<String, Long> perYear =
           reader.stream()
-              .collect(Collectors.groupingBy(
-                  a -> a.date().map(d -> String.valueOf(d.getYear())).orElse("undated"),
-                  TreeMap::new,
-                  Collectors.counting()));
+              .collect(
+                  Collectors.groupingBy(
+                      a -> a.date().map(d -> String.valueOf(d.getYear())).orElse("undated"),
+                      TreeMap::new,
+                      Collectors.counting()));
       perYear.forEach((year, count) -> System.out.println(year + ": " + count));
     }
   }

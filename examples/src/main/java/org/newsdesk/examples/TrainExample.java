@@ -27,8 +27,8 @@ public final class TrainExample {
   /**
    * Entry point.
    *
-   * @param args where to save the model (default: {@code my-topics.bin}), then the labeled
-   *     digests (default: the built-in model's corpus, {@code classifier/corpus/*.txt})
+   * @param args where to save the model (default: {@code my-topics.bin}), then the labeled digests
+   *     (default: the built-in model's corpus, {@code classifier/corpus/*.txt})
    * @throws IOException if a file cannot be read or written
    */
   public static void main(String[] args) throws IOException {
@@ -51,13 +51,15 @@ public final class TrainExample {
     TopicTrainer trainer = TopicTrainer.withDefaults();
 
     Evaluation cv = Evaluation.crossValidate(trainer, examples, 3, 42L);
-    System.out.printf("3-fold cross-validation: accuracy %.3f, macro-F1 %.3f%n",
-        cv.accuracy(), cv.macroF1());
+    System.out.printf(
+        "3-fold cross-validation: accuracy %.3f, macro-F1 %.3f%n", cv.accuracy(), cv.macroF1());
 
     trainer.train(examples).save(modelFile);
     TopicClassifier model = TopicClassifier.load(modelFile);
-    Prediction p = model.predict("Customs seize counterfeit watches at the port",
-        "Officers found 4,000 fake watches in a container during a joint operation.");
+    Prediction p =
+        model.predict(
+            "Customs seize counterfeit watches at the port",
+            "Officers found 4,000 fake watches in a container during a joint operation.");
     System.out.println("predicted: " + p.label() + " " + p.topK(3));
     // end::train[]
   }

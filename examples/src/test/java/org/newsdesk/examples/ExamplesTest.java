@@ -22,10 +22,13 @@ class ExamplesTest {
 
     List<String> lines = o.out().lines().toList();
     assertThat(lines.stream().filter(l -> !l.startsWith("    "))).hasSize(10);
-    assertThat(lines.get(0)).endsWith("001_c1db3e24d400ffe6.txt:1  "
-        + "WCO Shifts Focus to Capacity Building Amid Economic Strains");
-    int i = lines.indexOf(lines.stream().filter(l -> l.contains("Breaking Barriers")).findFirst()
-        .orElseThrow());
+    assertThat(lines.get(0))
+        .endsWith(
+            "001_c1db3e24d400ffe6.txt:1  "
+                + "WCO Shifts Focus to Capacity Building Amid Economic Strains");
+    int i =
+        lines.indexOf(
+            lines.stream().filter(l -> l.contains("Breaking Barriers")).findFirst().orElseThrow());
     assertThat(lines.get(i)).contains("001_c1db3e24d400ffe6.txt:7  Breaking Barriers: How");
     assertThat(lines.subList(i + 1, i + 3))
         .containsExactly("    date: 2023-11-07", "    category: Logistics");
@@ -39,10 +42,13 @@ class ExamplesTest {
     List<String> lines = o.out().lines().toList();
     assertThat(lines).hasSize(10);
     assertThat(lines.get(0))
-        .matches("[a-z-]+ +\\d\\.\\d\\d  Asiapacific Nations Crack Down on Illegal Plastic Waste Trade");
+        .matches(
+            "[a-z-]+ +\\d\\.\\d\\d  Asiapacific Nations Crack Down on Illegal Plastic Waste Trade");
     assertThat(lines)
         .allSatisfy(
-            l -> assertThat(TopicClassifier.builtIn().labels()).contains(l.substring(0, l.indexOf(' '))));
+            l ->
+                assertThat(TopicClassifier.builtIn().labels())
+                    .contains(l.substring(0, l.indexOf(' '))));
   }
 
   @Test
@@ -56,10 +62,16 @@ class ExamplesTest {
     assertThat(lines).hasSize(2);
     assertThat(lines.get(0))
         .matches("3-fold cross-validation: accuracy [01]\\.\\d{3}, macro-F1 [01]\\.\\d{3}");
-    assertThat(lines.get(1)).startsWith("predicted: " + TopicClassifier.load(model)
-        .predict("Customs seize counterfeit watches at the port",
-            "Officers found 4,000 fake watches in a container during a joint operation.")
-        .label() + " [");
+    assertThat(lines.get(1))
+        .startsWith(
+            "predicted: "
+                + TopicClassifier.load(model)
+                    .predict(
+                        "Customs seize counterfeit watches at the port",
+                        "Officers found 4,000 fake watches in a container during a joint"
+                            + " operation.")
+                    .label()
+                + " [");
     assertThat(Files.size(model)).isPositive();
   }
 
@@ -70,17 +82,26 @@ class ExamplesTest {
     List<String> lines = o.out().lines().toList();
     int exact = lines.indexOf("exact duplicates (similarity 1.00):");
     assertThat(exact).isNotNegative();
-    assertThat(lines.get(exact + 1)).endsWith(
-        "000_7ea514dff1875352.txt:13  WCO Outlines Plan for Postpandemic Supply Chain Resilience");
-    assertThat(lines.get(exact + 2)).endsWith(
-        "001_c1db3e24d400ffe6.txt:51  WCO Outlines Plan for Postpandemic Supply Chain Resilience");
-    int near = lines.indexOf(lines.stream().filter(l -> l.startsWith("near duplicates")).findFirst()
-        .orElseThrow());
+    assertThat(lines.get(exact + 1))
+        .endsWith(
+            "000_7ea514dff1875352.txt:13  WCO Outlines Plan for Postpandemic Supply Chain"
+                + " Resilience");
+    assertThat(lines.get(exact + 2))
+        .endsWith(
+            "001_c1db3e24d400ffe6.txt:51  WCO Outlines Plan for Postpandemic Supply Chain"
+                + " Resilience");
+    int near =
+        lines.indexOf(
+            lines.stream().filter(l -> l.startsWith("near duplicates")).findFirst().orElseThrow());
     assertThat(lines.get(near)).matches("near duplicates \\(similarity 0\\.\\d\\d\\):");
-    assertThat(lines.get(near + 1)).endsWith(
-        "002_2da8245de02aa76e.txt:37  WCO IPPC Align Trade Facilitation with Plant Health Rules");
-    assertThat(lines.get(near + 2)).endsWith(
-        "003_95692ade1897c29a.txt:43  WCO and IPPC Boost Global Trade with Stricter Plant Health Rules");
+    assertThat(lines.get(near + 1))
+        .endsWith(
+            "002_2da8245de02aa76e.txt:37  WCO IPPC Align Trade Facilitation with Plant Health"
+                + " Rules");
+    assertThat(lines.get(near + 2))
+        .endsWith(
+            "003_95692ade1897c29a.txt:43  WCO and IPPC Boost Global Trade with Stricter Plant"
+                + " Health Rules");
     assertThat(lines).hasSize(6);
   }
 
@@ -94,8 +115,10 @@ class ExamplesTest {
         Files.copy(f, sub.resolve(f.getFileName()));
       }
     }
-    Files.writeString(dir.resolve("broken.txt"),
-        "A title\n\nA different title\n\nSome body.\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("broken.txt"),
+        "A title\n\nA different title\n\nSome body.\n",
+        StandardCharsets.UTF_8);
 
     Console.Output o =
         Console.capture(() -> StreamDirectoryExample.main(new String[] {dir.toString()}));

@@ -35,7 +35,8 @@ final class ClassifyCommand extends InputCommand {
       names = "--min-score",
       paramLabel = "S",
       defaultValue = "0",
-      description = "Leave the topic empty (null) when the best score is below S. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Leave the topic empty (null) when the best score is below S. Default: ${DEFAULT-VALUE}.")
   double minScore;
 
   @Option(
@@ -72,9 +73,7 @@ final class ClassifyCommand extends InputCommand {
                 Records.location(),
                 RecordPrinter.Column.field("TOPIC", "topic", 32),
                 new RecordPrinter.Column(
-                    "SCORE",
-                    r -> String.format(Locale.ROOT, "%.3f", r.get("score").asDouble()),
-                    5),
+                    "SCORE", r -> String.format(Locale.ROOT, "%.3f", r.get("score").asDouble()), 5),
                 Records.title()));
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     try {

@@ -23,15 +23,19 @@ final class DedupeCommand extends InputCommand {
   @Option(
       names = "--threshold",
       paramLabel = "T",
-      description = "Similarity (above 0, at most 1) from which two articles count as"
-          + " near-duplicates. Default: " + DuplicateFinder.DEFAULT_THRESHOLD + ".")
+      description =
+          "Similarity (above 0, at most 1) from which two articles count as"
+              + " near-duplicates. Default: "
+              + DuplicateFinder.DEFAULT_THRESHOLD
+              + ".")
   Double threshold;
 
   @Option(
       names = "--compare",
       paramLabel = "FIELD",
-      description = "What near-duplicate detection compares: ${COMPLETION-CANDIDATES}."
-          + " Default: title_and_body.")
+      description =
+          "What near-duplicate detection compares: ${COMPLETION-CANDIDATES}."
+              + " Default: title_and_body.")
   DuplicateFinder.Field compare;
 
   @Option(
@@ -69,9 +73,7 @@ final class DedupeCommand extends InputCommand {
                 RecordPrinter.Column.field("GROUP", "group", 5),
                 RecordPrinter.Column.field("KIND", "kind", 5),
                 new RecordPrinter.Column(
-                    "SCORE",
-                    r -> String.format(Locale.ROOT, "%.3f", r.get("score").asDouble()),
-                    5),
+                    "SCORE", r -> String.format(Locale.ROOT, "%.3f", r.get("score").asDouble()), 5),
                 Records.location(),
                 Records.title()));
     int group = 0;

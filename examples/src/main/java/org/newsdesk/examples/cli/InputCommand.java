@@ -10,9 +10,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * What every subcommand shares: reading PATH arguments, reporting bad input as {@code
- * source:line: message} with exit code 1, and closing with the {@code N articles, M diagnostics}
- * summary line on standard error.
+ * What every subcommand shares: reading PATH arguments, reporting bad input as {@code source:line:
+ * message} with exit code 1, and closing with the {@code N articles, M diagnostics} summary line on
+ * standard error.
  */
 abstract class InputCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -23,8 +23,8 @@ abstract class InputCommand implements Callable<Integer> {
   abstract int run(Inputs inputs) throws Exception;
 
   /**
-   * Checks option values before any input is opened; throws {@link
-   * CommandLine.ParameterException} (exit code 2) for a bad one.
+   * Checks option values before any input is opened; throws {@link CommandLine.ParameterException}
+   * (exit code 2) for a bad one.
    */
   void validate() {}
 
@@ -75,7 +75,10 @@ abstract class InputCommand implements Callable<Integer> {
         return b.build();
       } catch (IllegalArgumentException e) {
         throw usage(
-            "Invalid value for option '--date-pattern': " + read.datePattern + ": " + e.getMessage());
+            "Invalid value for option '--date-pattern': "
+                + read.datePattern
+                + ": "
+                + e.getMessage());
       }
     }
     return b.build();

@@ -27,7 +27,8 @@ import picocli.CommandLine.IVersionProvider;
     name = "newsdesk",
     mixinStandardHelpOptions = true,
     versionProvider = NewsdeskCli.Version.class,
-    description = "Parse, classify, train, evaluate and deduplicate title-repeated-paragraph news digests.",
+    description =
+        "Parse, classify, train, evaluate and deduplicate title-repeated-paragraph news digests.",
     subcommands = {
       ParseCommand.class,
       ClassifyCommand.class,
@@ -150,7 +151,11 @@ public final class NewsdeskCli implements Runnable {
       }
       return new String[] {
         "newsdesk " + props.getProperty("version", "unknown"),
-        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+        "Java "
+            + System.getProperty("java.version")
+            + " ("
+            + System.getProperty("java.vendor")
+            + ")"
       };
     }
   }

@@ -13,8 +13,8 @@ import java.util.function.Function;
 
 /**
  * Maps a stream of items on all cores and hands the results on in input order, holding at most a
- * bounded window of batches in memory: the reader stays on the calling thread, batches of items
- * go to a pool, and the oldest batch is drained whenever the window is full.
+ * bounded window of batches in memory: the reader stays on the calling thread, batches of items go
+ * to a pool, and the oldest batch is drained whenever the window is full.
  */
 final class OrderedParallel {
   private OrderedParallel() {}
@@ -73,13 +73,15 @@ final class OrderedParallel {
     return results;
   }
 
-  private static <R> void drainAll(ArrayDeque<CompletableFuture<List<R>>> pending, Consumer<R> sink) {
+  private static <R> void drainAll(
+      ArrayDeque<CompletableFuture<List<R>>> pending, Consumer<R> sink) {
     while (!pending.isEmpty()) {
       drainOne(pending, sink);
     }
   }
 
-  private static <R> void drainOne(ArrayDeque<CompletableFuture<List<R>>> pending, Consumer<R> sink) {
+  private static <R> void drainOne(
+      ArrayDeque<CompletableFuture<List<R>>> pending, Consumer<R> sink) {
     try {
       pending.removeFirst().join().forEach(sink);
     } catch (CompletionException e) {

@@ -49,8 +49,16 @@ final class ProgressBar {
               + (detail.isEmpty() ? "" : " " + detail));
       err.flush();
     } else if (percent / 10 != Math.floorDiv(lastPercent, 10)) {
-      err.println(label + ": " + percent + "% (" + done + "/" + total + ")"
-          + (detail.isEmpty() ? "" : " " + detail));
+      err.println(
+          label
+              + ": "
+              + percent
+              + "% ("
+              + done
+              + "/"
+              + total
+              + ")"
+              + (detail.isEmpty() ? "" : " " + detail));
     }
     lastPercent = percent;
   }
@@ -62,8 +70,14 @@ final class ProgressBar {
   void done(String detail) {
     String suffix = detail.isEmpty() ? "" : " " + detail;
     if (terminal) {
-      err.println("\r" + label + " [" + StringUtils.repeat('#', WIDTH) + "] done" + suffix
-          + StringUtils.repeat(' ', 20)); // blank out the rest of a longer progress line
+      err.println(
+          "\r"
+              + label
+              + " ["
+              + StringUtils.repeat('#', WIDTH)
+              + "] done"
+              + suffix
+              + StringUtils.repeat(' ', 20)); // blank out the rest of a longer progress line
     } else {
       err.println(label + ": done" + suffix);
     }

@@ -9,8 +9,9 @@ import picocli.CommandLine.Parameters;
 final class ReadOptions {
   @Option(
       names = "--strict",
-      description = "Stop at the first malformed record (exit code 1) instead of reporting it and"
-          + " carrying on.")
+      description =
+          "Stop at the first malformed record (exit code 1) instead of reporting it and"
+              + " carrying on.")
   boolean strict;
 
   @Option(

@@ -26,7 +26,11 @@ import picocli.CommandLine.Option;
       "Options not given keep the library defaults."
     })
 final class TrainCommand extends InputCommand {
-  @Option(names = "--out", paramLabel = "MODEL", required = true, description = "Where to save the model.")
+  @Option(
+      names = "--out",
+      paramLabel = "MODEL",
+      required = true,
+      description = "Where to save the model.")
   Path out;
 
   @Option(
@@ -35,25 +39,22 @@ final class TrainCommand extends InputCommand {
       description = "Also run stratified K-fold cross-validation and print the evaluation.")
   Integer folds;
 
-  @Option(
-      names = "--algorithm",
-      paramLabel = "ALG",
-      description = "${COMPLETION-CANDIDATES}.")
+  @Option(names = "--algorithm", paramLabel = "ALG", description = "${COMPLETION-CANDIDATES}.")
   TrainingConfig.Algorithm algorithm;
 
   @Option(names = "--iterations", paramLabel = "N", description = "Training iterations.")
   Integer iterations;
 
-  @Option(names = "--cutoff", paramLabel = "N", description = "Drop features seen in fewer than N documents.")
+  @Option(
+      names = "--cutoff",
+      paramLabel = "N",
+      description = "Drop features seen in fewer than N documents.")
   Integer cutoff;
 
   @Option(names = "--regularization", paramLabel = "C", description = "Regularization strength.")
   Double regularization;
 
-  @Option(
-      names = "--ngrams",
-      paramLabel = "MIN-MAX",
-      description = "Word n-gram range, e.g. 1-2.")
+  @Option(names = "--ngrams", paramLabel = "MIN-MAX", description = "Word n-gram range, e.g. 1-2.")
   String ngrams;
 
   @Option(
@@ -62,22 +63,28 @@ final class TrainCommand extends InputCommand {
       description = "Lowercase text before extracting features.")
   Boolean lowercase;
 
-  @Option(
-      names = "--stop-words",
-      paramLabel = "LIST",
-      description = "english or none.")
+  @Option(names = "--stop-words", paramLabel = "LIST", description = "english or none.")
   String stopWords;
 
   @Option(names = "--stemming", paramLabel = "STEMMER", description = "${COMPLETION-CANDIDATES}.")
   TrainingConfig.Stemming stemming;
 
-  @Option(names = "--title-weight", paramLabel = "W", description = "Weight of title features relative to body features.")
+  @Option(
+      names = "--title-weight",
+      paramLabel = "W",
+      description = "Weight of title features relative to body features.")
   Double titleWeight;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed for training and folds. Default: ${DEFAULT-VALUE}.")
-  long seed;
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "Random seed for training and cross-validation folds.")
+  Long seed;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Training threads. Default: all cores.")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Training threads. Default: all cores.")
   Integer threads;
 
   private TrainingConfig config;
@@ -101,7 +108,7 @@ final class TrainCommand extends InputCommand {
       err().println("cross-validating with " + folds + " folds...");
       Evaluation cv;
       try {
-        cv = Evaluation.crossValidate(trainer, data, folds, seed);
+        cv = Evaluation.crossValidate(trainer, data, folds, config.seed());
       } catch (IllegalArgumentException e) {
         throw new InputException("cannot cross-validate: " + e.getMessage(), e);
       }
@@ -110,8 +117,15 @@ final class TrainCommand extends InputCommand {
     }
     TopicClassifier model = trainer.train(data, progress());
     model.save(out);
-    err().println(
-        "saved " + out + ": " + data.size() + " examples, " + model.labels().size() + " labels");
+    err()
+        .println(
+            "saved "
+                + out
+                + ": "
+                + data.size()
+                + " examples, "
+                + model.labels().size()
+                + " labels");
     return 0;
   }
 
@@ -121,9 +135,15 @@ final class TrainCommand extends InputCommand {
     return new TrainingListener() {
       @Override
       public void onStart(int examples, int features, int labels) {
-        err().println(
-            "training on " + examples + " examples, " + features + " features, " + labels
-                + " labels");
+        err()
+            .println(
+                "training on "
+                    + examples
+                    + " examples, "
+                    + features
+                    + " features, "
+                    + labels
+                    + " labels");
       }
 
       @Override
@@ -142,9 +162,12 @@ final class TrainCommand extends InputCommand {
   }
 
   private TrainingConfig config() {
-    TrainingConfig.Builder b = TrainingConfig.builder().seed(seed);
+    TrainingConfig.Builder b = TrainingConfig.builder();
     b.threads(threads != null ? threads : Runtime.getRuntime().availableProcessors());
     try {
+      if (seed != null) {
+        b.seed(seed);
+      }
       if (algorithm != null) {
         b.algorithm(algorithm);
       }
@@ -170,8 +193,9 @@ final class TrainCommand extends InputCommand {
             switch (stopWords.toLowerCase(Locale.ROOT)) {
               case "english" -> TrainingConfig.ENGLISH_STOP_WORDS;
               case "none" -> Set.of();
-              default -> throw new IllegalArgumentException(
-                  "--stop-words must be english or none, was " + stopWords);
+              default ->
+                  throw new IllegalArgumentException(
+                      "--stop-words must be english or none, was " + stopWords);
             });
       }
       if (stemming != null) {

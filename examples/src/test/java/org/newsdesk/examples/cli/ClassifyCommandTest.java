@@ -38,10 +38,13 @@ class ClassifyCommandTest {
               "source", "line", "title", "body", "date", "category", "topic", "score", "scores");
       List<String> labels = new ArrayList<>();
       List<Double> scores = new ArrayList<>();
-      row.get("scores").fields().forEachRemaining(e -> {
-        labels.add(e.getKey());
-        scores.add(e.getValue().asDouble());
-      });
+      row.get("scores")
+          .fields()
+          .forEachRemaining(
+              e -> {
+                labels.add(e.getKey());
+                scores.add(e.getValue().asDouble());
+              });
       assertThat(labels).hasSize(3).first().isEqualTo(row.get("topic").asText());
       assertThat(scores).isSortedAccordingTo((a, b) -> Double.compare(b, a));
       assertThat(scores.get(0)).isEqualTo(row.get("score").asDouble());
@@ -72,15 +75,19 @@ class ClassifyCommandTest {
   @Test
   void tableShowsLocationTopicScoreAndTitle() {
     Cli.Result r =
-        Cli.run("classify", "--model", TrainedModel.file().toString(),
+        Cli.run(
+            "classify",
+            "--model",
+            TrainedModel.file().toString(),
             Cli.SAMPLES.resolve("004_cf43153b14bbf254.txt").toString());
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.outLines().get(0)).matches("LOCATION +TOPIC +SCORE +TITLE");
     assertThat(r.outLines()).hasSize(11);
     assertThat(r.outLines().get(1))
-        .matches(".*004_cf43153b14bbf254\\.txt:1 +[a-z-]+ +0\\.\\d{3} +"
-            + "Asiapacific Nations Crack Down on Illegal Plastic Waste Trade");
+        .matches(
+            ".*004_cf43153b14bbf254\\.txt:1 +[a-z-]+ +0\\.\\d{3} +"
+                + "Asiapacific Nations Crack Down on Illegal Plastic Waste Trade");
     assertThat(r.summary()).isEqualTo("10 articles, 0 diagnostics");
   }
 
@@ -95,11 +102,11 @@ class ClassifyCommandTest {
     }
     String model = TrainedModel.file().toString();
     Cli.Result parallel =
-        Cli.runWithStdin(big.toString(), "classify", "--model", model, "--threads", "4",
-            "--format", "csv", "-");
+        Cli.runWithStdin(
+            big.toString(), "classify", "--model", model, "--threads", "4", "--format", "csv", "-");
     Cli.Result single =
-        Cli.runWithStdin(big.toString(), "classify", "--model", model, "--threads", "1",
-            "--format", "csv", "-");
+        Cli.runWithStdin(
+            big.toString(), "classify", "--model", model, "--threads", "1", "--format", "csv", "-");
     Cli.Result parsed = Cli.runWithStdin(big.toString(), "parse", "--format", "csv", "-");
 
     assertThat(parallel.exitCode()).as(parallel.toString()).isZero();
@@ -116,13 +123,20 @@ class ClassifyCommandTest {
   @Test
   void minScoreLeavesLowConfidenceTopicsEmpty() throws IOException {
     List<JsonNode> rows =
-        classifyJson("--model", TrainedModel.file().toString(), "--min-score", "1.01",
+        classifyJson(
+            "--model",
+            TrainedModel.file().toString(),
+            "--min-score",
+            "1.01",
             Cli.SAMPLES.toString());
 
-    assertThat(rows).hasSize(49).allSatisfy(r -> {
-      assertThat(r.get("topic").isNull()).isTrue();
-      assertThat(r.get("scores").size()).isEqualTo(3);
-    });
+    assertThat(rows)
+        .hasSize(49)
+        .allSatisfy(
+            r -> {
+              assertThat(r.get("topic").isNull()).isTrue();
+              assertThat(r.get("scores").size()).isEqualTo(3);
+            });
   }
 
   @Test
@@ -150,8 +164,15 @@ class ClassifyCommandTest {
   void strictFailureAfterSomeArticlesPrintsThemThenTheError() {
     String text = "One\n\nOne\n\nFirst body about customs.\n\nTwo\n\nNot two\n\nBody.\n";
     Cli.Result r =
-        Cli.runWithStdin(text, "classify", "--strict", "--model", TrainedModel.file().toString(),
-            "--format", "jsonl", "-");
+        Cli.runWithStdin(
+            text,
+            "classify",
+            "--strict",
+            "--model",
+            TrainedModel.file().toString(),
+            "--format",
+            "jsonl",
+            "-");
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.outLines()).hasSize(1).first().asString().contains("\"title\":\"One\"");

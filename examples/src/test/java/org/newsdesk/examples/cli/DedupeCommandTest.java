@@ -20,16 +20,19 @@ class DedupeCommandTest {
     List<JsonNode> exact =
         rows.stream().filter(n -> n.get("kind").asText().equals("exact")).toList();
     assertThat(exact).hasSize(2);
-    assertThat(exact).allSatisfy(n -> {
-      assertThat(n.get("title").asText()).isEqualTo(REPEATED);
-      assertThat(n.get("group").asInt()).isEqualTo(exact.get(0).get("group").asInt());
-      assertThat(n.get("score").asDouble()).isEqualTo(1.0);
-    });
+    assertThat(exact)
+        .allSatisfy(
+            n -> {
+              assertThat(n.get("title").asText()).isEqualTo(REPEATED);
+              assertThat(n.get("group").asInt()).isEqualTo(exact.get(0).get("group").asInt());
+              assertThat(n.get("score").asDouble()).isEqualTo(1.0);
+            });
     assertThat(exact)
         .extracting(n -> n.get("source").asText().replaceAll(".*/", "") + ":" + n.get("line"))
         .containsExactly("000_7ea514dff1875352.txt:13", "001_c1db3e24d400ffe6.txt:51");
     long groups = rows.stream().map(n -> n.get("group").asInt()).distinct().count();
-    assertThat(r.errLines()).contains(groups + (groups == 1 ? " duplicate group" : " duplicate groups"));
+    assertThat(r.errLines())
+        .contains(groups + (groups == 1 ? " duplicate group" : " duplicate groups"));
     assertThat(r.summary()).isEqualTo("49 articles, 0 diagnostics");
   }
 
@@ -55,7 +58,14 @@ class DedupeCommandTest {
     Cli.Result strict =
         Cli.run("dedupe", "--threshold", "0.95", "--format", "jsonl", Cli.SAMPLES.toString());
     Cli.Result titles =
-        Cli.run("dedupe", "--compare", "title", "--threshold", "0.65", "--format", "jsonl",
+        Cli.run(
+            "dedupe",
+            "--compare",
+            "title",
+            "--threshold",
+            "0.65",
+            "--format",
+            "jsonl",
             Cli.SAMPLES.toString());
 
     assertThat(ParseCommandTest.jsonLines(strict.out()))
@@ -74,8 +84,11 @@ class DedupeCommandTest {
     Cli.Result csv = Cli.run("dedupe", "--format", "csv", Cli.SAMPLES.toString());
 
     assertThat(table.outLines().get(0)).matches("GROUP +KIND +SCORE +LOCATION +TITLE");
-    assertThat(table.outLines()).anySatisfy(l -> assertThat(l).matches(
-        "1 +exact +1\\.000 +.*000_7ea514dff1875352\\.txt:13 +" + REPEATED));
+    assertThat(table.outLines())
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .matches("1 +exact +1\\.000 +.*000_7ea514dff1875352\\.txt:13 +" + REPEATED));
     assertThat(csv.outLines().get(0))
         .isEqualTo("group,kind,score,source,line,title,body,date,category");
     assertThat(csv.outLines()).hasSize(table.outLines().size());

@@ -45,7 +45,12 @@ class EvaluateCommandTest {
   void htmlReportIsWrittenAndSelfContained(@TempDir Path dir) throws IOException {
     Path report = dir.resolve("report.html");
     Cli.Result r =
-        Cli.run("evaluate", "--model", TrainedModel.file().toString(), "--html", report.toString(),
+        Cli.run(
+            "evaluate",
+            "--model",
+            TrainedModel.file().toString(),
+            "--html",
+            report.toString(),
             Cli.LABELED.toString());
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
@@ -60,7 +65,10 @@ class EvaluateCommandTest {
   @Test
   void unreadableDataIsBadInput(@TempDir Path dir) {
     Cli.Result r =
-        Cli.run("evaluate", "--model", TrainedModel.file().toString(),
+        Cli.run(
+            "evaluate",
+            "--model",
+            TrainedModel.file().toString(),
             dir.resolve("missing.txt").toString());
 
     assertThat(r.exitCode()).isEqualTo(1);

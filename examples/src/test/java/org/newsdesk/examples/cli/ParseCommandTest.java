@@ -88,15 +88,20 @@ class ParseCommandTest {
     assertThat(lines.get(0)).isEqualTo("source,line,title,body,date,category");
     assertThat(lines).hasSize(1 + 49);
     // Bodies contain commas, so they are quoted; the dated row ends with its date and category.
-    assertThat(lines).anySatisfy(l -> assertThat(l).contains(",7,Breaking Barriers: How Southwest China’s Rail-Port Summit"));
+    assertThat(lines)
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .contains(",7,Breaking Barriers: How Southwest China’s Rail-Port Summit"));
     assertThat(lines).anySatisfy(l -> assertThat(l).endsWith("\",2023-11-07,Logistics"));
     assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l).contains(".txt,"));
   }
 
   @Test
   void dashReadsStandardInput() throws IOException {
-    String text = "First headline\n\nFirst headline\n\nThe body.\n\n"
-        + "Second headline\n\nSecond headline\n\nAnother body, with a comma.\n";
+    String text =
+        "First headline\n\nFirst headline\n\nThe body.\n\n"
+            + "Second headline\n\nSecond headline\n\nAnother body, with a comma.\n";
     Cli.Result r = Cli.runWithStdin(text, "parse", "--format", "jsonl", "-");
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
@@ -113,7 +118,11 @@ class ParseCommandTest {
     Cli.Result r =
         Cli.runWithStdin(
             "Stdin title\n\nStdin title\n\nStdin body.\n",
-            "parse", "--format", "jsonl", "-", file.toString());
+            "parse",
+            "--format",
+            "jsonl",
+            "-",
+            file.toString());
 
     List<JsonNode> articles = jsonLines(r.out());
     assertThat(articles.get(0).get("source").asText()).isEqualTo("<stdin>");
@@ -123,7 +132,12 @@ class ParseCommandTest {
   @Test
   void datePatternChangesHowMetadataDatesAreRead() throws IOException {
     Cli.Result r =
-        Cli.run("parse", "--format", "jsonl", "--date-pattern", "dd/MM/yyyy",
+        Cli.run(
+            "parse",
+            "--format",
+            "jsonl",
+            "--date-pattern",
+            "dd/MM/yyyy",
             Cli.SAMPLES.resolve("001_c1db3e24d400ffe6.txt").toString());
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
@@ -135,9 +149,10 @@ class ParseCommandTest {
 
   @Test
   void lenientByDefaultReportsDiagnosticsAsSourceLineMessage() throws IOException {
-    String text = "Good title\n\nGood title\n\nGood body.\n\n"
-        + "Broken title\n\nA different title\n\nBody.\n\n"
-        + "Last title\n\nLast title\n\nLast body.\n";
+    String text =
+        "Good title\n\nGood title\n\nGood body.\n\n"
+            + "Broken title\n\nA different title\n\nBody.\n\n"
+            + "Last title\n\nLast title\n\nLast body.\n";
     Cli.Result r = Cli.runWithStdin(text, "parse", "--format", "jsonl", "-");
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
@@ -151,8 +166,9 @@ class ParseCommandTest {
 
   @Test
   void strictStopsAtTheFirstProblemWithExitCode1() {
-    String text = "Good title\n\nGood title\n\nGood body.\n\n"
-        + "Broken title\n\nA different title\n\nBody.\n";
+    String text =
+        "Good title\n\nGood title\n\nGood body.\n\n"
+            + "Broken title\n\nA different title\n\nBody.\n";
     Cli.Result r = Cli.runWithStdin(text, "parse", "--strict", "-");
 
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);

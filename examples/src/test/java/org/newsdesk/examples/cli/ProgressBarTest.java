@@ -36,8 +36,11 @@ class ProgressBarTest {
     assertThat(s.split("\r", -1)).hasSize(4); // two redraws and the final one
     assertThat(s).contains("\rtraining [#######.......................]  25% 1/4 loss 1");
     assertThat(s).contains("\rtraining [###############...............]  50% 2/4 loss 2");
-    assertThat(s).endsWith("\rtraining [##############################] done early"
-        + " ".repeat(20) + System.lineSeparator());
+    assertThat(s)
+        .endsWith(
+            "\rtraining [##############################] done early"
+                + " ".repeat(20)
+                + System.lineSeparator());
   }
 
   @Test

@@ -60,12 +60,15 @@ class ReadmeTest {
   void everyTaggedExampleRegionIsInTheReadmeVerbatim() throws IOException {
     List<String> javaBlocks = blocks(readme(), "java");
     List<String> tags = new ArrayList<>();
-    try (Stream<Path> sources = Files.list(ROOT.resolve("examples/src/main/java/org/newsdesk/examples"))) {
+    try (Stream<Path> sources =
+        Files.list(ROOT.resolve("examples/src/main/java/org/newsdesk/examples"))) {
       for (Path source : sources.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
         Matcher m = TAG.matcher(Files.readString(source, StandardCharsets.UTF_8));
         while (m.find()) {
           tags.add(m.group(1));
-          assertThat(javaBlocks).as("README snippet for tag %s", m.group(1)).contains(dedent(m.group(2)));
+          assertThat(javaBlocks)
+              .as("README snippet for tag %s", m.group(1))
+              .contains(dedent(m.group(2)));
         }
       }
     }
@@ -77,9 +80,10 @@ class ReadmeTest {
   @Test
   void theTestCommandIsTheOneCiRuns() throws IOException {
     List<String> ciCommands =
-        Files.readAllLines(ROOT.resolve(".ci/run")).stream().filter(l -> l.startsWith("mvn ")).toList();
-    List<String> mvnCommands =
-        ciCommands.stream().filter(l -> !l.equals("mvn -v")).toList();
+        Files.readAllLines(ROOT.resolve(".ci/run")).stream()
+            .filter(l -> l.startsWith("mvn "))
+            .toList();
+    List<String> mvnCommands = ciCommands.stream().filter(l -> !l.equals("mvn -v")).toList();
 
     assertThat(mvnCommands).containsExactly("mvn -B verify");
     assertThat(blocks(readme(), "bash")).contains(mvnCommands.get(0) + "\n");
@@ -96,8 +100,9 @@ class ReadmeTest {
     String pom = Files.readString(ROOT.resolve("examples/pom.xml"), StandardCharsets.UTF_8);
     assertThat(pom).contains("<finalName>newsdesk</finalName>");
     assertThat(pom.replaceAll("\\s+", " "))
-        .contains("<argument>-jar</argument> <argument>examples/target/newsdesk.jar</argument>"
-            + " <argument>classify</argument> <argument>examples/samples</argument>");
+        .contains(
+            "<argument>-jar</argument> <argument>examples/target/newsdesk.jar</argument>"
+                + " <argument>classify</argument> <argument>examples/samples</argument>");
   }
 
   /**
@@ -179,8 +184,9 @@ class ReadmeTest {
   void theDependencySnippetMatchesThePoms() throws IOException {
     String xml = blocks(readme(), "xml").get(0);
     String parent = Files.readString(ROOT.resolve("pom.xml"), StandardCharsets.UTF_8);
-    Matcher version = Pattern.compile("<artifactId>newsdesk-parent</artifactId>\\s*<version>([^<]+)")
-        .matcher(parent);
+    Matcher version =
+        Pattern.compile("<artifactId>newsdesk-parent</artifactId>\\s*<version>([^<]+)")
+            .matcher(parent);
     assertThat(version.find()).isTrue();
 
     assertThat(xml).contains("<groupId>org.newsdesk</groupId>");
@@ -188,7 +194,9 @@ class ReadmeTest {
     assertThat(xml).contains("<version>" + version.group(1) + "</version>");
     assertThat(ROOT.resolve("classifier/pom.xml"))
         .content()
-        .contains("<artifactId>newsdesk-classifier</artifactId>", "<artifactId>newsdesk-core</artifactId>");
+        .contains(
+            "<artifactId>newsdesk-classifier</artifactId>",
+            "<artifactId>newsdesk-core</artifactId>");
   }
 
   @Test
@@ -199,10 +207,13 @@ class ReadmeTest {
       articles = reader.stream().toList();
     }
 
-    assertThat(articles).extracting(Article::title)
-        .containsExactly("Customs Seize Counterfeit Watches at Rotterdam",
+    assertThat(articles)
+        .extracting(Article::title)
+        .containsExactly(
+            "Customs Seize Counterfeit Watches at Rotterdam",
             "Single Window Goes Live in Three Ports");
-    assertThat(articles.get(0).date()).hasValueSatisfying(d -> assertThat(d).hasToString("2023-11-07"));
+    assertThat(articles.get(0).date())
+        .hasValueSatisfying(d -> assertThat(d).hasToString("2023-11-07"));
     assertThat(articles.get(0).category()).contains("enforcement");
     assertThat(articles.get(1).category()).isEmpty();
   }
@@ -211,7 +222,8 @@ class ReadmeTest {
   void placeholdersOnlyInThePerformanceTable() throws IOException {
     String readme = readme();
     String performance =
-        readme.substring(readme.indexOf("## Performance"), readme.indexOf("## Train your own model"));
+        readme.substring(
+            readme.indexOf("## Performance"), readme.indexOf("## Train your own model"));
 
     assertThat(readme.replace(performance, "")).doesNotContain("TBD", "TODO");
     assertThat(performance.lines().filter(l -> l.contains("TBD")))

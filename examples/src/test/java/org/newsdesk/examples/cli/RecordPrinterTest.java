@@ -53,8 +53,9 @@ class RecordPrinterTest {
     p.finish();
 
     assertThat(out.toString())
-        .isEqualTo("{\"name\":\"naïve ✓\",\"text\":\"line\\nbreak\",\"missing\":null,"
-            + "\"nested\":{\"a\":0.5}}\n");
+        .isEqualTo(
+            "{\"name\":\"naïve ✓\",\"text\":\"line\\nbreak\",\"missing\":null,"
+                + "\"nested\":{\"a\":0.5}}\n");
   }
 
   @Test

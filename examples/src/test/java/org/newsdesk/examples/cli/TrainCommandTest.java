@@ -17,8 +17,7 @@ class TrainCommandTest {
   void trainsSavesAModelThatLoadsAndReportsProgressAndCrossValidation(@TempDir Path dir)
       throws IOException {
     Path model = dir.resolve("topics.bin");
-    Cli.Result r =
-        Cli.run("train", "--out", model.toString(), "--cv", "3", Cli.LABELED.toString());
+    Cli.Result r = Cli.run("train", "--out", model.toString(), "--cv", "3", Cli.LABELED.toString());
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
     // The evaluation goes to stdout.
@@ -48,9 +47,28 @@ class TrainCommandTest {
   void trainingOptionsReachTheTrainer(@TempDir Path dir) {
     Path model = dir.resolve("nb.bin");
     Cli.Result r =
-        Cli.run("train", "--out", model.toString(), "--algorithm", "naivebayes", "--ngrams", "1-1",
-            "--no-lowercase", "--stop-words", "none", "--stemming", "none", "--cutoff", "1",
-            "--title-weight", "1", "--seed", "7", "--threads", "1", Cli.LABELED.toString());
+        Cli.run(
+            "train",
+            "--out",
+            model.toString(),
+            "--algorithm",
+            "naivebayes",
+            "--ngrams",
+            "1-1",
+            "--no-lowercase",
+            "--stop-words",
+            "none",
+            "--stemming",
+            "none",
+            "--cutoff",
+            "1",
+            "--title-weight",
+            "1",
+            "--seed",
+            "7",
+            "--threads",
+            "1",
+            Cli.LABELED.toString());
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(Files.exists(model)).isTrue();
@@ -61,7 +79,8 @@ class TrainCommandTest {
     Path model = dir.resolve("m.bin");
     String unlabeled = "Lonely title\n\nLonely title\n\nA body without a label.\n\n";
     Cli.Result r =
-        Cli.runWithStdin(unlabeled, "train", "--out", model.toString(), "-", Cli.LABELED.toString());
+        Cli.runWithStdin(
+            unlabeled, "train", "--out", model.toString(), "-", Cli.LABELED.toString());
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.errLines()).contains("<stdin>:1: no category to learn from; skipped");
