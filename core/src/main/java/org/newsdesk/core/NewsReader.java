@@ -44,6 +44,10 @@ import java.util.stream.StreamSupport;
  * in lenient mode problems are collected as {@link Diagnostic}s. I/O errors surface as
  * {@link UncheckedIOException}. Closing the reader closes the underlying input. Not
  * thread-safe.
+ *
+ * <p>Files and byte streams in UTF-8, US-ASCII or ISO-8859-1 take the fast path: lines are found
+ * in the bytes and only kept text is decoded. {@code Reader} and {@code String} input, and other
+ * charsets, are re-encoded as UTF-8 first, which is slower; their columns count UTF-8 bytes.
  */
 public final class NewsReader implements Iterable<Article>, Closeable {
 
