@@ -537,14 +537,14 @@ public final class TrainingConfig {
      * Sets the word n-gram lengths, e.g. {@code (1, 2)} for single words and word pairs.
      *
      * @param min the smallest n, at least 1
-     * @param max the largest n, at least {@code min} and at most 5
+     * @param max the largest n, at least {@code min} and at most 3
      * @return this builder
      * @throws IllegalArgumentException if the range is invalid
      */
     public Builder ngramRange(int min, int max) {
-      if (min < 1 || max < min || max > 5) {
+      if (min < 1 || max < min || max > 3) {
         throw new IllegalArgumentException(
-            "ngram range must satisfy 1 <= min <= max <= 5: (" + min + ", " + max + ")");
+            "ngram range must satisfy 1 <= min <= max <= 3: (" + min + ", " + max + ")");
       }
       this.ngramMin = min;
       this.ngramMax = max;

@@ -113,4 +113,44 @@ class FeatureExtractorTest {
     assertThat(FeatureExtractor.fit(c, docs).names())
         .containsExactly(FeatureExtractor.BIAS, "tax", "port");
   }
+
+  @Test
+  void fastVectorPathMatchesTheStringCountsForRealTexts() {
+    TrainingConfig c = TrainingConfig.defaults().toBuilder().ngramRange(1, 3).titleWeight(2.5).build();
+    FeatureExtractor a = analyzer(c);
+    List<Map<String, Double>> docs = new java.util.ArrayList<>();
+    for (LabeledText t : Samples.train()) {
+      docs.add(a.counts(t.title(), t.body()));
+    }
+    FeatureExtractor fx = FeatureExtractor.fit(c, docs);
+    java.util.Set<String> vocab = java.util.Set.of(fx.names());
+    int checked = 0;
+    for (LabeledText t : Samples.test()) {
+      String title = t.body().split(" ")[0].length() > 3 ? "Law and order" : "";
+      Map<String, Double> counts = fx.counts(title, t.body());
+      Map<String, Double> expected = new java.util.TreeMap<>();
+      double norm = 0;
+      for (Map.Entry<String, Double> e : counts.entrySet()) {
+        if (vocab.contains(e.getKey())) {
+          double tf = e.getValue();
+          int id = java.util.Arrays.asList(fx.names()).indexOf(e.getKey());
+          double w = (tf > 1 ? 1 + Math.log(tf) : tf) * fx.idf()[id];
+          expected.put(e.getKey(), w);
+          norm += w * w;
+        }
+      }
+      FeatureExtractor.Vector v = fx.vector(title, t.body());
+      Map<String, Double> actual = new java.util.TreeMap<>();
+      for (int i = 1; i < v.ids().length; i++) {
+        actual.put(fx.name(v.ids()[i]), (double) v.values()[i]);
+      }
+      assertThat(actual.keySet()).isEqualTo(expected.keySet());
+      for (Map.Entry<String, Double> e : expected.entrySet()) {
+        assertThat(actual.get(e.getKey()))
+            .isCloseTo(e.getValue() / Math.sqrt(norm), org.assertj.core.data.Offset.offset(1e-6));
+      }
+      checked += actual.size();
+    }
+    assertThat(checked).isGreaterThan(500);
+  }
 }

@@ -57,7 +57,7 @@ class TrainingConfigTest {
             .cutoff(3)
             .maxFeatures(1000)
             .regularization(0.25)
-            .ngramRange(2, 4)
+            .ngramRange(2, 3)
             .lowercase(false)
             .unicodeNormalization(false)
             .stopWords(Set.of("x", "yz"))
@@ -87,6 +87,7 @@ class TrainingConfigTest {
         .hasMessageContaining("titleWeight");
     assertThatThrownBy(() -> b.ngramRange(2, 1)).hasMessageContaining("ngram");
     assertThatThrownBy(() -> b.ngramRange(0, 1)).hasMessageContaining("ngram");
+    assertThatThrownBy(() -> b.ngramRange(1, 4)).hasMessageContaining("ngram");
     assertThatThrownBy(() -> b.stopWords(Set.of("two words"))).hasMessageContaining("two words");
     assertThatThrownBy(() -> TrainingConfig.fromMap(java.util.Map.of()))
         .isInstanceOf(IllegalArgumentException.class)

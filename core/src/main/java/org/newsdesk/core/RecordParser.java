@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -32,6 +31,7 @@ final class RecordParser implements Closeable {
   private final LineScanner scanner;
   private final String source;
   private final Charset charset;
+  private final String transcodedFrom;
   private final MetadataParser metadata;
   private final boolean strict;
   private final int maxRecordLength;
@@ -44,10 +44,19 @@ final class RecordParser implements Closeable {
   /** A problem between this record and the next, reported once the record has been returned. */
   private Diagnostic pending;
 
-  RecordParser(LineScanner scanner, String source, Charset charset, NewsFormat format, Sink sink) {
+  /**
+   * Creates a parser.
+   *
+   * @param charset the charset of the scanned bytes
+   * @param transcodedFrom null for direct byte input, else what was re-encoded as UTF-8 (for
+   *     messages: positions then refer to the re-encoding)
+   */
+  RecordParser(LineScanner scanner, String source, Charset charset, String transcodedFrom,
+      NewsFormat format, Sink sink) {
     this.scanner = scanner;
     this.source = source;
     this.charset = charset;
+    this.transcodedFrom = transcodedFrom;
     this.metadata = format.metadata();
     this.strict = format.strict();
     this.maxRecordLength = format.maxRecordLength();
@@ -59,18 +68,6 @@ final class RecordParser implements Closeable {
 
   /** Returns the next article, or null at the end of the source. */
   Article next() throws IOException {
-    try {
-      return readRecord();
-    } catch (CharacterCodingException e) {
-      // Only from the Reader-based path of non-ASCII-compatible charsets, in strict mode.
-      long line = scanner.lineNumber() + 1;
-      report(line, 1, Diagnostic.Kind.INVALID_ENCODING,
-          "input is not valid " + charset.name() + " near line " + line + ": " + e, line, line);
-      throw e;
-    }
-  }
-
-  private Article readRecord() throws IOException {
     if (pending != null) {
       Diagnostic diagnostic = pending;
       pending = null;
@@ -377,10 +374,13 @@ final class RecordParser implements Closeable {
   private Diagnostic encodingDiagnostic(Line line) {
     long offset = line.offset + line.malformedAt;
     int column = line.column + line.malformedAt;
+    String what = transcodedFrom == null
+        ? "invalid " + charset.name() + " byte sequence at byte offset " + offset + " (line "
+            + line.number + ", byte column " + column + ")"
+        : "input that is not valid " + transcodedFrom + " (line " + line.number + ", byte column "
+            + column + " of its UTF-8 re-encoding)";
     return new Diagnostic(source, line.number, column, Diagnostic.Kind.INVALID_ENCODING,
-        "invalid " + charset.name() + " byte sequence at byte offset " + offset + " (line "
-        + line.number + ", byte column " + column + "); replaced with U+FFFD", line.number,
-        line.number);
+        what + "; replaced with U+FFFD", line.number, line.number);
   }
 
   /** The replacement character may be genuine; a reporting decoder tells. */

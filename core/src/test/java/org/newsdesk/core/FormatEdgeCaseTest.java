@@ -524,36 +524,75 @@ class FormatEdgeCaseTest {
     }
 
     @Test
-    void unpairedSurrogatesInStringInputBecomeReplacementCharacters() {
+    void unpairedSurrogatesInStringAndReaderInputAreInvalidEncoding() {
       String text = "T\uD800\n\nT\uD800\n\nBody \uDC00 end";
-      for (List<Article> a : List.of(strict(text), strict(text, NewsFormat.LENIENT))) {
-        assertThat(a).singleElement().satisfies(x -> {
+      NewsParseException e = strictFails(text);
+      assertThat(e.kind()).isEqualTo(INVALID_ENCODING);
+      assertThat(e.line()).isEqualTo(1);
+      assertThat(e.column()).isEqualTo(2);
+      assertThat(e.getMessage()).contains("unpaired surrogate");
+      try (NewsReader r = NewsReader.ofString(text, NewsFormat.LENIENT)) {
+        assertThat(r.stream().toList()).singleElement().satisfies(x -> {
           assertThat(x.title()).isEqualTo("T\uFFFD");
           assertThat(x.body()).isEqualTo("Body \uFFFD end");
         });
+        assertThat(r.diagnostics()).extracting(Diagnostic::kind)
+            .containsExactly(INVALID_ENCODING, INVALID_ENCODING);
+        assertThat(r.diagnostics()).extracting(Diagnostic::line).containsExactly(1L, 5L);
       }
       try (NewsReader r = NewsReader.open(new java.io.StringReader(text), "r",
           NewsFormat.DEFAULT)) {
-        assertThat(r.stream().map(Article::title)).containsExactly("T\uFFFD");
+        assertThat(assertThrows(NewsParseException.class, () -> r.stream().toList()).kind())
+            .isEqualTo(INVALID_ENCODING);
       }
     }
 
     @Test
-    void otherCharsetsGoThroughAReader() {
+    void otherCharsetsAreTranscoded() {
       Charset utf16 = StandardCharsets.UTF_16;
       String text = "\u6d77\u5173\r\n\r\n\u6d77\u5173\r\n\r\nBody \uD83D\uDE80";
       NewsFormat format = NewsFormat.builder().charset(utf16).build();
       assertThat(strictBytes(text.getBytes(utf16), format)).singleElement().satisfies(a -> {
         assertThat(a.title()).isEqualTo("\u6d77\u5173");
         assertThat(a.body()).isEqualTo("Body \uD83D\uDE80");
+        assertThat(a.line()).isEqualTo(1);
       });
-      byte[] odd = java.util.Arrays.copyOf(text.getBytes(StandardCharsets.UTF_16LE), 9);
+    }
+
+    @Test
+    void invalidInputInOtherCharsetsIsDiagnosed() {
+      // UTF-16LE with a lone low surrogate in the body.
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      out.writeBytes("T\n\nT\n\nBo".getBytes(StandardCharsets.UTF_16LE));
+      out.write(0x00);
+      out.write(0xDC);
+      out.writeBytes("dy\n\nB\n\nB\n\nb".getBytes(StandardCharsets.UTF_16LE));
+      byte[] bytes = out.toByteArray();
       NewsFormat le = NewsFormat.builder().charset(StandardCharsets.UTF_16LE).build();
-      assertThat(assertThrows(NewsParseException.class, () -> strictBytes(odd, le)).kind())
-          .isEqualTo(INVALID_ENCODING);
+      NewsParseException e = assertThrows(NewsParseException.class, () -> strictBytes(bytes, le));
+      assertThat(e.kind()).isEqualTo(INVALID_ENCODING);
+      assertThat(e.line()).isEqualTo(5);
+      assertThat(e.column()).isEqualTo(3);
+      assertThat(e.getMessage()).contains("UTF-16LE");
+      try (NewsReader r = NewsReader.open(new ByteArrayInputStream(bytes), "le",
+          le.toBuilder().strict(false).build())) {
+        assertThat(r.stream()).extracting(Article::body).containsExactly("Bo\uFFFDdy", "b");
+        assertThat(r.diagnostics()).extracting(Diagnostic::kind).containsExactly(INVALID_ENCODING);
+      }
+      // windows-1252 has no character for 0x81; a truncated UTF-16 file ends in half a char.
+      byte[] cp = {'T', '\n', '\n', 'T', '\n', '\n', 'x', (byte) 0x81, (byte) 0xE9};
+      NewsFormat cp1252 = NewsFormat.builder().charset(Charset.forName("windows-1252"))
+          .strict(false).build();
+      try (NewsReader r = NewsReader.open(new ByteArrayInputStream(cp), "cp", cp1252)) {
+        assertThat(r.stream()).extracting(Article::body).containsExactly("x\uFFFD\u00e9");
+        assertThat(r.diagnostics()).extracting(Diagnostic::kind).containsExactly(INVALID_ENCODING);
+      }
+      byte[] odd = java.util.Arrays.copyOf("T\n\nT\n\nbody".getBytes(StandardCharsets.UTF_16LE),
+          21);
       try (NewsReader r = NewsReader.open(new ByteArrayInputStream(odd), "odd",
           le.toBuilder().strict(false).build())) {
-        assertThat(r.stream().toList()).isEmpty();
+        assertThat(r.stream()).extracting(Article::body).containsExactly("body\uFFFD");
+        assertThat(r.diagnostics()).extracting(Diagnostic::kind).containsExactly(INVALID_ENCODING);
       }
     }
   }
