@@ -103,4 +103,14 @@ class DedupeCommandTest {
     assertThat(Cli.run("dedupe", "--compare", "everything", Cli.SAMPLES.toString()).exitCode())
         .isEqualTo(2);
   }
+
+  @Test
+  void strictParseFailureIsBadInput() {
+    Cli.Result r =
+        Cli.runWithStdin("A title\n\nAnother title\n\nBody.\n", "dedupe", "--strict", "-");
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.errLines().get(0)).matches("<stdin>:1: .+");
+    assertThat(r.out()).isEmpty();
+  }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.classifier.Evaluation;
@@ -73,5 +74,21 @@ class EvaluateCommandTest {
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains("missing.txt: no such file or directory");
+  }
+
+  @Test
+  void aCorruptModelIsBadInputAndMissingArgumentsAUsageError(@TempDir Path dir)
+      throws IOException {
+    Path corrupt = dir.resolve("corrupt.bin");
+    byte[] model = Files.readAllBytes(TrainedModel.file());
+    Files.write(corrupt, Arrays.copyOf(model, model.length / 2)); // truncated
+
+    Cli.Result bad = Cli.run("evaluate", "--model", corrupt.toString(), Cli.LABELED.toString());
+    Cli.Result usage = Cli.run("evaluate", "--model", TrainedModel.file().toString());
+
+    assertThat(bad.exitCode()).isEqualTo(1);
+    assertThat(bad.errLines().get(0)).startsWith(corrupt + ": not a usable model: ");
+    assertThat(usage.exitCode()).isEqualTo(2);
+    assertThat(usage.err()).contains("Missing required parameter", "PATH");
   }
 }
