@@ -14,6 +14,7 @@ class TrainingConfigTest {
     assertThat(c.algorithm()).isEqualTo(TrainingConfig.Algorithm.MAXENT_QN);
     assertThat(c.iterations()).isEqualTo(100);
     assertThat(c.cutoff()).isEqualTo(2);
+    assertThat(c.maxFeatures()).isEqualTo(200_000);
     assertThat(c.ngramMin()).isEqualTo(1);
     assertThat(c.ngramMax()).isEqualTo(2);
     assertThat(c.lowercase()).isTrue();
