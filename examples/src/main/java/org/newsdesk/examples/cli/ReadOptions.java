@@ -23,6 +23,7 @@ final class ReadOptions {
   @Parameters(
       paramLabel = "PATH",
       arity = "1..*",
-      description = "Digest file, directory (read recursively, in sorted order) or - for stdin.")
+      description =
+          "Digest file, directory (its *.txt files, recursively, in sorted order) or - for stdin.")
   List<String> paths = new ArrayList<>();
 }

@@ -77,8 +77,7 @@ class EvaluateCommandTest {
   }
 
   @Test
-  void aCorruptModelIsBadInputAndMissingArgumentsAUsageError(@TempDir Path dir)
-      throws IOException {
+  void aCorruptModelIsBadInputAndMissingArgumentsAUsageError(@TempDir Path dir) throws IOException {
     Path corrupt = dir.resolve("corrupt.bin");
     byte[] model = Files.readAllBytes(TrainedModel.file());
     Files.write(corrupt, Arrays.copyOf(model, model.length / 2)); // truncated
