@@ -1,6 +1,9 @@
 package org.newsdesk.examples.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.commons.lang3.StringUtils;
 
 /**
@@ -21,9 +24,25 @@ final class ProgressBar {
     this.label = label;
   }
 
-  /** Whether standard error is an interactive terminal, judged by the JVM's console. */
+  /**
+   * Whether standard error is an interactive terminal. Java 17 cannot ask about stderr directly
+   * ({@code System.console()} describes stdin and stdout), so on Linux look at what file
+   * descriptor 2 points to; elsewhere fall back to the console.
+   */
   static boolean stderrIsTerminal() {
+    Path fd2 = Path.of("/proc/self/fd/2");
+    try {
+      if (Files.isSymbolicLink(fd2)) {
+        return isTerminalDevice(Files.readSymbolicLink(fd2).toString());
+      }
+    } catch (IOException | SecurityException e) {
+      // fall through to the console check
+    }
     return System.console() != null;
+  }
+
+  static boolean isTerminalDevice(String path) {
+    return path.startsWith("/dev/pts/") || path.startsWith("/dev/tty");
   }
 
   /** Reports {@code done} of {@code total} steps; {@code detail} follows the figures. */

@@ -51,4 +51,14 @@ class ProgressBarTest {
     }
     assertThat(err.toString().split("\r", -1)).hasSize(102); // 0..100 percent
   }
+
+  @Test
+  void terminalsAreRecognisedByTheirDevice() {
+    assertThat(ProgressBar.isTerminalDevice("/dev/pts/3")).isTrue();
+    assertThat(ProgressBar.isTerminalDevice("/dev/tty1")).isTrue();
+    assertThat(ProgressBar.isTerminalDevice("pipe:[123456]")).isFalse();
+    assertThat(ProgressBar.isTerminalDevice("/tmp/train.log")).isFalse();
+    // Tests run with stderr captured by the build, never on a terminal.
+    assertThat(ProgressBar.stderrIsTerminal()).isFalse();
+  }
 }
