@@ -28,7 +28,9 @@ import org.newsdesk.core.Article;
  * thread would.
  *
  * <p>Obtain one by training ({@link TopicTrainer}), by loading a saved model ({@link #load(Path)}),
- * or with {@link #builtIn()}.
+ * or with {@link #builtIn()}. A model predicts from the same features it was trained on (see
+ * {@link TrainingConfig}); a text with none of them gets an {@link Prediction#unknown() unknown}
+ * prediction rather than a guess.
  */
 public final class TopicClassifier {
 
