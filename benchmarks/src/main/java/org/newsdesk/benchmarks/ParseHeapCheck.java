@@ -1,5 +1,6 @@
 package org.newsdesk.benchmarks;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -8,7 +9,13 @@ import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 import org.newsdesk.core.Article;
 import org.newsdesk.core.NewsReader;
 
@@ -23,6 +30,11 @@ import org.newsdesk.core.NewsReader;
  * </pre>
  */
 public final class ParseHeapCheck {
+
+  /** Heap in use after the most recent collection, and the maximum of that over the run. */
+  private static final AtomicLong AFTER_LAST_GC = new AtomicLong();
+
+  private static final AtomicLong MAX_AFTER_GC = new AtomicLong();
 
   private ParseHeapCheck() {}
 
@@ -42,7 +54,8 @@ public final class ParseHeapCheck {
         size / 1e6,
         Runtime.getRuntime().maxMemory() >> 20,
         collectors());
-    System.out.println("progress  articles     heap used  live after last GC");
+    listenToCollections();
+    System.out.println("progress   articles   heap used  after last GC  max after GC");
     long start = System.nanoTime();
     long articles = 0;
     long chars = 0;
@@ -74,32 +87,59 @@ public final class ParseHeapCheck {
     System.out.printf(
         Locale.ROOT,
         "%,d articles (%,d chars) in %.1f s (%.0f MB/s)%npeak heap per pool:%s sum %.1f MB%n"
-            + "GC: %s%n",
+            + "max heap in use after any GC: %.1f MB%nGC: %s%n",
         articles,
         chars,
         seconds,
         size / 1e6 / seconds,
         pools,
         mb(peak),
+        mb(MAX_AFTER_GC.get()),
         collectors());
   }
 
   private static void report(long percent, long articles) {
     MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-    long live = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      MemoryUsage afterGc = pool.getCollectionUsage();
-      if (pool.getType() == MemoryType.HEAP && afterGc != null) {
-        live += afterGc.getUsed();
-      }
-    }
     System.out.printf(
         Locale.ROOT,
-        "%7d%%  %,10d  %9.1f MB  %9.1f MB%n",
+        "%7d%%  %,10d  %7.1f MB  %10.1f MB  %9.1f MB%n",
         percent,
         articles,
         mb(heap.getUsed()),
-        mb(live));
+        mb(AFTER_LAST_GC.get()),
+        mb(MAX_AFTER_GC.get()));
+  }
+
+  private static void listenToCollections() {
+    Set<String> heapPools = new HashSet<>();
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        heapPools.add(pool.getName());
+      }
+    }
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      ((NotificationEmitter) gc)
+          .addNotificationListener(
+              (notification, handback) -> {
+                if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                    notification.getType())) {
+                  GarbageCollectionNotificationInfo info =
+                      GarbageCollectionNotificationInfo.from(
+                          (CompositeData) notification.getUserData());
+                  long used = 0;
+                  for (Map.Entry<String, MemoryUsage> pool :
+                      info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                    if (heapPools.contains(pool.getKey())) {
+                      used += pool.getValue().getUsed();
+                    }
+                  }
+                  AFTER_LAST_GC.set(used);
+                  MAX_AFTER_GC.accumulateAndGet(used, Math::max);
+                }
+              },
+              null,
+              null);
+    }
   }
 
   private static String collectors() {

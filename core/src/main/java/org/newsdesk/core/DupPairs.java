@@ -47,14 +47,45 @@ final class DupPairs {
     this.candidates = candidates;
   }
 
+  /** Receives pairs as they are found, so that callers need not hold them all. */
+  interface Sink {
+    /**
+     * Takes one pair.
+     *
+     * @param first index of the earlier vector
+     * @param second index of the later vector
+     * @param score their cosine similarity, at least the threshold
+     */
+    void accept(int first, int second, double score);
+  }
+
   /**
-   * Finds all pairs with {@code cos >= threshold}.
+   * Finds all pairs with {@code cos >= threshold} and keeps them in a list.
    *
    * @param vectors token counts, one per item; empty vectors never pair
    * @param threshold the minimum similarity, in {@code (0, 1]}
    * @return the pairs found and the number of candidates scored
    */
   static DupPairs find(List<Map<CharSequence, Integer>> vectors, double threshold) {
+    List<Pair> pairs = new ArrayList<>();
+    long candidates =
+        find(
+            vectors,
+            threshold,
+            (first, second, score) -> pairs.add(new Pair(first, second, score)));
+    return new DupPairs(pairs, candidates);
+  }
+
+  /**
+   * Finds all pairs with {@code cos >= threshold}, handing each to {@code sink} once, in no
+   * particular order.
+   *
+   * @param vectors token counts, one per item; empty vectors never pair
+   * @param threshold the minimum similarity, in {@code (0, 1]}
+   * @param sink receives the pairs
+   * @return the number of candidate pairs scored exactly
+   */
+  static long find(List<Map<CharSequence, Integer>> vectors, double threshold, Sink sink) {
     Map<CharSequence, Integer> documentFrequency = new HashMap<>();
     for (Map<CharSequence, Integer> vector : vectors) {
       for (CharSequence token : vector.keySet()) {
@@ -81,7 +112,6 @@ final class DupPairs {
     Arrays.fill(lastProbe, -1);
     double[] partial = new double[n];
     int[] seen = new int[n];
-    List<Pair> pairs = new ArrayList<>();
     long candidates = 0;
     for (int x = 0; x < n; x++) {
       Map<CharSequence, Integer> vector = vectors.get(x);
@@ -122,7 +152,7 @@ final class DupPairs {
           candidates++;
           double score = COSINE.cosineSimilarity(vectors.get(y), vector);
           if (score >= threshold) {
-            pairs.add(new Pair(y, x, score));
+            sink.accept(y, x, score);
           }
         }
       }
@@ -134,11 +164,11 @@ final class DupPairs {
         index[rank].add(x, sx.counts[t]);
       }
     }
-    return new DupPairs(pairs, candidates);
+    return candidates;
   }
 
   /**
-   * Returns the pairs found, ordered by first then second index.
+   * Returns the pairs found, in the order they were found.
    *
    * @return pairs with {@code score >= threshold}
    */

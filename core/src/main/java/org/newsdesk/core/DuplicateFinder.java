@@ -34,9 +34,9 @@ import java.util.Objects;
  * and stripped of common English function words; two articles are similar to the degree of the
  * cosine similarity of their token counts (commons-text {@code CosineSimilarity}). Articles linked
  * by pairs at or above {@link #threshold()} form a group (single linkage); its {@link
- * DuplicateGroup#score()} is the weakest of the links. Exact copies take part once: a
- * near-duplicate group holds the first article of each exact group, the copies are in the exact
- * group.
+ * DuplicateGroup#score()} is the highest threshold at which it would still be found whole. Exact
+ * copies take part once: a near-duplicate group holds the first article of each exact group, the
+ * copies are in the exact group.
  *
  * <p>On the five seed files (title and body compared), "WCO IPPC Align Trade Facilitation with
  * Plant Health Rules" and "WCO and IPPC Boost Global Trade with Stricter Plant Health Rules" score
@@ -62,7 +62,10 @@ import java.util.Objects;
  * near-linear in {@code n} when tails hold names and other rare words, as in news, and quadratic
  * only if most articles share the same mid-frequency words (lower thresholds index more words). For
  * example, 3,000 random Zipf-distributed texts of 60 words plus 30 planted near copies score
- * exactly the 30 planted pairs instead of 4.6 million.
+ * exactly the 30 planted pairs instead of 4.6 million. Pairs that reach the threshold are not all
+ * kept: only a maximum spanning forest of them ({@code O(n)} edges) survives, which is all the
+ * grouping and its scores need. What stays quadratic is the case where most articles really are
+ * near duplicates of each other (thousands of variants of one story): every such pair is scored.
  */
 public final class DuplicateFinder {
 
@@ -172,8 +175,15 @@ public final class DuplicateFinder {
     for (int i : representatives) {
       vectors.add(tokens(input.get(i)));
     }
-    List<DupPairs.Pair> pairs = new ArrayList<>(DupPairs.find(vectors, threshold).pairs());
-    found.addAll(link(pairs, representatives));
+    DupForest forest = new DupForest(vectors.size());
+    DupPairs.find(vectors, threshold, forest);
+    for (DupForest.Group group : forest.groups()) {
+      List<Integer> members = new ArrayList<>(group.members().size());
+      for (int r : group.members()) {
+        members.add(representatives.get(r));
+      }
+      found.add(new Found(members, group.score(), false));
+    }
 
     found.sort(
         Comparator.<Found>comparingInt(f -> f.members().get(0)).thenComparing(f -> !f.exact()));
@@ -197,53 +207,6 @@ public final class DuplicateFinder {
       default:
         return DupText.tokenCounts(article.title(), article.body());
     }
-  }
-
-  /**
-   * Single-linkage clustering: union the pairs strongest first, so the edge that completes a group
-   * is its weakest needed link, which becomes the group's score.
-   */
-  private static List<Found> link(List<DupPairs.Pair> pairs, List<Integer> representatives) {
-    pairs.sort(
-        Comparator.comparingDouble(DupPairs.Pair::score)
-            .reversed()
-            .thenComparingInt(DupPairs.Pair::first)
-            .thenComparingInt(DupPairs.Pair::second));
-    int n = representatives.size();
-    int[] parent = new int[n];
-    double[] score = new double[n];
-    for (int i = 0; i < n; i++) {
-      parent[i] = i;
-      score[i] = 1.0;
-    }
-    for (DupPairs.Pair pair : pairs) {
-      int a = root(parent, pair.first());
-      int b = root(parent, pair.second());
-      if (a != b) {
-        // Keep the smaller index as root; scores only decrease in this loop.
-        parent[Math.max(a, b)] = Math.min(a, b);
-        score[Math.min(a, b)] = Math.min(1.0, pair.score());
-      }
-    }
-    Map<Integer, List<Integer>> members = new HashMap<>();
-    for (int i = 0; i < n; i++) {
-      members.computeIfAbsent(root(parent, i), r -> new ArrayList<>()).add(representatives.get(i));
-    }
-    List<Found> groups = new ArrayList<>();
-    for (Map.Entry<Integer, List<Integer>> entry : members.entrySet()) {
-      if (entry.getValue().size() > 1) {
-        groups.add(new Found(entry.getValue(), score[entry.getKey()], false));
-      }
-    }
-    return groups;
-  }
-
-  private static int root(int[] parent, int i) {
-    while (parent[i] != i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
   }
 
   /** A group by input positions, before the articles are looked up. */

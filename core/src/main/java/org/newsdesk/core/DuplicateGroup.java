@@ -9,8 +9,9 @@ import java.util.Objects;
  * @param articles the members, at least two, in the order they were given to {@link
  *     DuplicateFinder#find(java.util.Collection)}; unmodifiable
  * @param score {@code 1.0} for an exact group; for a near-duplicate group the highest threshold at
- *     which the group would still be found whole, i.e. the weakest similarity among the pairs that
- *     link its members (every member is at least this similar to some other member)
+ *     which the group would still be found whole: the weakest link of the strongest chains that
+ *     connect its members (the minimum of its maximum spanning tree), so every member is at least
+ *     this similar to some other member
  * @param exact {@code true} if all members have the same title and body after normalisation
  *     (whitespace, accents and case ignored)
  */

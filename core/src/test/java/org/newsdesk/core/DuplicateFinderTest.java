@@ -283,6 +283,41 @@ class DuplicateFinderTest {
   }
 
   @Test
+  void boundedForestGivesTheSameGroupsAsKeepingEveryPair() {
+    Random random = new Random(99);
+    for (int trial = 0; trial < 200; trial++) {
+      int size = 2 + random.nextInt(40);
+      int edges = random.nextInt(size * 4);
+      DupForest compacting = new DupForest(size, size); // compacts many times
+      DupForest keepingAll = new DupForest(size, Integer.MAX_VALUE);
+      for (int e = 0; e < edges; e++) {
+        int a = random.nextInt(size);
+        int b = random.nextInt(size);
+        if (a != b) {
+          // Few distinct scores, so that ties are exercised too.
+          double score = 0.5 + random.nextInt(6) / 10.0;
+          compacting.accept(Math.min(a, b), Math.max(a, b), score);
+          keepingAll.accept(Math.min(a, b), Math.max(a, b), score);
+        }
+      }
+
+      assertThat(compacting.groups()).as("trial %d", trial).isEqualTo(keepingAll.groups());
+    }
+  }
+
+  @Test
+  void forestScoreIsTheHighestThresholdThatKeepsTheGroupWhole() {
+    DupForest forest = new DupForest(4, 4);
+    forest.accept(0, 1, 0.9);
+    forest.accept(1, 2, 0.6);
+    forest.accept(0, 2, 0.8); // 0-1-2 stay connected at 0.8 through this edge
+    forest.accept(2, 3, 0.7);
+    forest.accept(0, 3, 0.65);
+
+    assertThat(forest.groups()).containsExactly(new DupForest.Group(List.of(0, 1, 2, 3), 0.7));
+  }
+
+  @Test
   void largeInputScoresFewCandidatesAndStillFindsPlantedDuplicates() {
     // 3,000 articles of 60 words drawn from a Zipf law over 50,000 words without its 100 most
     // frequent ones (like news text without stop words), plus 30 planted near copies with 10 of
