@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsdesk.classifier.TopicClassifier;
 import org.newsdesk.core.Article;
 import org.newsdesk.core.NewsReader;
 import picocli.CommandLine;
@@ -216,6 +217,20 @@ class ReadmeTest {
         .hasValueSatisfying(d -> assertThat(d).hasToString("2023-11-07"));
     assertThat(articles.get(0).category()).contains("enforcement");
     assertThat(articles.get(1).category()).isEmpty();
+  }
+
+  @Test
+  void theTopicsListedAreTheBuiltInModelsLabels() throws IOException {
+    String readme = readme();
+    String topics = readme.substring(readme.indexOf("## Topics"), readme.indexOf("## Performance"));
+    String sentence = topics.substring(0, topics.indexOf("What each covers"));
+    List<String> listed = new ArrayList<>();
+    Matcher label = Pattern.compile("`([a-z-]+)`").matcher(sentence);
+    while (label.find()) {
+      listed.add(label.group(1));
+    }
+
+    assertThat(listed).containsExactlyInAnyOrderElementsOf(TopicClassifier.builtIn().labels());
   }
 
   @Test
