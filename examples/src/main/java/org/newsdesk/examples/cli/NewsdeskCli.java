@@ -10,7 +10,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
-import org.newsdesk.classifier.ModelLoadException;
 import org.newsdesk.core.NewsParseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -69,9 +68,9 @@ public final class NewsdeskCli implements Runnable {
   }
 
   /**
-   * Builds the configured command line: exit codes, error handling, case-insensitive enum values.
-   * Tests call this with their own streams and {@link CommandLine#setOut}/{@link
-   * CommandLine#setErr}.
+   * Builds the configured command line (case-insensitive enum values; exit codes and error messages
+   * come from the subcommands). Tests call this with their own streams and {@link
+   * CommandLine#setOut}/{@link CommandLine#setErr}.
    *
    * @param stdin what the path {@code -} reads
    * @return the command line, ready to {@link CommandLine#execute(String...) execute}
@@ -79,7 +78,6 @@ public final class NewsdeskCli implements Runnable {
   public static CommandLine commandLine(InputStream stdin) {
     CommandLine cli = new CommandLine(new NewsdeskCli(stdin));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setExecutionExceptionHandler(NewsdeskCli::handleFailure);
     return cli;
   }
 
@@ -105,29 +103,12 @@ public final class NewsdeskCli implements Runnable {
     System.exit(code);
   }
 
-  /** Turns the exceptions that mean "bad input" into a one-line message and exit code 1. */
-  private static int handleFailure(
-      Exception ex, CommandLine cli, CommandLine.ParseResult parseResult) throws Exception {
-    cli.getOut().flush();
-    PrintWriter err = cli.getErr();
-    String message = describe(ex);
-    if (message == null) {
-      throw ex; // A bug: let picocli print the stack trace.
-    }
-    err.println(message);
-    err.flush();
-    return EXIT_BAD_INPUT;
-  }
-
   /** The {@code source:line: message} text for a bad-input exception, or null for anything else. */
   static String describe(Throwable ex) {
     if (ex instanceof NewsParseException e) {
       return Messages.at(e.diagnostic());
     }
     if (ex instanceof InputException e) {
-      return e.getMessage();
-    }
-    if (ex instanceof ModelLoadException e) {
       return e.getMessage();
     }
     if (ex instanceof UncheckedIOException e) {
