@@ -1,0 +1,206 @@
+package org.newsdesk.core;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Splits bytes into lines for an ASCII-compatible encoding: finds LF, CR and CRLF breaks in a
+ * large reusable buffer, skips blank lines without allocating, and copies each non-blank line,
+ * trimmed of spaces and tabs, into a {@link Line} slot. Lines longer than the limit are skipped
+ * in constant memory and returned with only a prefix.
+ */
+final class LineScanner implements Closeable {
+
+  private static final int DEFAULT_BUFFER = 1 << 18;
+  private static final int PREFIX = 240;
+
+  private final InputStream in;
+  private final int maxLineLength;
+  private byte[] buf;
+  private int pos;
+  private int limit;
+  /** Absolute offset of {@code buf[0]}. */
+  private long base;
+  private boolean eof;
+  /** The previous line ended with CR, so a LF that follows belongs to it. */
+  private boolean skipLf;
+  private long lineNumber;
+
+  // The raw line found by nextRawLine(): [lineStart, lineEnd) in buf, unless overLong.
+  private int lineStart;
+  private int lineEnd;
+  private boolean overLong;
+  private long overLongLength;
+  private final byte[] prefix = new byte[PREFIX];
+  private int prefixLength;
+  private long overLongOffset;
+
+  LineScanner(InputStream in, int maxLineLength, long sizeHint, boolean skipUtf8Bom)
+      throws IOException {
+    this.in = in;
+    this.maxLineLength = maxLineLength;
+    long size = sizeHint > 0 ? Math.min(DEFAULT_BUFFER, sizeHint + 1) : DEFAULT_BUFFER;
+    this.buf = new byte[(int) Math.max(size, 64)];
+    if (skipUtf8Bom) {
+      while (limit < 3 && !eof) {
+        fill();
+      }
+      if (limit >= 3 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB
+          && buf[2] == (byte) 0xBF) {
+        pos = 3;
+      }
+    }
+  }
+
+  /** Number of lines read so far, blank ones included. */
+  long lineNumber() {
+    return lineNumber;
+  }
+
+  /**
+   * Reads the next non-blank (or over-long) line into {@code out}.
+   *
+   * @return false at the end of input
+   */
+  boolean next(Line out) throws IOException {
+    boolean blankBefore = false;
+    while (nextRawLine()) {
+      if (overLong) {
+        out.set(lineNumber, overLongOffset, 1, blankBefore, prefix, 0, prefixLength);
+        out.tooLong = true;
+        out.rawLength = overLongLength;
+        return true;
+      }
+      int s = lineStart;
+      int e = lineEnd;
+      while (s < e && LineText.isSpace(buf[s])) {
+        s++;
+      }
+      if (s == e) {
+        blankBefore = true;
+        continue;
+      }
+      while (LineText.isSpace(buf[e - 1])) {
+        e--;
+      }
+      out.set(lineNumber, base + s, s - lineStart + 1, blankBefore, buf, s, e - s);
+      return true;
+    }
+    return false;
+  }
+
+  /** Finds the next raw line and advances past its break; false at the end of input. */
+  private boolean nextRawLine() throws IOException {
+    overLong = false;
+    if (skipLf) {
+      if (pos == limit && !eof) {
+        fill();
+      }
+      if (pos < limit && buf[pos] == '\n') {
+        pos++;
+      }
+      skipLf = false;
+    }
+    int scan = pos;
+    while (true) {
+      int i = indexOfBreak(buf, scan, limit);
+      if (i >= 0) {
+        lineStart = pos;
+        lineEnd = i;
+        skipLf = buf[i] == '\r';
+        pos = i + 1;
+        lineNumber++;
+        if (lineEnd - lineStart > maxLineLength) {
+          markOverLong(lineStart, lineEnd - lineStart);
+          overLongLength = lineEnd - lineStart;
+        }
+        return true;
+      }
+      if (limit - pos > maxLineLength) {
+        lineNumber++;
+        skipOverLongLine();
+        return true;
+      }
+      if (eof) {
+        if (pos == limit) {
+          return false;
+        }
+        lineStart = pos;
+        lineEnd = limit;
+        pos = limit;
+        lineNumber++;
+        return true;
+      }
+      int scanned = limit - pos;
+      fill();
+      scan = pos + scanned;
+    }
+  }
+
+  private void markOverLong(int start, int available) {
+    overLong = true;
+    overLongOffset = base + start;
+    prefixLength = Math.min(PREFIX, available);
+    System.arraycopy(buf, start, prefix, 0, prefixLength);
+  }
+
+  /** Discards the rest of a line that exceeds the limit, without buffering it. */
+  private void skipOverLongLine() throws IOException {
+    markOverLong(pos, limit - pos);
+    long length = 0;
+    while (true) {
+      int i = indexOfBreak(buf, pos, limit);
+      if (i >= 0) {
+        length += i - pos;
+        skipLf = buf[i] == '\r';
+        pos = i + 1;
+        break;
+      }
+      length += limit - pos;
+      pos = limit;
+      if (eof) {
+        break;
+      }
+      fill();
+    }
+    overLongLength = length;
+  }
+
+  /** Moves unread bytes to the front, grows the buffer if a line needs it, and reads more. */
+  private void fill() throws IOException {
+    if (pos > 0) {
+      System.arraycopy(buf, pos, buf, 0, limit - pos);
+      base += pos;
+      limit -= pos;
+      pos = 0;
+    }
+    if (limit == buf.length) {
+      long grown = Math.min((long) buf.length * 2, (long) maxLineLength + 1);
+      byte[] bigger = new byte[(int) Math.max(grown, buf.length + 1L)];
+      System.arraycopy(buf, 0, bigger, 0, limit);
+      buf = bigger;
+    }
+    int n = in.read(buf, limit, buf.length - limit);
+    if (n < 0) {
+      eof = true;
+    } else {
+      limit += n;
+    }
+  }
+
+  private static int indexOfBreak(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      byte c = b[i];
+      if (c == '\n' || c == '\r') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+}

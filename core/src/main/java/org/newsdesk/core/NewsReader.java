@@ -1,0 +1,410 @@
+package org.newsdesk.core;
+
+import java.io.ByteArrayInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Reads articles from one or more title-repeated-paragraph digests, one record at a time.
+ *
+ * <pre>{@code
+ * List<Article> articles = NewsReader.readAll(Path.of("digest.txt"));
+ *
+ * try (NewsReader reader = NewsReader.open(path, NewsFormat.LENIENT)) {
+ *   for (Article article : reader) {
+ *     ...
+ *   }
+ *   reader.diagnostics().forEach(System.err::println);
+ * }
+ * }</pre>
+ *
+ * <p>A reader is a one-shot sequence: {@link #iterator()} and {@link #stream()} share one
+ * position, so articles are read once. In strict mode ({@link NewsFormat#DEFAULT}) the first
+ * malformed input throws {@link NewsParseException} from the iterator, and keeps throwing it;
+ * in lenient mode problems are collected as {@link Diagnostic}s. I/O errors surface as
+ * {@link UncheckedIOException}. Closing the reader closes the underlying input. Not
+ * thread-safe.
+ */
+public final class NewsReader implements Iterable<Article>, Closeable {
+
+  /** The source name of {@link #ofString(String)} input. */
+  public static final String STRING_SOURCE = "<string>";
+
+  /** Opens one source; called lazily for all but the first. */
+  private interface SourceOpener {
+    RecordParser open(NewsReader reader) throws IOException;
+  }
+
+  private final NewsFormat format;
+  private final Iterator<SourceOpener> pending;
+  private RecordParser current;
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private long diagnosticCount;
+  private Article lookahead;
+  private RuntimeException failure;
+  private boolean finished;
+  private boolean closed;
+  private final Iterator<Article> iterator = new ArticleIterator();
+
+  private NewsReader(NewsFormat format, List<SourceOpener> sources) throws IOException {
+    this.format = Objects.requireNonNull(format, "format");
+    this.pending = sources.iterator();
+    if (pending.hasNext()) {
+      // Open the first source now so that a missing file fails at open time.
+      current = pending.next().open(this);
+    }
+  }
+
+  /**
+   * Opens a file with {@link NewsFormat#DEFAULT} (strict, UTF-8).
+   *
+   * @param path the file
+   * @return a reader that must be closed
+   * @throws IOException if the file cannot be opened
+   */
+  public static NewsReader open(Path path) throws IOException {
+    return open(path, NewsFormat.DEFAULT);
+  }
+
+  /**
+   * Opens a file; the source name of its articles is {@code path.toString()}.
+   *
+   * @param path the file
+   * @param format how to read it
+   * @return a reader that must be closed
+   * @throws IOException if the file cannot be opened
+   */
+  public static NewsReader open(Path path, NewsFormat format) throws IOException {
+    Objects.requireNonNull(path, "path");
+    return new NewsReader(format, List.of(fileOpener(path)));
+  }
+
+  /**
+   * Reads a byte stream in {@link NewsFormat#charset()}; closing the reader closes the stream.
+   *
+   * @param in the bytes
+   * @param sourceName the name used in articles and diagnostics
+   * @param format how to read it
+   * @return a reader
+   */
+  public static NewsReader open(InputStream in, String sourceName, NewsFormat format) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(sourceName, "sourceName");
+    return uncheckedOpen(format, r -> r.parser(in, sourceName, -1));
+  }
+
+  /**
+   * Reads characters; the format's charset is not used. Closing the reader closes
+   * {@code reader}.
+   *
+   * @param reader the characters
+   * @param sourceName the name used in articles and diagnostics
+   * @param format how to read it
+   * @return a reader
+   */
+  public static NewsReader open(Reader reader, String sourceName, NewsFormat format) {
+    Objects.requireNonNull(reader, "reader");
+    Objects.requireNonNull(sourceName, "sourceName");
+    return uncheckedOpen(format, r -> r.parser(new LineScanner(new ReaderInputStream(reader),
+        format.maxLineLength(), -1, true), sourceName, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Reads a string with {@link NewsFormat#DEFAULT}; the source name is {@value #STRING_SOURCE}.
+   *
+   * @param text the digest text
+   * @return a reader
+   */
+  public static NewsReader ofString(String text) {
+    return ofString(text, NewsFormat.DEFAULT);
+  }
+
+  /**
+   * Reads a string; the format's charset is not used. The source name is
+   * {@value #STRING_SOURCE}.
+   *
+   * @param text the digest text
+   * @param format how to read it
+   * @return a reader
+   */
+  public static NewsReader ofString(String text, NewsFormat format) {
+    Objects.requireNonNull(text, "text");
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return uncheckedOpen(format, r -> r.parser(new LineScanner(new ByteArrayInputStream(bytes),
+        format.maxLineLength(), bytes.length, true), STRING_SOURCE, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Reads many files one after another. Directories are searched recursively for regular files
+   * whose names do not start with a dot; the files of each directory are read in the order of
+   * their paths, so the order is stable. Files given directly are read in the given order. The
+   * name {@code -} has no special meaning here.
+   *
+   * @param filesOrDirs files and directories
+   * @param format how to read them
+   * @return a reader over all of them; files after the first are opened as they are reached
+   * @throws IOException if a file does not exist or a directory cannot be listed
+   */
+  public static NewsReader openAll(Collection<Path> filesOrDirs, NewsFormat format)
+      throws IOException {
+    List<SourceOpener> openers = new ArrayList<>();
+    for (Path path : filesOrDirs) {
+      for (Path file : expand(path)) {
+        openers.add(fileOpener(file));
+      }
+    }
+    return new NewsReader(format, openers);
+  }
+
+  /**
+   * Reads every article of a file, or of the files under a directory, with
+   * {@link NewsFormat#DEFAULT}.
+   *
+   * @param path a file or directory
+   * @return the articles in order
+   * @throws IOException if reading fails
+   * @throws NewsParseException if the input is malformed
+   */
+  public static List<Article> readAll(Path path) throws IOException {
+    try (NewsReader reader = openAll(List.of(path), NewsFormat.DEFAULT)) {
+      List<Article> articles = new ArrayList<>();
+      reader.forEach(articles::add);
+      return articles;
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /**
+   * Returns the format this reader uses.
+   *
+   * @return the format
+   */
+  public NewsFormat format() {
+    return format;
+  }
+
+  /**
+   * Returns the iterator over the remaining articles. Every call returns the same iterator.
+   *
+   * @return the iterator
+   */
+  @Override
+  public Iterator<Article> iterator() {
+    return iterator;
+  }
+
+  /**
+   * Returns the remaining articles as a sequential stream; closing the stream closes the reader.
+   *
+   * @return a stream of articles
+   */
+  public Stream<Article> stream() {
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator,
+        Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(this::close);
+  }
+
+  /**
+   * Returns the diagnostics found so far, at most {@link NewsFormat#maxDiagnostics()}.
+   *
+   * @return an unmodifiable copy, in the order found
+   */
+  public List<Diagnostic> diagnostics() {
+    return Collections.unmodifiableList(new ArrayList<>(diagnostics));
+  }
+
+  /**
+   * Returns how many diagnostics were found so far, including those beyond
+   * {@link NewsFormat#maxDiagnostics()}.
+   *
+   * @return the total count
+   */
+  public long diagnosticCount() {
+    return diagnosticCount;
+  }
+
+  /**
+   * Closes the input; further iteration ends. Closing twice has no effect.
+   *
+   * @throws UncheckedIOException if closing the input fails
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    finished = true;
+    if (current != null) {
+      RecordParser parser = current;
+      current = null;
+      try {
+        parser.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private void report(Diagnostic diagnostic) {
+    diagnosticCount++;
+    if (diagnostics.size() < format.maxDiagnostics()) {
+      diagnostics.add(diagnostic);
+    }
+    format.onDiagnostic().accept(diagnostic);
+    if (format.strict()) {
+      throw new NewsParseException(diagnostic);
+    }
+  }
+
+  /** Reads ahead one article, moving on to the next source when one ends. */
+  private Article advance() throws IOException {
+    while (current != null) {
+      Article article = current.next();
+      if (article != null) {
+        return article;
+      }
+      current.close();
+      current = pending.hasNext() ? pending.next().open(this) : null;
+    }
+    return null;
+  }
+
+  private final class ArticleIterator implements Iterator<Article> {
+    @Override
+    public boolean hasNext() {
+      if (failure != null) {
+        throw failure;
+      }
+      if (lookahead != null) {
+        return true;
+      }
+      if (finished) {
+        return false;
+      }
+      try {
+        lookahead = advance();
+      } catch (NewsParseException e) {
+        failure = e;
+        throw e;
+      } catch (IOException e) {
+        failure = new UncheckedIOException(e);
+        throw failure;
+      }
+      if (lookahead == null) {
+        finished = true;
+      }
+      return lookahead != null;
+    }
+
+    @Override
+    public Article next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Article article = lookahead;
+      lookahead = null;
+      return article;
+    }
+  }
+
+  // ---- opening sources
+
+  private static NewsReader uncheckedOpen(NewsFormat format, SourceOpener opener) {
+    try {
+      return new NewsReader(format, List.of(opener));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static SourceOpener fileOpener(Path path) {
+    return reader -> {
+      InputStream in = Files.newInputStream(path);
+      try {
+        return reader.parser(in, path.toString(), Files.size(path));
+      } catch (IOException | RuntimeException e) {
+        in.close();
+        throw e;
+      }
+    };
+  }
+
+  private static List<Path> expand(Path path) throws IOException {
+    if (!Files.isDirectory(path)) {
+      if (!Files.exists(path)) {
+        throw new NoSuchFileException(path.toString());
+      }
+      return List.of(path);
+    }
+    try (Stream<Path> walk = Files.walk(path)) {
+      return walk
+          .filter(Files::isRegularFile)
+          .filter(p -> !isHidden(path.relativize(p)))
+          .sorted()
+          .collect(Collectors.toList());
+    }
+  }
+
+  private static boolean isHidden(Path relative) {
+    for (Path name : relative) {
+      if (name.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Byte input: ASCII-compatible charsets go straight to the scanner, others via a Reader. */
+  private RecordParser parser(InputStream in, String sourceName, long sizeHint)
+      throws IOException {
+    Charset charset = format.charset();
+    if (isAsciiCompatible(charset)) {
+      boolean utf8 = charset.equals(StandardCharsets.UTF_8);
+      return parser(new LineScanner(in, format.maxLineLength(), sizeHint, utf8), sourceName,
+          charset);
+    }
+    CodingErrorAction action =
+        format.strict() ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE;
+    CharsetDecoder decoder = charset.newDecoder()
+        .onMalformedInput(action)
+        .onUnmappableCharacter(action);
+    Reader chars = new InputStreamReader(in, decoder);
+    return parser(new LineScanner(new ReaderInputStream(chars), format.maxLineLength(), -1,
+        true), sourceName, StandardCharsets.UTF_8);
+  }
+
+  private RecordParser parser(LineScanner scanner, String sourceName, Charset charset) {
+    return new RecordParser(scanner, sourceName, charset, format, this::report);
+  }
+
+  /** Charsets whose line breaks, spaces and tabs are the ASCII bytes and never part of others. */
+  static boolean isAsciiCompatible(Charset charset) {
+    return charset.equals(StandardCharsets.UTF_8)
+        || charset.equals(StandardCharsets.US_ASCII)
+        || charset.equals(StandardCharsets.ISO_8859_1);
+  }
+}

@@ -1,0 +1,229 @@
+package org.newsdesk.core;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.Flushable;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Writes articles in the canonical title-repeated-paragraph form of docs/FORMAT.md:
+ *
+ * <pre>
+ * Title LF LF Title LF LF Body LF [LF Date[ Category] LF]
+ * </pre>
+ *
+ * <p>with one blank line between records and LF after the last line. Reading the output with
+ * the same format gives back the same titles, bodies, dates and categories. Articles the format
+ * cannot represent are rejected with {@link IllegalArgumentException} before anything of them
+ * is written: empty text, line breaks, leading or trailing spaces or tabs, a title or body that
+ * reads as a metadata line, a category without a date, and a body equal to the next title when
+ * no date separates them. Not thread-safe.
+ */
+public final class NewsWriter implements Closeable, Flushable {
+
+  private final Writer out;
+  private final MetadataParser metadata;
+  /** The previous record's body when it ended without a date line, else null. */
+  private String openBody;
+  private boolean first = true;
+
+  private NewsWriter(Writer out, NewsFormat format) {
+    this.out = Objects.requireNonNull(out, "out");
+    this.metadata = Objects.requireNonNull(format, "format").metadata();
+  }
+
+  /**
+   * Creates (or truncates) a UTF-8 file and writes to it with {@link NewsFormat#DEFAULT}.
+   *
+   * @param path the file
+   * @return a writer that must be closed
+   * @throws IOException if the file cannot be created
+   */
+  public static NewsWriter open(Path path) throws IOException {
+    return open(path, NewsFormat.DEFAULT);
+  }
+
+  /**
+   * Creates (or truncates) a file and writes to it in the format's charset and date pattern.
+   *
+   * @param path the file
+   * @param format the charset and date pattern to use
+   * @return a writer that must be closed
+   * @throws IOException if the file cannot be created
+   */
+  public static NewsWriter open(Path path, NewsFormat format) throws IOException {
+    return new NewsWriter(Files.newBufferedWriter(path, format.charset()), format);
+  }
+
+  /**
+   * Writes to a character stream with {@link NewsFormat#DEFAULT}'s date pattern; closing this
+   * writer closes {@code out}.
+   *
+   * @param out the destination
+   * @return a writer
+   */
+  public static NewsWriter of(Writer out) {
+    return of(out, NewsFormat.DEFAULT);
+  }
+
+  /**
+   * Writes to a character stream with the format's date pattern; closing this writer closes
+   * {@code out}.
+   *
+   * @param out the destination
+   * @param format the date pattern to use (the charset is the stream's business)
+   * @return a writer
+   */
+  public static NewsWriter of(Writer out, NewsFormat format) {
+    return new NewsWriter(out instanceof BufferedWriter || out instanceof StringWriter
+        ? out : new BufferedWriter(out), format);
+  }
+
+  /**
+   * Returns the canonical text of some articles with {@link NewsFormat#DEFAULT}'s date pattern.
+   *
+   * @param articles the articles
+   * @return the text, empty if there are no articles
+   * @throws IllegalArgumentException if an article cannot be represented
+   */
+  public static String toString(Iterable<Article> articles) {
+    StringWriter text = new StringWriter();
+    try (NewsWriter writer = of(text)) {
+      writer.writeAll(articles);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return text.toString();
+  }
+
+  /**
+   * Writes one article.
+   *
+   * @param article the article; its source and line are not written
+   * @throws IOException if writing fails
+   * @throws IllegalArgumentException if the article cannot be represented (nothing is written)
+   */
+  public void write(Article article) throws IOException {
+    String dateText = check(article);
+    if (!first) {
+      out.write('\n');
+    }
+    out.write(article.title());
+    out.write("\n\n");
+    out.write(article.title());
+    out.write("\n\n");
+    out.write(article.body());
+    out.write('\n');
+    if (dateText != null) {
+      out.write('\n');
+      out.write(dateText);
+      out.write('\n');
+    }
+    first = false;
+    openBody = dateText == null ? article.body() : null;
+  }
+
+  /**
+   * Writes articles in order.
+   *
+   * @param articles the articles
+   * @throws IOException if writing fails
+   * @throws IllegalArgumentException if an article cannot be represented; the ones before it
+   *     have been written
+   */
+  public void writeAll(Iterable<Article> articles) throws IOException {
+    for (Article article : articles) {
+      write(article);
+    }
+  }
+
+  /**
+   * Flushes buffered text to the destination.
+   *
+   * @throws IOException if flushing fails
+   */
+  @Override
+  public void flush() throws IOException {
+    out.flush();
+  }
+
+  /**
+   * Flushes and closes the destination.
+   *
+   * @throws IOException if closing fails
+   */
+  @Override
+  public void close() throws IOException {
+    out.close();
+  }
+
+  /** Returns the metadata line to write (or null), or throws if the article is not representable. */
+  private String check(Article article) {
+    checkLine("title", article.title());
+    checkLine("body", article.body());
+    if (article.title().charAt(0) == '\uFEFF') {
+      throw invalid(article, "a title must not start with U+FEFF (it reads as a byte order mark)");
+    }
+    if (metadata.isMetadata(article.title()) || metadata.isMetadata(article.body())) {
+      throw invalid(article, "a title or body must not read as a metadata line");
+    }
+    if (article.title().equals(openBody)) {
+      throw invalid(article, "the title equals the previous body and no date line separates "
+          + "them, so it would read as a missing body");
+    }
+    String dateText = null;
+    if (article.date().isPresent()) {
+      dateText = metadata.format(article.date().get());
+      if (dateText == null) {
+        throw invalid(article, "its date cannot be written and read back with the date pattern");
+      }
+    }
+    if (article.category().isPresent()) {
+      if (dateText == null) {
+        throw invalid(article, "a category can only be written after a date");
+      }
+      String category = article.category().get();
+      checkLine("category", category);
+      dateText = dateText + " " + category;
+      MetadataParser.DateLine back = metadata.parseDate(dateText);
+      if (back == null || !category.equals(back.category())) {
+        throw invalid(article, "its category does not read back after the date");
+      }
+    }
+    return dateText;
+  }
+
+  private static void checkLine(String what, String text) {
+    if (text.isEmpty()) {
+      throw new IllegalArgumentException(what + " must not be empty");
+    }
+    if (LineText.hasLineBreak(text)) {
+      throw new IllegalArgumentException(what + " must not contain a line break: "
+          + LineText.quote(text));
+    }
+    if (LineText.isSpace(text.charAt(0)) || LineText.isSpace(text.charAt(text.length() - 1))) {
+      throw new IllegalArgumentException(what + " must not start or end with a space or tab: "
+          + LineText.quote(text));
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new IllegalArgumentException(what + " contains an unpaired surrogate at index " + i);
+      }
+    }
+  }
+
+  private static IllegalArgumentException invalid(Article article, String why) {
+    return new IllegalArgumentException("cannot write article " + LineText.quote(article.title())
+        + ": " + why);
+  }
+}

@@ -1,0 +1,171 @@
+package org.newsdesk.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The reader's entry points and its Iterable/Stream/Closeable behaviour. */
+class NewsReaderTest {
+
+  static final String TWO = "A\n\nA\n\nBody a.\n\nB\n\nB\n\nBody b.\n";
+
+  @TempDir Path dir;
+
+  @Test
+  void ofStringReadsArticlesWithSourceAndLine() {
+    try (NewsReader reader = NewsReader.ofString(TWO)) {
+      List<Article> articles = reader.stream().collect(Collectors.toList());
+      assertThat(articles).extracting(Article::title).containsExactly("A", "B");
+      assertThat(articles).extracting(Article::body).containsExactly("Body a.", "Body b.");
+      assertThat(articles).extracting(Article::line).containsExactly(1L, 7L);
+      assertThat(articles).extracting(Article::source).containsOnly("<string>");
+    }
+  }
+
+  @Test
+  void emptyAndBlankInputGiveNoArticles() {
+    for (String text : List.of("", "\n", "  \t \r\n\r\n", "\n\n\n")) {
+      try (NewsReader reader = NewsReader.ofString(text)) {
+        assertThat(reader.iterator().hasNext()).isFalse();
+        assertThat(reader.diagnostics()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void iteratorIsSharedAndOneShot() {
+    NewsReader reader = NewsReader.ofString(TWO);
+    Iterator<Article> it = reader.iterator();
+    assertThat(reader.iterator()).isSameAs(it);
+    assertThat(it.next().title()).isEqualTo("A");
+    assertThat(reader.stream().map(Article::title)).containsExactly("B");
+    assertThat(it.hasNext()).isFalse();
+    assertThatThrownBy(it::next).isInstanceOf(NoSuchElementException.class);
+  }
+
+  @Test
+  void closingTheStreamClosesTheInput() {
+    AtomicBoolean closed = new AtomicBoolean();
+    InputStream in = new ByteArrayInputStream(TWO.getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public void close() {
+        closed.set(true);
+      }
+    };
+    NewsReader reader = NewsReader.open(in, "in", NewsFormat.DEFAULT);
+    try (Stream<Article> stream = reader.stream()) {
+      assertThat(stream.findFirst()).isPresent();
+    }
+    assertThat(closed).isTrue();
+    assertThat(reader.iterator().hasNext()).isFalse();
+  }
+
+  @Test
+  void readerInputIsSupported() {
+    try (NewsReader reader = NewsReader.open(new StringReader("\uFEFF" + TWO), "r",
+        NewsFormat.DEFAULT)) {
+      assertThat(reader.stream().map(Article::title)).containsExactly("A", "B");
+    }
+  }
+
+  @Test
+  void openPathAndReadAll() throws IOException {
+    Path file = Files.writeString(dir.resolve("one.txt"), TWO);
+    try (NewsReader reader = NewsReader.open(file)) {
+      assertThat(reader.stream().map(Article::location))
+          .containsExactly(file + ":1", file + ":7");
+    }
+    assertThat(NewsReader.readAll(file)).hasSize(2);
+  }
+
+  @Test
+  void openAllWalksDirectoriesInSortedOrderAndSkipsHiddenFiles() throws IOException {
+    Path sub = Files.createDirectories(dir.resolve("d/sub"));
+    Files.writeString(dir.resolve("d/b.txt"), "B\n\nB\n\nb");
+    Files.writeString(dir.resolve("d/a.txt"), "A\n\nA\n\na");
+    Files.writeString(sub.resolve("c.txt"), "C\n\nC\n\nc");
+    Files.writeString(dir.resolve("d/.hidden"), "H\n\nH\n\nh");
+    Files.createDirectories(dir.resolve("d/.git"));
+    Files.writeString(dir.resolve("d/.git/x.txt"), "X\n\nX\n\nx");
+    Path single = Files.writeString(dir.resolve("z.txt"), "Z\n\nZ\n\nz");
+
+    try (NewsReader reader = NewsReader.openAll(List.of(single, dir.resolve("d")),
+        NewsFormat.DEFAULT)) {
+      assertThat(reader.stream().map(Article::title)).containsExactly("Z", "A", "B", "C");
+    }
+    assertThat(NewsReader.readAll(dir.resolve("d"))).extracting(Article::title)
+        .containsExactly("A", "B", "C");
+  }
+
+  @Test
+  void missingFilesFailAtOpen() {
+    assertThatThrownBy(() -> NewsReader.open(dir.resolve("nope.txt")))
+        .isInstanceOf(NoSuchFileException.class);
+    assertThatThrownBy(() -> NewsReader.openAll(List.of(dir.resolve("nope")), NewsFormat.DEFAULT))
+        .isInstanceOf(NoSuchFileException.class);
+    assertThatThrownBy(() -> NewsReader.readAll(dir.resolve("nope")))
+        .isInstanceOf(NoSuchFileException.class);
+  }
+
+  @Test
+  void ioErrorsSurfaceAsUncheckedIoException() {
+    InputStream failing = new InputStream() {
+      @Override
+      public int read() throws IOException {
+        throw new IOException("disk on fire");
+      }
+    };
+    assertThatThrownBy(() -> NewsReader.open(failing, "bad", NewsFormat.DEFAULT).iterator()
+        .hasNext())
+        .isInstanceOf(UncheckedIOException.class).hasMessageContaining("disk on fire");
+  }
+
+  @Test
+  void strictModeThrowsTypedExceptionAndKeepsThrowing() {
+    NewsReader reader = NewsReader.ofString("A\n\nA\n\nBody\n\nstray\n\nB\n\nB\n\nb");
+    Iterator<Article> it = reader.iterator();
+    assertThat(it.next().title()).isEqualTo("A");
+    NewsParseException e = org.junit.jupiter.api.Assertions.assertThrows(
+        NewsParseException.class, it::hasNext);
+    assertThat(e.source()).isEqualTo("<string>");
+    assertThat(e.line()).isEqualTo(7);
+    assertThat(e.column()).isEqualTo(1);
+    assertThat(e.kind()).isEqualTo(Diagnostic.Kind.STRAY_LINE);
+    assertThat(e.getMessage()).startsWith("<string>:7:1: ").contains("'stray'");
+    assertThat(e.diagnostic().toString()).isEqualTo(e.getMessage());
+    assertThatThrownBy(it::hasNext).isSameAs(e);
+  }
+
+  @Test
+  void lenientModeCollectsBoundedDiagnosticsAndCountsAll() {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 10; i++) {
+      text.append("stray ").append(i).append("\n\nT").append(i).append("\n\nT").append(i)
+          .append("\n\nbody\n\n");
+    }
+    NewsFormat format = NewsFormat.LENIENT.toBuilder().maxDiagnostics(3).build();
+    try (NewsReader reader = NewsReader.ofString(text.toString(), format)) {
+      assertThat(reader.stream()).hasSize(10);
+      assertThat(reader.diagnostics()).hasSize(3);
+      assertThat(reader.diagnosticCount()).isEqualTo(10);
+      assertThat(reader.diagnostics()).extracting(Diagnostic::line).containsExactly(1L, 9L, 17L);
+    }
+  }
+}

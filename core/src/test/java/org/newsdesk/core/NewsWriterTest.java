@@ -1,0 +1,105 @@
+package org.newsdesk.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NewsWriterTest {
+
+  @TempDir Path dir;
+
+  static final Article PLAIN = Article.of("Title one", "Body one.");
+  static final Article DATED = Article.of("Title two", "Body two.")
+      .withDate(LocalDate.of(2023, 11, 7)).withCategory("Logistics");
+
+  @Test
+  void writesTheCanonicalForm() {
+    assertThat(NewsWriter.toString(List.of(PLAIN, DATED, Article.of("T3", "B3")
+        .withDate(LocalDate.of(2024, 1, 31)))))
+        .isEqualTo("Title one\n\nTitle one\n\nBody one.\n"
+            + "\nTitle two\n\nTitle two\n\nBody two.\n\n11/07/2023 Logistics\n"
+            + "\nT3\n\nT3\n\nB3\n\n01/31/2024\n");
+    assertThat(NewsWriter.toString(List.of())).isEmpty();
+  }
+
+  @Test
+  void outputReadsBackToTheSameContent() throws IOException {
+    Path file = dir.resolve("out.txt");
+    try (NewsWriter writer = NewsWriter.open(file)) {
+      writer.writeAll(List.of(PLAIN, DATED));
+    }
+    List<Article> back = NewsReader.readAll(file);
+    assertThat(back).hasSize(2);
+    assertThat(back.get(0).sameContent(PLAIN)).isTrue();
+    assertThat(back.get(1).sameContent(DATED)).isTrue();
+    assertThat(back.get(1).line()).isEqualTo(7);
+  }
+
+  @Test
+  void usesTheFormatsDatePatternAndCharset() throws IOException {
+    NewsFormat format = NewsFormat.DEFAULT.toBuilder().datePattern("dd.MM.uuuu")
+        .charset(StandardCharsets.ISO_8859_1).build();
+    Article a = Article.of("Café", "Crème brûlée.").withDate(LocalDate.of(2023, 11, 7));
+    Path file = dir.resolve("latin1.txt");
+    try (NewsWriter writer = NewsWriter.open(file, format)) {
+      writer.write(a);
+    }
+    assertThat(Files.readAllBytes(file)).hasSize("Café\n\nCafé\n\nCrème brûlée.\n\n07.11.2023\n"
+        .length());
+    try (NewsReader reader = format.parse(file)) {
+      assertThat(reader.stream().collect(Collectors.toList())).singleElement()
+          .satisfies(x -> assertThat(x.sameContent(a)).isTrue());
+    }
+  }
+
+  @Test
+  void rejectsArticlesTheFormatCannotRepresent() throws IOException {
+    StringWriter out = new StringWriter();
+    NewsWriter writer = NewsWriter.of(out);
+    List<Article> bad = List.of(
+        Article.of("", "b"),
+        Article.of("t", ""),
+        Article.of("two\nlines", "b"),
+        Article.of("t", "cr\rhere"),
+        Article.of(" padded", "b"),
+        Article.of("t", "b\t"),
+        Article.of("Read More", "b"),
+        Article.of("11/07/2023 Logistics", "b"),
+        Article.of("t", "12/01/2020"),
+        Article.of("\uFEFFbom", "b"),
+        Article.of("t", "lone \uD800 surrogate"),
+        Article.of("t", "b").withCategory("Logistics"),
+        Article.of("t", "b").withDate(LocalDate.of(-5, 1, 1)),
+        Article.of("t", "b").withDate(LocalDate.of(2020, 1, 1)).withCategory(" x"));
+    for (Article article : bad) {
+      assertThatThrownBy(() -> writer.write(article))
+          .as(article.toString()).isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void rejectsATitleEqualToThePreviousUndatedBody() throws IOException {
+    StringWriter out = new StringWriter();
+    try (NewsWriter writer = NewsWriter.of(out)) {
+      writer.write(Article.of("A", "Same"));
+      assertThatThrownBy(() -> writer.write(Article.of("Same", "x")))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("previous body");
+      writer.write(Article.of("B", "Same").withDate(LocalDate.of(2020, 2, 2)));
+      writer.write(Article.of("Same", "x"));
+    }
+    try (NewsReader reader = NewsReader.ofString(out.toString())) {
+      assertThat(reader.stream().map(Article::title)).containsExactly("A", "B", "Same");
+    }
+  }
+}
