@@ -4,8 +4,13 @@
 set -euo pipefail
 D="$1"; T="$(mktemp -d)"; trap 'rm -rf "$T"' EXIT
 for s in train test; do
-  # fastText wants __label__X text, one document a line; lowercase + split punctuation
-  awk -F'\t' '{ t=tolower($2); gsub(/[^[:alnum:][:space:]]/, " & ", t); print "__label__" $1 " " t }' "$D/$s.tsv" > "$T/$s.txt"
+  # fastText wants "__label__X text", one document a line; lowercase, punctuation split off
+  /usr/bin/python3 -c '
+import re, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    label, _, text = line.rstrip("\n").partition("\t")
+    print("__label__" + label, re.sub(r"([^\w\s])", r" \1 ", text.lower()))
+' "$D/$s.tsv" > "$T/$s.txt"
 done
 s0=$(date +%s.%N)
 fasttext supervised -input "$T/train.txt" -output "$T/model" -wordNgrams 2 -epoch 25 -thread 1 -verbose 0 -seed 1 >/dev/null

@@ -29,24 +29,58 @@ final class FeatureExtractor {
   private final Set<String> stopWords;
   private final String[] names; // index 0 is BIAS
   private final float[] idf;
-  private final Map<String, Integer> index;
   private final ThreadLocal<Analyzer> analyzers;
+
+  // Fast path for vector(): terms get ids, n-grams are looked up by packed term ids.
+  private static final int TERM_BITS = 21;
+  private final Map<String, Integer> termIds = new HashMap<>();
+  private final int[] unigramFeature;
+  private final LongIntMap ngramFeatures;
 
   private FeatureExtractor(TrainingConfig config, String[] names, float[] idf) {
     this.config = config;
     this.stopWords = config.stopWords();
     this.names = names;
     this.idf = idf;
-    this.index = new HashMap<>(names.length * 2);
-    for (int i = 0; i < names.length; i++) {
-      if (index.put(names[i], i) != null) {
-        throw new IllegalArgumentException("duplicate feature '" + names[i] + "'");
-      }
+    if (new java.util.HashSet<>(Arrays.asList(names)).size() != names.length) {
+      throw new IllegalArgumentException("duplicate feature names");
     }
     if (names.length == 0 || !BIAS.equals(names[0])) {
       throw new IllegalArgumentException("feature 0 must be the bias feature");
     }
+    List<int[]> grams = new ArrayList<>(names.length);
+    for (int f = 1; f < names.length; f++) {
+      String[] parts = names[f].split(" ");
+      int[] ids = new int[parts.length];
+      for (int i = 0; i < parts.length; i++) {
+        ids[i] = termIds.computeIfAbsent(parts[i], k -> termIds.size());
+      }
+      grams.add(ids);
+    }
+    if (termIds.size() >= (1 << TERM_BITS) - 1 || config.ngramMax() > 3) {
+      throw new IllegalArgumentException(
+          "too many distinct terms (" + termIds.size() + ") or n-grams longer than 3");
+    }
+    this.unigramFeature = new int[termIds.size()];
+    Arrays.fill(unigramFeature, -1);
+    this.ngramFeatures = new LongIntMap(grams.size());
+    for (int f = 1; f < names.length; f++) {
+      int[] ids = grams.get(f - 1);
+      if (ids.length == 1) {
+        unigramFeature[ids[0]] = f;
+      } else {
+        ngramFeatures.put(pack(ids, 0, ids.length), f);
+      }
+    }
     this.analyzers = ThreadLocal.withInitial(() -> new Analyzer(config.stemming()));
+  }
+
+  private static long pack(int[] ids, int from, int n) {
+    long key = 0;
+    for (int i = 0; i < n; i++) {
+      key |= (long) (ids[from + i] + 1) << (TERM_BITS * i);
+    }
+    return key;
   }
 
   /** Rebuilds an extractor from saved parts. */
@@ -183,46 +217,91 @@ final class FeatureExtractor {
     }
   }
 
-  /** A document's weighted feature vector, feature indexes ascending; index 0 (bias) first. */
-  Vector vector(Map<String, Double> counts) {
-    int[] ids = new int[counts.size() + 1];
-    float[] raw = new float[counts.size() + 1];
+  /**
+   * A document's weighted feature vector straight from its text, looking n-grams up in the
+   * vocabulary as they are built (no intermediate map). Training and prediction both use this, so
+   * a document always gets bit-for-bit the same vector.
+   */
+  Vector vector(String title, String body) {
+    Analyzer a = analyzers.get();
+    Term[] b = a.analyze(body, this);
+    Term[] t = config.titleWeight() > 0 ? a.analyze(title, this) : new Term[0];
+    if (t.length > 0 && t.length <= b.length && samePrefix(b, t)) {
+      t = new Term[0];
+    }
+    int[] buf = new int[8];
+    int n = 0;
+    int[] ids = new int[Math.max(b.length, t.length)];
+    for (int pass = 0; pass < 2; pass++) {
+      Term[] terms = pass == 0 ? b : t;
+      int size = terms.length;
+      for (int i = 0; i < size; i++) {
+        ids[i] = terms[i].id;
+      }
+      for (int g = config.ngramMin(); g <= config.ngramMax(); g++) {
+        for (int i = 0; i + g <= size; i++) {
+          int f;
+          if (g == 1) {
+            f = ids[i] < 0 ? -1 : unigramFeature[ids[i]];
+          } else {
+            boolean known = true;
+            for (int j = 0; j < g; j++) {
+              known &= ids[i + j] >= 0;
+            }
+            f = known ? ngramFeatures.get(pack(ids, i, g)) : -1;
+          }
+          if (f > 0) {
+            if (n == buf.length) {
+              buf = Arrays.copyOf(buf, n * 2);
+            }
+            // the low bit marks title occurrences
+            buf[n++] = f << 1 | pass;
+          }
+        }
+      }
+    }
+    Arrays.sort(buf, 0, n);
+    int[] outIds = new int[n + 1];
+    double[] weights = new double[n + 1];
     int k = 1;
     double norm = 0;
-    for (Map.Entry<String, Double> e : counts.entrySet()) {
-      Integer id = index.get(e.getKey());
-      if (id == null) {
-        continue;
+    for (int i = 0; i < n; ) {
+      int id = buf[i] >>> 1;
+      double tf = 0;
+      while (i < n && buf[i] >>> 1 == id) {
+        tf += (buf[i] & 1) == 0 ? 1.0 : config.titleWeight();
+        i++;
       }
-      double tf = e.getValue();
       double w = config.sublinearTf() && tf > 1 ? 1 + Math.log(tf) : tf;
       w *= idf[id];
-      ids[k] = id;
-      raw[k] = (float) w;
+      outIds[k] = id;
+      weights[k] = w;
       norm += w * w;
       k++;
     }
-    // sort by feature id so that sums run in the same order every time
-    long[] packed = new long[k - 1];
-    for (int i = 1; i < k; i++) {
-      packed[i - 1] = ((long) ids[i] << 32) | (Float.floatToRawIntBits(raw[i]) & 0xffffffffL);
-    }
-    Arrays.sort(packed);
     double scale = config.normalize() && norm > 0 ? 1 / Math.sqrt(norm) : 1;
-    int[] outIds = new int[k];
-    float[] outValues = new float[k];
-    outIds[0] = 0;
-    outValues[0] = 1f;
-    for (int i = 0; i < packed.length; i++) {
-      outIds[i + 1] = (int) (packed[i] >>> 32);
-      outValues[i + 1] = (float) (Float.intBitsToFloat((int) packed[i]) * scale);
+    float[] values = new float[k];
+    values[0] = 1f;
+    for (int i = 1; i < k; i++) {
+      values[i] = (float) (weights[i] * scale);
     }
-    return new Vector(outIds, outValues);
+    return new Vector(k == outIds.length ? outIds : Arrays.copyOf(outIds, k), values);
   }
 
-  Vector vector(String title, String body) {
-    return vector(counts(title, body));
+  private static boolean samePrefix(Term[] body, Term[] title) {
+    for (int i = 0; i < title.length; i++) {
+      if (!body[i].text.equals(title[i].text)) {
+        return false;
+      }
+    }
+    return true;
   }
+
+  /** An analysed token: its stemmed text and its term id here (-1 if in no feature). */
+  private record Term(String text, int id) {}
+
+  /** Marks stop words and tokens without letters or digits in the per-thread cache. */
+  private static final Term SKIP = new Term("", -1);
 
   /** Feature ids and values of one document; ids[0] is the bias. */
   record Vector(int[] ids, float[] values) {
@@ -244,6 +323,47 @@ final class FeatureExtractor {
   private static final class Analyzer {
     private final Stemmer stemmer;
     private final Map<String, String> cache = new HashMap<>();
+    // raw token -> analysed term (each extractor has its own analyzers)
+    private final Map<String, Term> terms = new HashMap<>();
+
+    Term[] analyze(String text, FeatureExtractor fx) {
+      if (text.isEmpty()) {
+        return new Term[0];
+      }
+      String t = text;
+      TrainingConfig config = fx.config;
+      if (config.unicodeNormalization() && !Normalizer.isNormalized(t, Normalizer.Form.NFKC)) {
+        t = Normalizer.normalize(t, Normalizer.Form.NFKC);
+      }
+      String[] tokens = SimpleTokenizer.INSTANCE.tokenize(t);
+      Term[] out = new Term[tokens.length];
+      int n = 0;
+      for (String tok : tokens) {
+        Term term = terms.get(tok);
+        if (term == null) {
+          if (!hasLetterOrDigit(tok)) {
+            term = SKIP;
+          } else {
+            String w = config.lowercase() ? tok.toLowerCase(Locale.ROOT) : tok;
+            if (fx.stopWords.contains(w)) {
+              term = SKIP;
+            } else {
+              String stem = stem(w);
+              Integer id = fx.termIds.get(stem);
+              term = new Term(stem, id == null ? -1 : id);
+            }
+          }
+          if (terms.size() >= STEM_CACHE_LIMIT) {
+            terms.clear();
+          }
+          terms.put(tok, term);
+        }
+        if (term != SKIP) {
+          out[n++] = term;
+        }
+      }
+      return n == out.length ? out : Arrays.copyOf(out, n);
+    }
 
     Analyzer(TrainingConfig.Stemming stemming) {
       switch (stemming) {

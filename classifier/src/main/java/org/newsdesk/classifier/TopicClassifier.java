@@ -12,9 +12,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
+import opennlp.tools.ml.maxent.quasinewton.QNModel;
 import opennlp.tools.ml.model.AbstractModel;
+import opennlp.tools.ml.model.Context;
 import org.newsdesk.core.Article;
 
 /**
@@ -33,6 +36,13 @@ public final class TopicClassifier {
   static final String BUILT_IN_RESOURCE = "/org/newsdesk/classifier/builtin/topics.bin";
 
   private static final Object BUILT_IN_LOCK = new Object();
+
+  // descending by score; equal scores alphabetically so the order is stable
+  private static final Comparator<LabelScore> DESCENDING =
+      (a, b) -> {
+        int c = Double.compare(b.score(), a.score());
+        return c != 0 ? c : a.label().compareTo(b.label());
+      };
   private static volatile TopicClassifier builtIn;
 
   private final FeatureExtractor features;
@@ -41,6 +51,8 @@ public final class TopicClassifier {
   private final List<String> labels;
   private final String[] outcomes;
   private final Prediction unknown;
+  // QN models only: weights laid out by our feature id, then label (see Lbfgs)
+  private final float[] dense;
 
   TopicClassifier(FeatureExtractor features, AbstractModel model, ModelProvenance provenance) {
     this.features = features;
@@ -58,6 +70,32 @@ public final class TopicClassifier {
       uniform.add(new LabelScore(l, 1.0 / sorted.length));
     }
     this.unknown = new Prediction(uniform, true);
+    this.dense = model instanceof QNModel ? denseWeights(features, model, outcomes.length) : null;
+  }
+
+  /**
+   * A QN model is plain multinomial logistic regression: evaluating it from a dense array indexed
+   * by our feature ids saves the model's per-feature string lookup and Context indirection.
+   */
+  private static float[] denseWeights(FeatureExtractor fx, AbstractModel model, int labels) {
+    Object[] data = model.getDataStructures();
+    Context[] params = (Context[]) data[0];
+    @SuppressWarnings("unchecked")
+    Map<String, Context> pmap = (Map<String, Context>) data[1];
+    // float halves the memory the scoring loop streams through; sums stay in double
+    float[] w = new float[fx.size() * labels];
+    for (int f = 0; f < fx.size(); f++) {
+      Context c = pmap.get(fx.name(f));
+      if (c == null) {
+        continue;
+      }
+      int[] outs = c.getOutcomes();
+      double[] ps = c.getParameters();
+      for (int i = 0; i < outs.length; i++) {
+        w[f * labels + outs[i]] = (float) ps[i];
+      }
+    }
+    return params.length == 0 ? null : w;
   }
 
   /**
@@ -85,20 +123,47 @@ public final class TopicClassifier {
       return unknown;
     }
     int[] ids = v.ids();
-    String[] context = new String[ids.length];
-    for (int i = 0; i < ids.length; i++) {
-      context[i] = features.name(ids[i]);
+    double[] probs;
+    if (dense != null) {
+      probs = softmax(ids, v.values());
+    } else {
+      String[] context = new String[ids.length];
+      for (int i = 0; i < ids.length; i++) {
+        context[i] = features.name(ids[i]);
+      }
+      probs = model.eval(context, v.values());
     }
-    double[] probs = model.eval(context, v.values());
     LabelScore[] scores = new LabelScore[probs.length];
     for (int i = 0; i < probs.length; i++) {
       scores[i] = new LabelScore(outcomes[i], probs[i]);
     }
-    // descending by score; equal scores alphabetically so the order is stable
-    Arrays.sort(
-        scores,
-        Comparator.comparingDouble(LabelScore::score).reversed().thenComparing(LabelScore::label));
+    Arrays.sort(scores, DESCENDING);
     return new Prediction(Arrays.asList(scores), false);
+  }
+
+  private double[] softmax(int[] ids, float[] values) {
+    int labels = outcomes.length;
+    double[] s = new double[labels];
+    for (int i = 0; i < ids.length; i++) {
+      int base = ids[i] * labels;
+      double v = values[i];
+      for (int k = 0; k < labels; k++) {
+        s[k] += v * dense[base + k];
+      }
+    }
+    double max = Double.NEGATIVE_INFINITY;
+    for (double x : s) {
+      max = Math.max(max, x);
+    }
+    double sum = 0;
+    for (int k = 0; k < labels; k++) {
+      s[k] = Math.exp(s[k] - max);
+      sum += s[k];
+    }
+    for (int k = 0; k < labels; k++) {
+      s[k] /= sum;
+    }
+    return s;
   }
 
   /**

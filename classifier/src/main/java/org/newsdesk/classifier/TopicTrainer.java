@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
@@ -125,6 +126,8 @@ public final class TopicTrainer {
     range.forEach(i -> counts.set(i, analyzer.counts(data.get(i).title(), data.get(i).body())));
     FeatureExtractor features = FeatureExtractor.fit(config, counts);
 
+    counts.clear(); // only needed to choose the vocabulary
+
     // present examples in a seeded random order (order matters to the perceptron)
     List<Integer> order = new ArrayList<>(data.size());
     for (int i = 0; i < data.size(); i++) {
@@ -134,17 +137,23 @@ public final class TopicTrainer {
     int[][] contexts = new int[data.size()][];
     float[][] values = new float[data.size()][];
     int[] outcomes = new int[data.size()];
+    IntStream positions = IntStream.range(0, data.size());
+    if (config.threads() > 1) {
+      positions = positions.parallel();
+    }
+    positions.forEach(
+        k -> {
+          LabeledText e = data.get(order.get(k));
+          FeatureExtractor.Vector v = features.vector(e.title(), e.body());
+          contexts[k] = v.ids();
+          values[k] = v.values();
+          outcomes[k] = Arrays.binarySearch(labels, e.label());
+        });
     int[] featureCounts = new int[features.size()];
-    for (int k = 0; k < order.size(); k++) {
-      int i = order.get(k);
-      FeatureExtractor.Vector v = features.vector(counts.get(i));
-      contexts[k] = v.ids();
-      values[k] = v.values();
-      outcomes[k] = java.util.Arrays.binarySearch(labels, data.get(i).label());
-      for (int id : v.ids()) {
+    for (int[] ids : contexts) {
+      for (int id : ids) {
         featureCounts[id]++;
       }
-      counts.set(i, null); // free memory as we go
     }
     listener.onStart(data.size(), features.size(), labels.length);
     int[] lastIteration = {0};

@@ -148,7 +148,8 @@ public final class TrainingConfig {
 
   /**
    * Returns the default configuration: L-BFGS maximum entropy with L2 cost 0.1 and balanced
-   * labels, at most 100 iterations, word 1- and 2-grams seen in at least 2 documents, English
+   * labels, at most 100 iterations, word 1- and 2-grams seen in at least 2 documents (at most
+   * the 200,000 most frequent, which bounds training memory), English
    * stemming, no stop words, sublinear TF-IDF with unit-length vectors, title weight 2, up to 4
    * threads.
    *
@@ -205,7 +206,7 @@ public final class TrainingConfig {
 
   /**
    * Returns the maximum number of features kept (the most frequent by document frequency), or 0
-   * for no limit.
+   * for no limit. Training memory grows with features times labels.
    *
    * @return the feature limit
    */
@@ -435,7 +436,7 @@ public final class TrainingConfig {
     private Algorithm algorithm = Algorithm.MAXENT_QN;
     private int iterations = 100;
     private int cutoff = 2;
-    private int maxFeatures = 0;
+    private int maxFeatures = 200_000;
     private double regularization = 0.1;
     private int ngramMin = 1;
     private int ngramMax = 2;
@@ -537,14 +538,14 @@ public final class TrainingConfig {
      * Sets the word n-gram lengths, e.g. {@code (1, 2)} for single words and word pairs.
      *
      * @param min the smallest n, at least 1
-     * @param max the largest n, at least {@code min} and at most 5
+     * @param max the largest n, at least {@code min} and at most 3
      * @return this builder
      * @throws IllegalArgumentException if the range is invalid
      */
     public Builder ngramRange(int min, int max) {
-      if (min < 1 || max < min || max > 5) {
+      if (min < 1 || max < min || max > 3) {
         throw new IllegalArgumentException(
-            "ngram range must satisfy 1 <= min <= max <= 5: (" + min + ", " + max + ")");
+            "ngram range must satisfy 1 <= min <= max <= 3: (" + min + ", " + max + ")");
       }
       this.ngramMin = min;
       this.ngramMax = max;

@@ -31,11 +31,15 @@ import org.newsdesk.classifier.TrainingConfig;
  * {@code test.txt} (article format, as written by {@code shared/datasets/get_*.sh}; with {@code
  * -Dtsv=true} the {@code .tsv} files are read instead) and
  * the settings override {@link TrainingConfig#defaults()} (e.g. {@code regularization=0.05
- * ngramMax=3 stemming=NONE stopWords=english threads=2 algorithm=NAIVEBAYES}). Prints one Markdown
- * table row: accuracy, macro-F1, training seconds, prediction docs/s on one thread and on all
- * cores.
+ * ngramMax=3 stemming=NONE stopWords=english threads=2 algorithm=NAIVEBAYES}). Systems: {@code
+ * ours}, {@code opennlp-gis}, {@code opennlp-qn-bigrams}, {@code opennlp-nb-bigrams}. Prints one
+ * Markdown table row: accuracy, macro-F1, training seconds, prediction docs/s on one thread (and
+ * per CPU-second) and on all cores.
  */
 public final class ClassifierComparison {
+
+  private static final java.lang.management.ThreadMXBean CPU =
+      java.lang.management.ManagementFactory.getThreadMXBean();
 
   private ClassifierComparison() {}
 
@@ -67,23 +71,42 @@ public final class ClassifierComparison {
       TopicClassifier c = new TopicTrainer(config).train(train);
       double trainS = (System.nanoTime() - t0) / 1e9;
       Evaluation e = Evaluation.evaluate(c, test);
-      double one = throughput(test, 1, t -> c.predict(t.title(), t.body()).label());
+      double[] one = throughput(test, 1, t -> c.predict(t.title(), t.body()).label());
       int cores = Runtime.getRuntime().availableProcessors();
-      double all = throughput(test, cores, t -> c.predict(t.title(), t.body()).label());
+      double[] all = throughput(test, cores, t -> c.predict(t.title(), t.body()).label());
       System.out.printf(
           Locale.ROOT,
-          "| %s | newsdesk%s | %.3f | %.3f | %.1f | %.0f | %.0f (%d threads) | %d features |%n",
+          "| %s | newsdesk%s | %.3f | %.3f | %.1f | %.0f (%.0f per CPU-s) | %.0f (%d threads) |"
+              + " %d features |%n",
           name,
           settings.length() == 0 ? " defaults" : settings,
           e.accuracy(),
           e.macroF1(),
           trainS,
-          one,
-          all,
+          one[0],
+          one[1],
+          all[0],
           cores,
           c.provenance().featureCount());
-    } else if (system.equals("opennlp-gis")) {
-      // plain OpenNLP: DoccatFactory() (bag of words, whitespace tokens), defaultParams (GIS, cutoff 5)
+    } else if (system.startsWith("opennlp-")) {
+      // plain OpenNLP doccat on whitespace tokens:
+      //   opennlp-gis: DoccatFactory() (bag of words) + defaultParams (GIS, 100 iterations, cutoff 5)
+      //   opennlp-qn-bigrams / opennlp-nb-bigrams: bag of words + NGramFeatureGenerator(2,2), cutoff 1
+      TrainingParameters params = TrainingParameters.defaultParams();
+      DoccatFactory factory = new DoccatFactory();
+      String title = "DoccatFactory() + defaultParams (GIS, BoW, cutoff 5)";
+      if (!system.equals("opennlp-gis")) {
+        boolean qn = system.equals("opennlp-qn-bigrams");
+        params.put(TrainingParameters.ALGORITHM_PARAM, qn ? "MAXENT_QN" : "NAIVEBAYES");
+        params.put(TrainingParameters.CUTOFF_PARAM, 1);
+        factory =
+            new DoccatFactory(
+                new opennlp.tools.doccat.FeatureGenerator[] {
+                  new opennlp.tools.doccat.BagOfWordsFeatureGenerator(),
+                  new opennlp.tools.doccat.NGramFeatureGenerator(2, 2)
+                });
+        title = (qn ? "MAXENT_QN" : "NAIVEBAYES") + ", BoW + bigrams, cutoff 1";
+      }
       List<DocumentSample> samples = new ArrayList<>();
       for (LabeledText t : train) {
         samples.add(new DocumentSample(t.label(), tokens(t)));
@@ -93,8 +116,8 @@ public final class ClassifierComparison {
           DocumentCategorizerME.train(
               "x",
               new CollectionObjectStream<>(samples),
-              TrainingParameters.defaultParams(),
-              new DoccatFactory());
+              params,
+              factory);
       double trainS = (System.nanoTime() - t0) / 1e9;
       DocumentCategorizerME me = new DocumentCategorizerME(model);
       List<String> gold = new ArrayList<>();
@@ -104,20 +127,18 @@ public final class ClassifierComparison {
         pred.add(me.getBestCategory(me.categorize(tokens(t))));
       }
       Evaluation e = Evaluation.of(gold, pred);
-      double one =
-          throughput(test, 1, t -> {
-            DocumentCategorizerME m = new DocumentCategorizerME(model);
-            return m.getBestCategory(m.categorize(tokens(t)));
-          });
+      double[] one =
+          throughput(test, 1, t -> me.getBestCategory(me.categorize(tokens(t))));
       System.out.printf(
           Locale.ROOT,
-          "| %s | plain OpenNLP doccat, DoccatFactory() + defaultParams (GIS, BoW, cutoff 5) |"
-              + " %.3f | %.3f | %.1f | %.0f | - |%n",
+          "| %s | plain OpenNLP doccat, %s | %.3f | %.3f | %.1f | %.0f (%.0f per CPU-s) | - |%n",
           name,
+          title,
           e.accuracy(),
           e.macroF1(),
           trainS,
-          one);
+          one[0],
+          one[1]);
     } else {
       throw new IllegalArgumentException("unknown system " + system);
     }
@@ -128,40 +149,55 @@ public final class ClassifierComparison {
     return opennlp.tools.tokenize.WhitespaceTokenizer.INSTANCE.tokenize(text);
   }
 
-  /** Docs/s over the test texts, repeated for at least ~2 s after a warm-up pass. */
-  private static double throughput(
+  /**
+   * Steady-state docs per wall-clock second and per CPU-second of the worker threads (the latter
+   * is the fair per-core figure on a machine shared with other work): each worker first runs 3
+   * untimed passes over the texts (JIT and its per-thread caches warm up), then 5 timed passes.
+   */
+  private static double[] throughput(
       List<LabeledText> docs, int threads, java.util.function.Function<LabeledText, String> f)
       throws Exception {
-    for (int i = 0; i < 3; i++) {
-      for (LabeledText t : docs) {
-        f.apply(t);
-      }
-    }
     ExecutorService pool = Executors.newFixedThreadPool(threads);
+    java.util.concurrent.CyclicBarrier ready = new java.util.concurrent.CyclicBarrier(threads + 1);
+    java.util.concurrent.CyclicBarrier done = new java.util.concurrent.CyclicBarrier(threads + 1);
+    long[] cpuNanos = {0};
     try {
-      int rounds = 5;
-      long t0 = System.nanoTime();
-      List<Future<Integer>> futures = new ArrayList<>();
+      List<Future<Long>> futures = new ArrayList<>();
       for (int th = 0; th < threads; th++) {
         futures.add(
             pool.submit(
                 () -> {
-                  int n = 0;
-                  for (int r = 0; r < rounds; r++) {
+                  for (int r = 0; r < 3; r++) {
+                    for (LabeledText t : docs) {
+                      f.apply(t);
+                    }
+                  }
+                  ready.await();
+                  long c0 = CPU.getCurrentThreadCpuTime();
+                  long n = 0;
+                  for (int r = 0; r < 5; r++) {
                     for (LabeledText t : docs) {
                       if (f.apply(t) != null) {
                         n++;
                       }
                     }
                   }
+                  synchronized (cpuNanos) {
+                    cpuNanos[0] += CPU.getCurrentThreadCpuTime() - c0;
+                  }
+                  done.await();
                   return n;
                 }));
       }
+      ready.await();
+      long t0 = System.nanoTime();
+      done.await();
+      long t1 = System.nanoTime();
       long n = 0;
-      for (Future<Integer> fu : futures) {
+      for (Future<Long> fu : futures) {
         n += fu.get();
       }
-      return n / ((System.nanoTime() - t0) / 1e9);
+      return new double[] {n / ((t1 - t0) / 1e9), n / (cpuNanos[0] / 1e9)};
     } finally {
       pool.shutdown();
     }
