@@ -24,6 +24,17 @@ final class Line {
   int length;
   /** Cached decoded text, or null. */
   String text;
+  /** Index of the first malformed byte found when decoding, or -1. */
+  int malformedAt = -1;
+
+  static final byte META_UNKNOWN = 0;
+  static final byte META_NONE = 1;
+  static final byte META_READ_MORE = 2;
+  static final byte META_DATE = 3;
+  /** Cached metadata classification; see {@code RecordParser.classify}. */
+  byte meta;
+  /** The parsed date line when {@code meta == META_DATE}. */
+  MetadataParser.DateLine dateLine;
 
   void set(long number, long offset, int column, boolean blankBefore, byte[] src, int from,
       int len) {
@@ -39,6 +50,9 @@ final class Line {
     System.arraycopy(src, from, bytes, 0, len);
     this.length = len;
     this.text = null;
+    this.malformedAt = -1;
+    this.meta = META_UNKNOWN;
+    this.dateLine = null;
   }
 
   boolean sameBytes(Line other) {

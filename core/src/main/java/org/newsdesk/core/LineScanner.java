@@ -3,6 +3,9 @@ package org.newsdesk.core;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Splits bytes into lines for an ASCII-compatible encoding: finds LF, CR and CRLF breaks in a
@@ -13,7 +16,10 @@ import java.io.InputStream;
 final class LineScanner implements Closeable {
 
   private static final int DEFAULT_BUFFER = 1 << 18;
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final int PREFIX = 240;
+  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
   private final InputStream in;
   private final int maxLineLength;
@@ -26,6 +32,8 @@ final class LineScanner implements Closeable {
   /** The previous line ended with CR, so a LF that follows belongs to it. */
   private boolean skipLf;
   private long lineNumber;
+  /** Whether a UTF-8 byte order mark at the start still has to be looked for. */
+  private boolean bomPending;
 
   // The raw line found by nextRawLine(): [lineStart, lineEnd) in buf, unless overLong.
   private int lineStart;
@@ -36,20 +44,22 @@ final class LineScanner implements Closeable {
   private int prefixLength;
   private long overLongOffset;
 
-  LineScanner(InputStream in, int maxLineLength, long sizeHint, boolean skipUtf8Bom)
-      throws IOException {
+  /** Reads nothing yet, so that opening never blocks or fails; the first line does. */
+  LineScanner(InputStream in, int maxLineLength, long sizeHint, boolean skipUtf8Bom) {
     this.in = in;
     this.maxLineLength = maxLineLength;
     long size = sizeHint > 0 ? Math.min(DEFAULT_BUFFER, sizeHint + 1) : DEFAULT_BUFFER;
     this.buf = new byte[(int) Math.max(size, 64)];
-    if (skipUtf8Bom) {
-      while (limit < 3 && !eof) {
-        fill();
-      }
-      if (limit >= 3 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB
-          && buf[2] == (byte) 0xBF) {
-        pos = 3;
-      }
+    this.bomPending = skipUtf8Bom;
+  }
+
+  private void skipBom() throws IOException {
+    bomPending = false;
+    while (limit < 3 && !eof) {
+      fill();
+    }
+    if (limit >= 3 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB && buf[2] == (byte) 0xBF) {
+      pos = 3;
     }
   }
 
@@ -93,6 +103,9 @@ final class LineScanner implements Closeable {
   /** Finds the next raw line and advances past its break; false at the end of input. */
   private boolean nextRawLine() throws IOException {
     overLong = false;
+    if (bomPending) {
+      skipBom();
+    }
     if (skipLf) {
       if (pos == limit && !eof) {
         fill();
@@ -177,7 +190,7 @@ final class LineScanner implements Closeable {
     }
     if (limit == buf.length) {
       long grown = Math.min((long) buf.length * 2, (long) maxLineLength + 1);
-      byte[] bigger = new byte[(int) Math.max(grown, buf.length + 1L)];
+      byte[] bigger = new byte[(int) Math.min(Math.max(grown, buf.length + 1L), MAX_ARRAY)];
       System.arraycopy(buf, 0, bigger, 0, limit);
       buf = bigger;
     }
@@ -189,8 +202,24 @@ final class LineScanner implements Closeable {
     }
   }
 
-  private static int indexOfBreak(byte[] b, int from, int to) {
-    for (int i = from; i < to; i++) {
+  /**
+   * Finds the first CR or LF in {@code b[from, to)}, eight bytes at a time: XOR turns the
+   * wanted byte into zero, and the classic has-zero-byte test finds it. The lowest flagged byte
+   * is always a true match (false positives can only appear above it).
+   */
+  static int indexOfBreak(byte[] b, int from, int to) {
+    int i = from;
+    for (; i + Long.BYTES <= to; i += Long.BYTES) {
+      long word = (long) LONGS.get(b, i);
+      long lf = word ^ 0x0A0A0A0A0A0A0A0AL;
+      long cr = word ^ 0x0D0D0D0D0D0D0D0DL;
+      long found = ((lf - 0x0101010101010101L) & ~lf | (cr - 0x0101010101010101L) & ~cr)
+          & 0x8080808080808080L;
+      if (found != 0) {
+        return i + (Long.numberOfTrailingZeros(found) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
       byte c = b[i];
       if (c == '\n' || c == '\r') {
         return i;

@@ -27,7 +27,7 @@ final class MetadataParser {
       formatter = new DateTimeFormatterBuilder()
           .appendPattern(pattern)
           .parseDefaulting(ChronoField.ERA, 1)
-          .toFormatter(Locale.ROOT)
+          .toFormatter(Locale.US)
           .withResolverStyle(ResolverStyle.STRICT);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("invalid date pattern '" + pattern + "': "
@@ -81,6 +81,9 @@ final class MetadataParser {
     }
     String dateText = text.substring(0, end);
     String category = end == text.length() ? null : LineText.trim(text.substring(end));
+    if (category != null && category.isBlank()) {
+      category = null; // only Unicode whitespace such as U+2028: no category (FORMAT.md)
+    }
     try {
       LocalDate date = LocalDate.from(formatter.parse(dateText));
       return new DateLine(date, dateText, category, null);

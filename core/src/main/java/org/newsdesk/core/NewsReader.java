@@ -1,15 +1,12 @@
 package org.newsdesk.core;
 
-import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -47,11 +44,17 @@ import java.util.stream.StreamSupport;
  * in lenient mode problems are collected as {@link Diagnostic}s. I/O errors surface as
  * {@link UncheckedIOException}. Closing the reader closes the underlying input. Not
  * thread-safe.
+ *
+ * <p>Files and byte streams in UTF-8, US-ASCII or ISO-8859-1 take the fast path: lines are found
+ * in the bytes and only kept text is decoded. {@code Reader} and {@code String} input, and other
+ * charsets, are re-encoded as UTF-8 first, which is slower; their columns count UTF-8 bytes.
  */
 public final class NewsReader implements Iterable<Article>, Closeable {
 
   /** The source name of {@link #ofString(String)} input. */
   public static final String STRING_SOURCE = "<string>";
+
+  private static final String UNPAIRED_SURROGATES = "UTF-16 (an unpaired surrogate)";
 
   /** Opens one source; called lazily for all but the first. */
   private interface SourceOpener {
@@ -95,10 +98,13 @@ public final class NewsReader implements Iterable<Article>, Closeable {
    * @param path the file
    * @param format how to read it
    * @return a reader that must be closed
-   * @throws IOException if the file cannot be opened
+   * @throws IOException if the file cannot be opened or is a directory
    */
   public static NewsReader open(Path path, NewsFormat format) throws IOException {
     Objects.requireNonNull(path, "path");
+    if (Files.isDirectory(path)) {
+      throw new IOException(path + " is a directory; use openAll or readAll to read directories");
+    }
     return new NewsReader(format, List.of(fileOpener(path)));
   }
 
@@ -128,8 +134,8 @@ public final class NewsReader implements Iterable<Article>, Closeable {
   public static NewsReader open(Reader reader, String sourceName, NewsFormat format) {
     Objects.requireNonNull(reader, "reader");
     Objects.requireNonNull(sourceName, "sourceName");
-    return uncheckedOpen(format, r -> r.parser(new LineScanner(new ReaderInputStream(reader),
-        format.maxLineLength(), -1, true), sourceName, StandardCharsets.UTF_8));
+    return uncheckedOpen(format, r -> r.transcodingParser(Utf8Transcoder.of(reader), sourceName,
+        -1, UNPAIRED_SURROGATES));
   }
 
   /**
@@ -152,9 +158,8 @@ public final class NewsReader implements Iterable<Article>, Closeable {
    */
   public static NewsReader ofString(String text, NewsFormat format) {
     Objects.requireNonNull(text, "text");
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    return uncheckedOpen(format, r -> r.parser(new LineScanner(new ByteArrayInputStream(bytes),
-        format.maxLineLength(), bytes.length, true), STRING_SOURCE, StandardCharsets.UTF_8));
+    return uncheckedOpen(format, r -> r.transcodingParser(Utf8Transcoder.of(
+        new StringReader(text)), STRING_SOURCE, text.length(), UNPAIRED_SURROGATES));
   }
 
   /**
@@ -387,18 +392,18 @@ public final class NewsReader implements Iterable<Article>, Closeable {
       return parser(new LineScanner(in, format.maxLineLength(), sizeHint, utf8), sourceName,
           charset);
     }
-    CodingErrorAction action =
-        format.strict() ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE;
-    CharsetDecoder decoder = charset.newDecoder()
-        .onMalformedInput(action)
-        .onUnmappableCharacter(action);
-    Reader chars = new InputStreamReader(in, decoder);
-    return parser(new LineScanner(new ReaderInputStream(chars), format.maxLineLength(), -1,
-        true), sourceName, StandardCharsets.UTF_8);
+    return transcodingParser(Utf8Transcoder.of(in, charset), sourceName, sizeHint,
+        charset.name());
+  }
+
+  private RecordParser transcodingParser(Utf8Transcoder in, String sourceName, long sizeHint,
+      String from) {
+    return new RecordParser(new LineScanner(in, format.maxLineLength(), sizeHint, true),
+        sourceName, StandardCharsets.UTF_8, from, format, this::report);
   }
 
   private RecordParser parser(LineScanner scanner, String sourceName, Charset charset) {
-    return new RecordParser(scanner, sourceName, charset, format, this::report);
+    return new RecordParser(scanner, sourceName, charset, null, format, this::report);
   }
 
   /** Charsets whose line breaks, spaces and tabs are the ASCII bytes and never part of others. */

@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -32,6 +31,7 @@ final class RecordParser implements Closeable {
   private final LineScanner scanner;
   private final String source;
   private final Charset charset;
+  private final String transcodedFrom;
   private final MetadataParser metadata;
   private final boolean strict;
   private final int maxRecordLength;
@@ -41,11 +41,22 @@ final class RecordParser implements Closeable {
   private int head;
   private int count;
   private boolean eof;
+  /** A problem between this record and the next, reported once the record has been returned. */
+  private Diagnostic pending;
 
-  RecordParser(LineScanner scanner, String source, Charset charset, NewsFormat format, Sink sink) {
+  /**
+   * Creates a parser.
+   *
+   * @param charset the charset of the scanned bytes
+   * @param transcodedFrom null for direct byte input, else what was re-encoded as UTF-8 (for
+   *     messages: positions then refer to the re-encoding)
+   */
+  RecordParser(LineScanner scanner, String source, Charset charset, String transcodedFrom,
+      NewsFormat format, Sink sink) {
     this.scanner = scanner;
     this.source = source;
     this.charset = charset;
+    this.transcodedFrom = transcodedFrom;
     this.metadata = format.metadata();
     this.strict = format.strict();
     this.maxRecordLength = format.maxRecordLength();
@@ -57,25 +68,18 @@ final class RecordParser implements Closeable {
 
   /** Returns the next article, or null at the end of the source. */
   Article next() throws IOException {
-    try {
-      return readRecord();
-    } catch (CharacterCodingException e) {
-      // Only from the Reader-based path of non-ASCII-compatible charsets, in strict mode.
-      long line = scanner.lineNumber() + 1;
-      report(line, 1, Diagnostic.Kind.INVALID_ENCODING,
-          "input is not valid " + charset.name() + " near line " + line + ": " + e, line, line);
-      throw e;
+    if (pending != null) {
+      Diagnostic diagnostic = pending;
+      pending = null;
+      sink.report(diagnostic);
     }
-  }
-
-  private Article readRecord() throws IOException {
     while (true) {
       Line x = peek(0);
       if (x == null) {
         return null;
       }
       if (x.tooLong) {
-        reportTooLong(x, x.number);
+        reportTooLong(x);
         consume(1);
         continue;
       }
@@ -100,7 +104,7 @@ final class RecordParser implements Closeable {
   /** Reads a record whose title pair is at ring positions 0 and 1; null if it was dropped. */
   private Article readPairedRecord(Line x, Line y) throws IOException {
     long titleLine = x.number;
-    String title = text(x);
+    String title = keep(x);
     if (!x.sameBytes(y)) {
       report(y.number, y.column, Diagnostic.Kind.TITLE_MISMATCH, "title repeat " + quote(y)
           + " differs from the title " + quote(x) + "; kept the first", y.number, y.number);
@@ -110,8 +114,13 @@ final class RecordParser implements Closeable {
           "expected a blank line between the title and its repeat", 0, 0);
     }
     Line b = peek(2);
-    if (b == null || b.tooLong || isMetadata(b) || startsExactPair(2)) {
-      dropRecordWithoutBody(x, y, b);
+    if (b != null && b.tooLong) {
+      dropRecord(Diagnostic.Kind.LINE_TOO_LONG, b.number, tooLongMessage(b), x.number, 3);
+      return null;
+    }
+    if (b == null || isMetadata(b) || startsExactPair(2)) {
+      dropRecord(Diagnostic.Kind.MISSING_BODY, x.number, "title " + quote(x)
+          + " is not followed by a body line", x.number, 2);
       return null;
     }
     if (!b.blankBefore) {
@@ -120,13 +129,11 @@ final class RecordParser implements Closeable {
     }
     long recordLength = (long) x.length + b.length;
     if (recordLength > maxRecordLength) {
-      report(x.number, 1, Diagnostic.Kind.RECORD_TOO_LONG, "record " + quote(x) + " is "
-          + recordLength + " bytes, more than maxRecordLength " + maxRecordLength + "; skipped",
-          x.number, b.number);
-      consume(3);
+      dropRecord(Diagnostic.Kind.RECORD_TOO_LONG, x.number, "record " + quote(x) + " is "
+          + recordLength + " bytes, more than maxRecordLength " + maxRecordLength, x.number, 3);
       return null;
     }
-    String body = text(b);
+    String body = keep(b);
     consume(3);
     body = joinContinuationLines(body, recordLength);
 
@@ -135,8 +142,9 @@ final class RecordParser implements Closeable {
     boolean hadMetadata = false;
     Line m = peek(0);
     if (m != null && !m.tooLong) {
-      MetadataParser.DateLine dateLine = metadata.parseDate(text(m));
+      MetadataParser.DateLine dateLine = classify(m) == Line.META_DATE ? m.dateLine : null;
       if (dateLine != null) {
+        keep(m);
         if (dateLine.date() == null) {
           report(m.number, m.column, Diagnostic.Kind.INVALID_DATE, "invalid date "
               + LineText.quote(dateLine.dateText()) + ": " + dateLine.error() + "; date left out",
@@ -148,15 +156,15 @@ final class RecordParser implements Closeable {
         consume(1);
         m = peek(0);
       }
-      if (m != null && !m.tooLong && MetadataParser.isReadMore(text(m))) {
+      if (m != null && !m.tooLong && classify(m) == Line.META_READ_MORE) {
         hadMetadata = true;
         consume(1);
         m = peek(0);
       }
     }
-    if (!hadMetadata && m != null && !m.blankBefore) {
-      report(m.number, 1, Diagnostic.Kind.MISSING_BLANK_LINE,
-          "expected a blank line between the body and the next title", 0, 0);
+    if (!hadMetadata && m != null && !m.blankBefore && !m.tooLong) {
+      pending = new Diagnostic(source, m.number, 1, Diagnostic.Kind.MISSING_BLANK_LINE,
+          "expected a blank line between the body and the next title");
     }
     return new Article(title, body, Optional.ofNullable(date), Optional.ofNullable(category),
         source, titleLine);
@@ -177,10 +185,21 @@ final class RecordParser implements Closeable {
     long length = recordLength;
     long last = first;
     long cutFrom = 0;
+    // Invalid bytes in joined lines are reported after MULTILINE_BODY, as strict mode sees it.
+    Diagnostic badBytes = null;
+    long lastBad = 0;
+    int badLines = 0;
     do {
       if (cutFrom == 0 && length + 1 + c.length <= maxRecordLength) {
         joined.append(' ').append(text(c));
         length += 1 + c.length;
+        if (c.malformedAt >= 0) {
+          badLines++;
+          lastBad = c.number;
+          if (badBytes == null) {
+            badBytes = encodingDiagnostic(c);
+          }
+        }
       } else if (cutFrom == 0) {
         cutFrom = c.number;
       }
@@ -190,6 +209,11 @@ final class RecordParser implements Closeable {
     } while (continuesBody(c));
     report(first, 1, Diagnostic.Kind.MULTILINE_BODY, "body continues on lines " + first + "-"
         + last + "; joined with spaces", first, last);
+    if (badBytes != null) {
+      String more = badLines > 1 ? " (and in " + (badLines - 1) + " more joined lines)" : "";
+      report(badBytes.line(), badBytes.column(), badBytes.kind(), badBytes.message() + more,
+          badBytes.firstLine(), lastBad);
+    }
     if (cutFrom != 0) {
       report(cutFrom, 1, Diagnostic.Kind.RECORD_TOO_LONG, "record is longer than maxRecordLength "
           + maxRecordLength + "; body lines " + cutFrom + "-" + last + " left out", cutFrom, last);
@@ -201,28 +225,24 @@ final class RecordParser implements Closeable {
     return c != null && !c.blankBefore && !c.tooLong && !isMetadata(c) && !startsExactPair(0);
   }
 
-  /** Title pair without a body: drops it together with any metadata lines that follow. */
-  private void dropRecordWithoutBody(Line x, Line y, Line b) throws IOException {
-    if (b != null && b.tooLong) {
-      reportTooLong(b, x.number);
-      consume(3);
-      return;
-    }
+  /**
+   * Drops the record whose first {@code lines} lines are at the front of the ring, together with
+   * any metadata lines that follow it, in one diagnostic.
+   */
+  private void dropRecord(Diagnostic.Kind kind, long line, String message, long first, int lines)
+      throws IOException {
+    long last = peek(lines - 1).number;
     if (strict) {
-      report(x.number, 1, Diagnostic.Kind.MISSING_BODY, "title " + quote(x)
-          + " is not followed by a body line", x.number, y.number);
+      report(line, 1, kind, message, first, last);
     }
-    consume(2);
-    long last = y.number;
+    consume(lines);
     Line m = peek(0);
     while (m != null && !m.tooLong && isMetadata(m)) {
       last = m.number;
       consume(1);
       m = peek(0);
     }
-    report(x.number, 1, Diagnostic.Kind.MISSING_BODY, "title " + quote(x)
-        + " is not followed by a body line; skipped lines " + x.number + "-" + last,
-        x.number, last);
+    report(line, 1, kind, message + "; skipped lines " + first + "-" + last, first, last);
   }
 
   /** The line at position 0 does not start a title pair: skip up to the next pair. */
@@ -253,10 +273,14 @@ final class RecordParser implements Closeable {
     }
   }
 
-  private void reportTooLong(Line line, long firstLine) {
-    report(line.number, 1, Diagnostic.Kind.LINE_TOO_LONG, "line is " + line.rawLength
-        + " bytes, more than maxLineLength; skipped (starts with " + quote(line) + ")",
-        firstLine, line.number);
+  private void reportTooLong(Line line) {
+    report(line.number, 1, Diagnostic.Kind.LINE_TOO_LONG, tooLongMessage(line) + "; skipped",
+        line.number, line.number);
+  }
+
+  private String tooLongMessage(Line line) {
+    return "line is " + line.rawLength + " bytes, more than maxLineLength (starts with "
+        + quote(line) + ")";
   }
 
   /** Whether the lines at positions k and k+1 form a title pair (exact or near). */
@@ -286,7 +310,7 @@ final class RecordParser implements Closeable {
   }
 
   /**
-   * Near-equal titles: equal ignoring case and runs of spaces, or at most one edit per ten
+   * Near-equal titles: equal ignoring case and runs of spaces, or at most one edit per twenty
    * characters (Levenshtein) apart.
    */
   static boolean nearlyEqual(String a, String b) {
@@ -295,7 +319,7 @@ final class RecordParser implements Closeable {
     if (na.equals(nb)) {
       return true;
     }
-    int threshold = Math.min(na.length(), nb.length()) / 10;
+    int threshold = Math.min(na.length(), nb.length()) / 20;
     if (threshold == 0 || Math.abs(na.length() - nb.length()) > threshold) {
       return false;
     }
@@ -307,22 +331,60 @@ final class RecordParser implements Closeable {
   }
 
   private boolean isMetadata(Line line) {
-    return metadata.isMetadata(text(line));
+    return classify(line) != Line.META_NONE;
   }
 
-  /** Decodes a kept line once, reporting invalid bytes as INVALID_ENCODING. */
+  /** Classifies a line as metadata or not, once per line. */
+  private byte classify(Line line) {
+    if (line.meta == Line.META_UNKNOWN) {
+      String text = text(line);
+      if (MetadataParser.isReadMore(text)) {
+        line.meta = Line.META_READ_MORE;
+      } else {
+        line.dateLine = metadata.parseDate(text);
+        line.meta = line.dateLine != null ? Line.META_DATE : Line.META_NONE;
+      }
+    }
+    return line.meta;
+  }
+
+  /** Decodes a line once; malformed bytes become U+FFFD and are noted in the line. */
   private String text(Line line) {
     if (line.text == null) {
       line.text = new String(line.bytes, 0, line.length, charset);
       if (line.text.indexOf('\uFFFD') >= 0) {
-        checkEncoding(line);
+        line.malformedAt = findMalformed(line);
       }
     }
     return line.text;
   }
 
+  /**
+   * Decodes a line whose text goes into an article, reporting malformed bytes. Reporting here,
+   * not in {@link #text}, keeps diagnostics in line order although lines are decoded ahead.
+   */
+  private String keep(Line line) {
+    String text = text(line);
+    if (line.malformedAt >= 0) {
+      sink.report(encodingDiagnostic(line));
+    }
+    return text;
+  }
+
+  private Diagnostic encodingDiagnostic(Line line) {
+    long offset = line.offset + line.malformedAt;
+    int column = line.column + line.malformedAt;
+    String what = transcodedFrom == null
+        ? "invalid " + charset.name() + " byte sequence at byte offset " + offset + " (line "
+            + line.number + ", byte column " + column + ")"
+        : "input that is not valid " + transcodedFrom + " (line " + line.number + ", byte column "
+            + column + " of its UTF-8 re-encoding)";
+    return new Diagnostic(source, line.number, column, Diagnostic.Kind.INVALID_ENCODING,
+        what + "; replaced with U+FFFD", line.number, line.number);
+  }
+
   /** The replacement character may be genuine; a reporting decoder tells. */
-  private void checkEncoding(Line line) {
+  private int findMalformed(Line line) {
     CharsetDecoder decoder = charset.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -332,14 +394,7 @@ final class RecordParser implements Closeable {
     if (!result.isError()) {
       result = decoder.flush(out);
     }
-    if (result.isError()) {
-      int index = in.position();
-      long offset = line.offset + index;
-      int column = line.column + index;
-      report(line.number, column, Diagnostic.Kind.INVALID_ENCODING, "invalid " + charset.name()
-          + " byte sequence at byte offset " + offset + " (line " + line.number + ", byte column "
-          + column + "); replaced with U+FFFD", line.number, line.number);
-    }
+    return result.isError() ? in.position() : -1;
   }
 
   private String quote(Line line) {

@@ -115,6 +115,12 @@ class NewsReaderTest {
   }
 
   @Test
+  void openRejectsADirectory() {
+    assertThatThrownBy(() -> NewsReader.open(dir))
+        .isInstanceOf(IOException.class).hasMessageContaining("is a directory");
+  }
+
+  @Test
   void missingFilesFailAtOpen() {
     assertThatThrownBy(() -> NewsReader.open(dir.resolve("nope.txt")))
         .isInstanceOf(NoSuchFileException.class);
@@ -132,9 +138,11 @@ class NewsReaderTest {
         throw new IOException("disk on fire");
       }
     };
-    assertThatThrownBy(() -> NewsReader.open(failing, "bad", NewsFormat.DEFAULT).iterator()
-        .hasNext())
+    NewsReader reader = NewsReader.open(failing, "bad", NewsFormat.DEFAULT); // reads nothing yet
+    assertThatThrownBy(() -> reader.iterator().hasNext())
         .isInstanceOf(UncheckedIOException.class).hasMessageContaining("disk on fire");
+    assertThatThrownBy(() -> reader.iterator().hasNext())
+        .isInstanceOf(UncheckedIOException.class);
   }
 
   @Test

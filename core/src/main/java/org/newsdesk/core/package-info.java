@@ -1,0 +1,10 @@
+/**
+ * Reading and writing title-repeated-paragraph news digests (see {@code docs/FORMAT.md}).
+ *
+ * <p>{@link org.newsdesk.core.NewsReader} streams {@link org.newsdesk.core.Article}s from files,
+ * streams, readers and strings as configured by a {@link org.newsdesk.core.NewsFormat}; strict
+ * parsing throws {@link org.newsdesk.core.NewsParseException}, lenient parsing reports
+ * {@link org.newsdesk.core.Diagnostic}s. {@link org.newsdesk.core.NewsWriter} writes the
+ * canonical form.
+ */
+package org.newsdesk.core;
