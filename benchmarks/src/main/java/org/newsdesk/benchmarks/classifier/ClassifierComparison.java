@@ -1,0 +1,274 @@
+package org.newsdesk.benchmarks.classifier;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import opennlp.tools.doccat.DoccatFactory;
+import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.doccat.DocumentSample;
+import opennlp.tools.util.CollectionObjectStream;
+import opennlp.tools.util.TrainingParameters;
+import org.newsdesk.classifier.Evaluation;
+import org.newsdesk.classifier.LabeledText;
+import org.newsdesk.classifier.TopicClassifier;
+import org.newsdesk.classifier.TopicTrainer;
+import org.newsdesk.classifier.TrainingConfig;
+
+/**
+ * Quality and speed of the Newsdesk classifier (and of plain OpenNLP doccat) on a data set's
+ * train/test split, for docs/BENCHMARKS.md.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar org.newsdesk.benchmarks.classifier.ClassifierComparison
+ * DATASET_DIR [ours|opennlp-gis] [setting=value ...]} where DATASET_DIR holds {@code train.txt} and
+ * {@code test.txt} (article format, as written by {@code shared/datasets/get_*.sh}; with {@code
+ * -Dtsv=true} the {@code .tsv} files are read instead) and
+ * the settings override {@link TrainingConfig#defaults()} (e.g. {@code regularization=0.05
+ * ngramMax=3 stemming=NONE stopWords=english threads=2 algorithm=NAIVEBAYES}). Systems: {@code
+ * ours}, {@code opennlp-gis}, {@code opennlp-qn-bigrams}, {@code opennlp-nb-bigrams}. Prints one
+ * Markdown table row: accuracy, macro-F1, training seconds, prediction docs/s on one thread (and
+ * per CPU-second) and on all cores.
+ */
+public final class ClassifierComparison {
+
+  private static final java.lang.management.ThreadMXBean CPU =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+
+  private ClassifierComparison() {}
+
+  /**
+   * Runs the comparison.
+   *
+   * @param args the data set directory, the system and settings
+   * @throws IOException if the data cannot be read
+   * @throws Exception if a prediction thread fails
+   */
+  public static void main(String[] args) throws Exception {
+    Path dir = Path.of(args[0]);
+    String system = args.length > 1 ? args[1] : "ours";
+    boolean tsv = Boolean.getBoolean("tsv");
+    List<LabeledText> train =
+        tsv ? readTsv(dir.resolve("train.tsv")) : readArticles(dir.resolve("train.txt"));
+    List<LabeledText> test =
+        tsv ? readTsv(dir.resolve("test.tsv")) : readArticles(dir.resolve("test.txt"));
+    TrainingConfig.Builder b = TrainingConfig.defaults().toBuilder();
+    StringBuilder settings = new StringBuilder();
+    for (int i = 2; i < args.length; i++) {
+      apply(b, args[i]);
+      settings.append(' ').append(args[i]);
+    }
+    TrainingConfig config = b.build();
+    String name = dir.getFileName().toString();
+    if (system.equals("ours")) {
+      long t0 = System.nanoTime();
+      long p0 = processCpu();
+      TopicClassifier c = new TopicTrainer(config).train(train);
+      double trainS = (System.nanoTime() - t0) / 1e9;
+      double trainCpu = (processCpu() - p0) / 1e9;
+      Evaluation e = Evaluation.evaluate(c, test);
+      double[] one = throughput(test, 1, t -> c.predict(t.title(), t.body()).label());
+      int cores = Runtime.getRuntime().availableProcessors();
+      double[] all = throughput(test, cores, t -> c.predict(t.title(), t.body()).label());
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | newsdesk%s | %.4f | %.4f | %.1f (%.1f CPU-s) | %.0f (%.0f per CPU-s) | %.0f (%d"
+              + " threads) | %d features |%n",
+          name,
+          settings.length() == 0 ? " defaults" : settings,
+          e.accuracy(),
+          e.macroF1(),
+          trainS,
+          trainCpu,
+          one[0],
+          one[1],
+          all[0],
+          cores,
+          c.provenance().featureCount());
+    } else if (system.startsWith("opennlp-")) {
+      // plain OpenNLP doccat on whitespace tokens:
+      //   opennlp-gis: DoccatFactory() (bag of words) + defaultParams (GIS, 100 iterations, cutoff 5)
+      //   opennlp-qn-bigrams / opennlp-nb-bigrams: bag of words + NGramFeatureGenerator(2,2), cutoff 1
+      TrainingParameters params = TrainingParameters.defaultParams();
+      DoccatFactory factory = new DoccatFactory();
+      String title = "DoccatFactory() + defaultParams (GIS, BoW, cutoff 5)";
+      if (!system.equals("opennlp-gis")) {
+        boolean qn = system.equals("opennlp-qn-bigrams");
+        params.put(TrainingParameters.ALGORITHM_PARAM, qn ? "MAXENT_QN" : "NAIVEBAYES");
+        params.put(TrainingParameters.CUTOFF_PARAM, 1);
+        factory =
+            new DoccatFactory(
+                new opennlp.tools.doccat.FeatureGenerator[] {
+                  new opennlp.tools.doccat.BagOfWordsFeatureGenerator(),
+                  new opennlp.tools.doccat.NGramFeatureGenerator(2, 2)
+                });
+        title = (qn ? "MAXENT_QN" : "NAIVEBAYES") + ", BoW + bigrams, cutoff 1";
+      }
+      List<DocumentSample> samples = new ArrayList<>();
+      for (LabeledText t : train) {
+        samples.add(new DocumentSample(t.label(), tokens(t)));
+      }
+      long t0 = System.nanoTime();
+      long p0 = processCpu();
+      DoccatModel model =
+          DocumentCategorizerME.train(
+              "x",
+              new CollectionObjectStream<>(samples),
+              params,
+              factory);
+      double trainS = (System.nanoTime() - t0) / 1e9;
+      double trainCpu = (processCpu() - p0) / 1e9;
+      DocumentCategorizerME me = new DocumentCategorizerME(model);
+      List<String> gold = new ArrayList<>();
+      List<String> pred = new ArrayList<>();
+      for (LabeledText t : test) {
+        gold.add(t.label());
+        pred.add(me.getBestCategory(me.categorize(tokens(t))));
+      }
+      Evaluation e = Evaluation.of(gold, pred);
+      double[] one =
+          throughput(test, 1, t -> me.getBestCategory(me.categorize(tokens(t))));
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | plain OpenNLP doccat, %s | %.4f | %.4f | %.1f (%.1f CPU-s) | %.0f (%.0f per CPU-s)"
+              + " | - |%n",
+          name,
+          title,
+          e.accuracy(),
+          e.macroF1(),
+          trainS,
+          trainCpu,
+          one[0],
+          one[1]);
+    } else {
+      throw new IllegalArgumentException("unknown system " + system);
+    }
+  }
+
+  /** CPU time of the whole JVM (all threads, including JIT and GC), in nanoseconds. */
+  private static long processCpu() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static String[] tokens(LabeledText t) {
+    String text = t.title().isEmpty() ? t.body() : t.title() + " " + t.body();
+    return opennlp.tools.tokenize.WhitespaceTokenizer.INSTANCE.tokenize(text);
+  }
+
+  /**
+   * Steady-state docs per wall-clock second and per CPU-second of the worker threads (the latter
+   * is the fair per-core figure on a machine shared with other work): each worker first runs 3
+   * untimed passes over the texts (JIT and its per-thread caches warm up), then 5 timed passes.
+   */
+  private static double[] throughput(
+      List<LabeledText> docs, int threads, java.util.function.Function<LabeledText, String> f)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    java.util.concurrent.CyclicBarrier ready = new java.util.concurrent.CyclicBarrier(threads + 1);
+    java.util.concurrent.CyclicBarrier done = new java.util.concurrent.CyclicBarrier(threads + 1);
+    long[] cpuNanos = {0};
+    try {
+      List<Future<Long>> futures = new ArrayList<>();
+      for (int th = 0; th < threads; th++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  for (int r = 0; r < 3; r++) {
+                    for (LabeledText t : docs) {
+                      f.apply(t);
+                    }
+                  }
+                  ready.await();
+                  long c0 = CPU.getCurrentThreadCpuTime();
+                  long n = 0;
+                  for (int r = 0; r < 5; r++) {
+                    for (LabeledText t : docs) {
+                      if (f.apply(t) != null) {
+                        n++;
+                      }
+                    }
+                  }
+                  synchronized (cpuNanos) {
+                    cpuNanos[0] += CPU.getCurrentThreadCpuTime() - c0;
+                  }
+                  done.await();
+                  return n;
+                }));
+      }
+      ready.await();
+      long t0 = System.nanoTime();
+      done.await();
+      long t1 = System.nanoTime();
+      long n = 0;
+      for (Future<Long> fu : futures) {
+        n += fu.get();
+      }
+      return new double[] {n / ((t1 - t0) / 1e9), n / (cpuNanos[0] / 1e9)};
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private static void apply(TrainingConfig.Builder b, String setting) {
+    String[] kv = setting.split("=", 2);
+    String v = kv[1];
+    switch (kv[0]) {
+      case "algorithm" -> b.algorithm(TrainingConfig.Algorithm.valueOf(v));
+      case "iterations" -> b.iterations(Integer.parseInt(v));
+      case "cutoff" -> b.cutoff(Integer.parseInt(v));
+      case "maxFeatures" -> b.maxFeatures(Integer.parseInt(v));
+      case "regularization" -> b.regularization(Double.parseDouble(v));
+      case "ngramMax" -> b.ngramRange(1, Integer.parseInt(v));
+      case "lowercase" -> b.lowercase(Boolean.parseBoolean(v));
+      case "unicodeNormalization" -> b.unicodeNormalization(Boolean.parseBoolean(v));
+      case "stopWords" ->
+          b.stopWords(v.equals("english") ? TrainingConfig.ENGLISH_STOP_WORDS : java.util.Set.of());
+      case "stemming" -> b.stemming(TrainingConfig.Stemming.valueOf(v));
+      case "titleWeight" -> b.titleWeight(Double.parseDouble(v));
+      case "sublinearTf" -> b.sublinearTf(Boolean.parseBoolean(v));
+      case "idf" -> b.idf(Boolean.parseBoolean(v));
+      case "normalize" -> b.normalize(Boolean.parseBoolean(v));
+      case "balanceLabels" -> b.balanceLabels(Boolean.parseBoolean(v));
+      case "seed" -> b.seed(Long.parseLong(v));
+      case "threads" -> b.threads(Integer.parseInt(v));
+      default -> throw new IllegalArgumentException("unknown setting " + kv[0]);
+    }
+  }
+
+  /**
+   * Reads the article-format files the dataset scripts write (title, title, body, "date label",
+   * separated by blank lines; fields never contain newlines there). A stop-gap until the core
+   * parser is merged.
+   */
+  static List<LabeledText> readArticles(Path file) throws IOException {
+    String all = Files.readString(file, StandardCharsets.UTF_8);
+    String[] blocks = all.split("\n\n");
+    List<LabeledText> out = new ArrayList<>();
+    for (int i = 0; i + 3 < blocks.length; i += 4) {
+      String meta = blocks[i + 3];
+      String label = meta.substring(meta.indexOf(' ') + 1).trim();
+      out.add(new LabeledText(blocks[i], blocks[i + 2], label));
+    }
+    return out;
+  }
+
+  /** Reads {@code label<TAB>text} lines; the text becomes the body (no separate title). */
+  static List<LabeledText> readTsv(Path file) throws IOException {
+    List<LabeledText> out = new ArrayList<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      int tab = line.indexOf('\t');
+      if (tab > 0) {
+        out.add(LabeledText.of(line.substring(tab + 1), line.substring(0, tab)));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,151 @@
+package org.newsdesk.classifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class PersistenceTest {
+
+  @TempDir Path dir;
+
+  private static void assertSamePredictions(TopicClassifier a, TopicClassifier b) {
+    for (LabeledText t : Samples.test()) {
+      // exact equality of every score, not just the best label
+      assertThat(b.predict(t.title(), t.body())).isEqualTo(a.predict(t.title(), t.body()));
+    }
+    assertThat(b.predict("Title words", "body text about taxes").scores())
+        .isEqualTo(a.predict("Title words", "body text about taxes").scores());
+  }
+
+  private static byte[] bytes(TopicClassifier c) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    c.save(out);
+    return out.toByteArray();
+  }
+
+  @Test
+  void reloadedFromFilePredictsExactlyTheSameAndKeepsProvenance() throws IOException {
+    TopicClassifier trained = Samples.trained();
+    Path file = dir.resolve("topics.bin");
+    trained.save(file);
+    TopicClassifier loaded = TopicClassifier.load(file);
+    assertSamePredictions(trained, loaded);
+    assertThat(loaded.provenance()).isEqualTo(trained.provenance());
+    assertThat(loaded.labels()).isEqualTo(trained.labels());
+  }
+
+  @Test
+  void nonDefaultFeatureSettingsSurviveReload() throws IOException {
+    // the OpenNLP DoccatModel trap: NGramFeatureGenerator(1,3) reloads as (2,2); ours must not
+    TrainingConfig c =
+        TrainingConfig.defaults().toBuilder()
+            .ngramRange(1, 3)
+            .cutoff(1)
+            .stopWords(TrainingConfig.ENGLISH_STOP_WORDS)
+            .stemming(TrainingConfig.Stemming.PORTER)
+            .lowercase(false)
+            .titleWeight(3)
+            .sublinearTf(false)
+            .build();
+    TopicClassifier trained = new TopicTrainer(c).train(Samples.train());
+    assertThat(trained.features().names()).anyMatch(n -> n.split(" ").length == 3);
+    TopicClassifier loaded = TopicClassifier.load(new ByteArrayInputStream(bytes(trained)));
+    assertThat(loaded.provenance().config()).isEqualTo(c);
+    assertSamePredictions(trained, loaded);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TrainingConfig.Algorithm.class)
+  void everyAlgorithmSurvivesReload(TrainingConfig.Algorithm algorithm) throws IOException {
+    TrainingConfig c = TrainingConfig.defaults().toBuilder().algorithm(algorithm).iterations(20).build();
+    TopicClassifier trained = new TopicTrainer(c).train(Samples.train());
+    assertSamePredictions(trained, TopicClassifier.load(new ByteArrayInputStream(bytes(trained))));
+  }
+
+  @Test
+  void streamLoadReadsExactlyOneModelAndLeavesTheRest() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Samples.trained().save(out);
+    out.write("trailing".getBytes(StandardCharsets.US_ASCII));
+    ByteArrayInputStream in = new ByteArrayInputStream(out.toByteArray());
+    TopicClassifier.load(in);
+    assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("trailing");
+  }
+
+  @Test
+  void truncatedModelsFailWithModelLoadException() throws IOException {
+    byte[] model = bytes(Samples.trained());
+    for (int length : new int[] {0, 5, 16, 20, 27, 28, 1000, model.length / 2, model.length - 1}) {
+      Path file = dir.resolve("truncated-" + length + ".bin");
+      Files.write(file, Arrays.copyOf(model, length));
+      assertThatThrownBy(() -> TopicClassifier.load(file))
+          .as("length %d", length)
+          .isInstanceOf(ModelLoadException.class)
+          .hasMessageContaining(file.toString());
+    }
+    Path half = dir.resolve("half.bin");
+    Files.write(half, Arrays.copyOf(model, model.length / 2));
+    assertThatThrownBy(() -> TopicClassifier.load(half)).hasMessageContaining("truncated");
+  }
+
+  @Test
+  void corruptedModelsFailWithModelLoadException() throws IOException {
+    byte[] model = bytes(Samples.trained());
+    for (int at : new int[] {20, 40, 200, model.length / 2, model.length - 40, model.length - 1}) {
+      byte[] bad = model.clone();
+      bad[at] ^= 0x5a;
+      assertThatThrownBy(() -> TopicClassifier.load(new ByteArrayInputStream(bad)))
+          .as("flipped byte %d", at)
+          .isInstanceOf(ModelLoadException.class);
+    }
+    byte[] bad = model.clone();
+    bad[model.length / 2] ^= 1;
+    assertThatThrownBy(() -> TopicClassifier.load(new ByteArrayInputStream(bad)))
+        .hasMessageContaining("checksum");
+    // a damaged length field must not make the loader allocate gigabytes
+    byte[] hugeLength = model.clone();
+    hugeLength[20] = 0x7f;
+    assertThatThrownBy(() -> TopicClassifier.load(new ByteArrayInputStream(hugeLength)))
+        .isInstanceOf(ModelLoadException.class);
+  }
+
+  @Test
+  void foreignFilesFailWithModelLoadException() throws IOException {
+    Path text = dir.resolve("notes.txt");
+    Files.writeString(text, "Customs news digest\n\nnot a model at all\n");
+    assertThatThrownBy(() -> TopicClassifier.load(text))
+        .isInstanceOf(ModelLoadException.class)
+        .hasMessageContaining("not a Newsdesk topic model");
+
+    Path zip = dir.resolve("model.zip");
+    try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
+      z.putNextEntry(new ZipEntry("manifest.properties"));
+      z.write("Manifest-Version=1.0\n".getBytes(StandardCharsets.US_ASCII));
+      z.closeEntry();
+    }
+    assertThatThrownBy(() -> TopicClassifier.load(zip)).isInstanceOf(ModelLoadException.class);
+
+    Path empty = dir.resolve("empty.bin");
+    Files.write(empty, new byte[0]);
+    assertThatThrownBy(() -> TopicClassifier.load(empty)).isInstanceOf(ModelLoadException.class);
+
+    byte[] newer = bytes(Samples.trained());
+    newer[ModelIO.MAGIC.length + 3] = 9; // format version 9
+    assertThatThrownBy(() -> TopicClassifier.load(new ByteArrayInputStream(newer)))
+        .isInstanceOf(ModelLoadException.class)
+        .hasMessageContaining("version 9");
+  }
+}
