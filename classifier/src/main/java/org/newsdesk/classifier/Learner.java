@@ -9,8 +9,8 @@ import opennlp.tools.ml.maxent.GISTrainer;
 import opennlp.tools.ml.maxent.quasinewton.QNModel;
 import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.Context;
-import opennlp.tools.ml.model.OnePassRealValueDataIndexer;
 import opennlp.tools.ml.model.Event;
+import opennlp.tools.ml.model.OnePassRealValueDataIndexer;
 import opennlp.tools.ml.naivebayes.NaiveBayesTrainer;
 import opennlp.tools.ml.perceptron.PerceptronTrainer;
 import opennlp.tools.monitoring.StopCriteria;
@@ -20,7 +20,10 @@ import opennlp.tools.util.ObjectStream;
 import opennlp.tools.util.TrainingConfiguration;
 import opennlp.tools.util.TrainingParameters;
 
-/** Runs one of OpenNLP's trainers on already-extracted, real-valued feature vectors. */
+/**
+ * Trains a model on already-extracted, real-valued feature vectors: {@code MAXENT_QN} with our
+ * {@link Lbfgs}, the other algorithms with OpenNLP's own trainers.
+ */
 final class Learner {
 
   private Learner() {}

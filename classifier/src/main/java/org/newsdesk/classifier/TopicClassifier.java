@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,7 +27,9 @@ import org.newsdesk.core.Article;
  * thread would.
  *
  * <p>Obtain one by training ({@link TopicTrainer}), by loading a saved model ({@link #load(Path)}),
- * or with {@link #builtIn()}.
+ * or with {@link #builtIn()}. A model predicts from the same features it was trained on (see
+ * {@link TrainingConfig}); a text with none of them gets an {@link Prediction#unknown() unknown}
+ * prediction rather than a guess.
  */
 public final class TopicClassifier {
 
@@ -37,12 +38,7 @@ public final class TopicClassifier {
 
   private static final Object BUILT_IN_LOCK = new Object();
 
-  // descending by score; equal scores alphabetically so the order is stable
-  private static final Comparator<LabelScore> DESCENDING =
-      (a, b) -> {
-        int c = Double.compare(b.score(), a.score());
-        return c != 0 ? c : a.label().compareTo(b.label());
-      };
+
   private static volatile TopicClassifier builtIn;
 
   private final FeatureExtractor features;
@@ -133,12 +129,27 @@ public final class TopicClassifier {
       }
       probs = model.eval(context, v.values());
     }
-    LabelScore[] scores = new LabelScore[probs.length];
-    for (int i = 0; i < probs.length; i++) {
-      scores[i] = new LabelScore(outcomes[i], probs[i]);
+    // insertion sort of label indexes: descending score, equal scores by label name
+    int[] order = new int[probs.length];
+    for (int i = 0; i < order.length; i++) {
+      int o = i;
+      int j = i;
+      while (j > 0 && before(o, order[j - 1], probs)) {
+        order[j] = order[j - 1];
+        j--;
+      }
+      order[j] = o;
     }
-    Arrays.sort(scores, DESCENDING);
+    LabelScore[] scores = new LabelScore[probs.length];
+    for (int i = 0; i < order.length; i++) {
+      scores[i] = new LabelScore(outcomes[order[i]], probs[order[i]]);
+    }
     return new Prediction(Arrays.asList(scores), false);
+  }
+
+  private boolean before(int a, int b, double[] probs) {
+    int c = Double.compare(probs[b], probs[a]);
+    return c != 0 ? c < 0 : outcomes[a].compareTo(outcomes[b]) < 0;
   }
 
   private double[] softmax(int[] ids, float[] values) {
@@ -151,18 +162,7 @@ public final class TopicClassifier {
         s[k] += v * dense[base + k];
       }
     }
-    double max = Double.NEGATIVE_INFINITY;
-    for (double x : s) {
-      max = Math.max(max, x);
-    }
-    double sum = 0;
-    for (int k = 0; k < labels; k++) {
-      s[k] = Math.exp(s[k] - max);
-      sum += s[k];
-    }
-    for (int k = 0; k < labels; k++) {
-      s[k] /= sum;
-    }
+    Lbfgs.softmax(s);
     return s;
   }
 

@@ -88,7 +88,10 @@ final class MetadataParser {
       LocalDate date = LocalDate.from(formatter.parse(dateText));
       return new DateLine(date, dateText, category, null);
     } catch (DateTimeException e) {
-      return new DateLine(null, dateText, category, e.getMessage());
+      // The cause says what is wrong ("Invalid value for MonthOfYear ...: 13") without the
+      // "Text '...' could not be parsed" wrapper.
+      Throwable why = e.getCause() != null ? e.getCause() : e;
+      return new DateLine(null, dateText, category, why.getMessage());
     }
   }
 

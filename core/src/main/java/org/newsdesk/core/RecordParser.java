@@ -207,8 +207,9 @@ final class RecordParser implements Closeable {
       consume(1);
       c = peek(0);
     } while (continuesBody(c));
-    report(first, 1, Diagnostic.Kind.MULTILINE_BODY, "body continues on lines " + first + "-"
-        + last + "; joined with spaces", first, last);
+    String lines = first == last ? "line " + first : "lines " + first + "-" + last;
+    report(first, 1, Diagnostic.Kind.MULTILINE_BODY, "body continues on " + lines
+        + "; joined with spaces", first, last);
     if (badBytes != null) {
       String more = badLines > 1 ? " (and in " + (badLines - 1) + " more joined lines)" : "";
       report(badBytes.line(), badBytes.column(), badBytes.kind(), badBytes.message() + more,

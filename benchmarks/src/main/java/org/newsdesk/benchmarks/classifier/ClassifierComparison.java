@@ -68,21 +68,24 @@ public final class ClassifierComparison {
     String name = dir.getFileName().toString();
     if (system.equals("ours")) {
       long t0 = System.nanoTime();
+      long p0 = processCpu();
       TopicClassifier c = new TopicTrainer(config).train(train);
       double trainS = (System.nanoTime() - t0) / 1e9;
+      double trainCpu = (processCpu() - p0) / 1e9;
       Evaluation e = Evaluation.evaluate(c, test);
       double[] one = throughput(test, 1, t -> c.predict(t.title(), t.body()).label());
       int cores = Runtime.getRuntime().availableProcessors();
       double[] all = throughput(test, cores, t -> c.predict(t.title(), t.body()).label());
       System.out.printf(
           Locale.ROOT,
-          "| %s | newsdesk%s | %.3f | %.3f | %.1f | %.0f (%.0f per CPU-s) | %.0f (%d threads) |"
-              + " %d features |%n",
+          "| %s | newsdesk%s | %.4f | %.4f | %.1f (%.1f CPU-s) | %.0f (%.0f per CPU-s) | %.0f (%d"
+              + " threads) | %d features |%n",
           name,
           settings.length() == 0 ? " defaults" : settings,
           e.accuracy(),
           e.macroF1(),
           trainS,
+          trainCpu,
           one[0],
           one[1],
           all[0],
@@ -112,6 +115,7 @@ public final class ClassifierComparison {
         samples.add(new DocumentSample(t.label(), tokens(t)));
       }
       long t0 = System.nanoTime();
+      long p0 = processCpu();
       DoccatModel model =
           DocumentCategorizerME.train(
               "x",
@@ -119,6 +123,7 @@ public final class ClassifierComparison {
               params,
               factory);
       double trainS = (System.nanoTime() - t0) / 1e9;
+      double trainCpu = (processCpu() - p0) / 1e9;
       DocumentCategorizerME me = new DocumentCategorizerME(model);
       List<String> gold = new ArrayList<>();
       List<String> pred = new ArrayList<>();
@@ -131,17 +136,26 @@ public final class ClassifierComparison {
           throughput(test, 1, t -> me.getBestCategory(me.categorize(tokens(t))));
       System.out.printf(
           Locale.ROOT,
-          "| %s | plain OpenNLP doccat, %s | %.3f | %.3f | %.1f | %.0f (%.0f per CPU-s) | - |%n",
+          "| %s | plain OpenNLP doccat, %s | %.4f | %.4f | %.1f (%.1f CPU-s) | %.0f (%.0f per CPU-s)"
+              + " | - |%n",
           name,
           title,
           e.accuracy(),
           e.macroF1(),
           trainS,
+          trainCpu,
           one[0],
           one[1]);
     } else {
       throw new IllegalArgumentException("unknown system " + system);
     }
+  }
+
+  /** CPU time of the whole JVM (all threads, including JIT and GC), in nanoseconds. */
+  private static long processCpu() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static String[] tokens(LabeledText t) {

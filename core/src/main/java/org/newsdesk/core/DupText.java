@@ -1,0 +1,62 @@
+package org.newsdesk.core;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.commons.lang3.StringUtils;
+
+/** Text normalisation and tokenisation shared by {@link DuplicateFinder}'s two stages. */
+final class DupText {
+
+  /** Anything that is not a letter or digit separates tokens. */
+  private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+  /**
+   * Function words that every English news body contains; counting them makes unrelated articles
+   * look alike (on the seeds the best unrelated pair drops from 0.75 to 0.56 without them). {@code
+   * s} and {@code t} are what is left of {@code China's} and {@code don't}.
+   */
+  static final Set<String> STOP_WORDS =
+      Set.of(
+          "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
+          "been", "being", "between", "both", "but", "by", "can", "could", "did", "do", "does",
+          "during", "each", "for", "from", "had", "has", "have", "he", "her", "his", "how", "i",
+          "if", "in", "into", "is", "it", "its", "more", "most", "new", "not", "of", "on", "or",
+          "other", "our", "out", "over", "s", "she", "should", "so", "such", "t", "than", "that",
+          "the", "their", "them", "then", "there", "these", "they", "this", "those", "through",
+          "to", "under", "up", "was", "we", "were", "what", "when", "which", "while", "who", "will",
+          "with", "would", "you", "your");
+
+  private DupText() {}
+
+  /**
+   * Normalises text for exact comparison: collapses whitespace, strips accents, lower-cases.
+   *
+   * @param text the title or body
+   * @return the normalised form
+   */
+  static String normalize(String text) {
+    return StringUtils.stripAccents(StringUtils.normalizeSpace(text)).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Counts the non-stop-word tokens of the given texts, in the form commons-text's {@code
+   * CosineSimilarity} takes.
+   *
+   * @param texts texts to tokenise together (for example title and body)
+   * @return token counts; empty when the texts hold only stop words or punctuation
+   */
+  static Map<CharSequence, Integer> tokenCounts(String... texts) {
+    Map<CharSequence, Integer> counts = new HashMap<>();
+    for (String text : texts) {
+      for (String token : SEPARATORS.split(normalize(text))) {
+        if (!token.isEmpty() && !STOP_WORDS.contains(token)) {
+          counts.merge(token, 1, Integer::sum);
+        }
+      }
+    }
+    return counts;
+  }
+}
