@@ -23,7 +23,7 @@ from sklearn.metrics import accuracy_score, f1_score
 gold = [l.split(" ", 1)[0] for l in open(sys.argv[1], encoding="utf-8")]
 pred = [l.strip() for l in open(sys.argv[2], encoding="utf-8")]
 s0, s1, s2 = map(float, sys.argv[4:7])
-print("| %s | fastText (bigrams, 25 epochs, 1 thread) | %.3f | %.3f | %.1f | %.0f (incl. model load) |" % (
+print("| %s | fastText (bigrams, 25 epochs, 1 thread) | %.4f | %.4f | %.1f | %.0f (incl. model load) |" % (
     sys.argv[3].rstrip("/").split("/")[-1], accuracy_score(gold, pred),
     f1_score(gold, pred, average="macro"), s1 - s0, len(gold) / (s2 - s1)))
 PY

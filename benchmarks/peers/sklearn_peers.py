@@ -45,6 +45,6 @@ for d in sys.argv[1:]:
         t0 = time.perf_counter()
         pred = model.predict(xte)
         pred_s = time.perf_counter() - t0
-        print("| %s | %s | %.3f | %.3f | %.1f | %.0f |" % (
+        print("| %s | %s | %.4f | %.4f | %.1f | %.0f |" % (
             d.rstrip("/").split("/")[-1], name, accuracy_score(yte, pred),
             f1_score(yte, pred, average="macro"), train_s, len(xte) / pred_s), flush=True)

@@ -212,20 +212,12 @@ final class Lbfgs {
           sc[k] += v * x[base + k];
         }
       }
-      double max = Double.NEGATIVE_INFINITY;
-      for (double s : sc) {
-        max = Math.max(max, s);
-      }
-      double sum = 0;
-      for (int k = 0; k < labels; k++) {
-        sc[k] = Math.exp(sc[k] - max);
-        sum += sc[k];
-      }
       int gold = outcomes[e];
       double w = weights[e];
-      exampleLoss[e] = w * (Math.log(sum) - Math.log(sc[gold]));
+      double goldScore = sc[gold];
+      exampleLoss[e] = w * (softmax(sc) - goldScore);
       for (int k = 0; k < labels; k++) {
-        sc[k] = w * sc[k] / sum;
+        sc[k] *= w;
       }
       sc[gold] -= w;
     }
@@ -275,6 +267,27 @@ final class Lbfgs {
     } catch (java.util.concurrent.ExecutionException e) {
       throw new IllegalStateException("training failed", e.getCause());
     }
+  }
+
+  /**
+   * Replaces scores by their softmax probabilities (shifted by the maximum, so no overflow).
+   *
+   * @return the log of the sum of the exponentiated scores (the log partition function)
+   */
+  static double softmax(double[] s) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (double x : s) {
+      max = Math.max(max, x);
+    }
+    double sum = 0;
+    for (int k = 0; k < s.length; k++) {
+      s[k] = Math.exp(s[k] - max);
+      sum += s[k];
+    }
+    for (int k = 0; k < s.length; k++) {
+      s[k] /= sum;
+    }
+    return max + Math.log(sum);
   }
 
   private static double dot(double[] a, double[] b) {

@@ -162,18 +162,7 @@ public final class TopicClassifier {
         s[k] += v * dense[base + k];
       }
     }
-    double max = Double.NEGATIVE_INFINITY;
-    for (double x : s) {
-      max = Math.max(max, x);
-    }
-    double sum = 0;
-    for (int k = 0; k < labels; k++) {
-      s[k] = Math.exp(s[k] - max);
-      sum += s[k];
-    }
-    for (int k = 0; k < labels; k++) {
-      s[k] /= sum;
-    }
+    Lbfgs.softmax(s);
     return s;
   }
 

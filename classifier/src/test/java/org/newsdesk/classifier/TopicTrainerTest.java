@@ -73,6 +73,28 @@ class TopicTrainerTest {
   }
 
   @Test
+  void openNlpTrainersReportTheirIterationsToo() {
+    List<Double> logLikelihoods = new ArrayList<>();
+    List<Integer> iterations = new ArrayList<>();
+    TrainingConfig gis =
+        TrainingConfig.defaults().toBuilder()
+            .algorithm(TrainingConfig.Algorithm.MAXENT)
+            .iterations(12)
+            .build();
+    new TopicTrainer(gis)
+        .train(
+            Samples.train(),
+            (iteration, max, ll) -> {
+              iterations.add(iteration);
+              logLikelihoods.add(ll);
+            });
+    assertThat(iterations).hasSizeGreaterThan(5).isSorted().allMatch(i -> i <= 12);
+    assertThat(logLikelihoods).allMatch(ll -> ll < 0);
+    // GIS never decreases the training log-likelihood
+    assertThat(logLikelihoods.get(logLikelihoods.size() - 1)).isGreaterThan(logLikelihoods.get(0));
+  }
+
+  @Test
   void labelNeverLeaksIntoFeatures() {
     // labels are words that never occur in the texts; if they leaked, they would be features
     List<LabeledText> data = new ArrayList<>();

@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
@@ -50,6 +51,9 @@ import java.util.stream.StreamSupport;
  * charsets, are re-encoded as UTF-8 first, which is slower; their columns count UTF-8 bytes.
  */
 public final class NewsReader implements Iterable<Article>, Closeable {
+
+  /** The suffix of the files read from directories; files given directly may have any name. */
+  public static final String DIGEST_SUFFIX = ".txt";
 
   /** The source name of {@link #ofString(String)} input. */
   public static final String STRING_SOURCE = "<string>";
@@ -164,7 +168,7 @@ public final class NewsReader implements Iterable<Article>, Closeable {
 
   /**
    * Reads many files one after another. Directories are searched recursively for regular files
-   * whose names do not start with a dot; the files of each directory are read in the order of
+   * named {@code *.txt} (any case) whose names do not start with a dot; the files of each directory are read in the order of
    * their paths, so the order is stable. Files given directly are read in the given order. The
    * name {@code -} has no special meaning here.
    *
@@ -368,10 +372,16 @@ public final class NewsReader implements Iterable<Article>, Closeable {
     try (Stream<Path> walk = Files.walk(path)) {
       return walk
           .filter(Files::isRegularFile)
+          .filter(NewsReader::isDigestFile)
           .filter(p -> !isHidden(path.relativize(p)))
           .sorted()
           .collect(Collectors.toList());
     }
+  }
+
+  /** Directories hold READMEs and other files too; only {@code *.txt} files are digests. */
+  private static boolean isDigestFile(Path file) {
+    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(DIGEST_SUFFIX);
   }
 
   private static boolean isHidden(Path relative) {

@@ -96,22 +96,27 @@ class NewsReaderTest {
   }
 
   @Test
-  void openAllWalksDirectoriesInSortedOrderAndSkipsHiddenFiles() throws IOException {
+  void openAllWalksDirectoriesInSortedOrderReadingOnlyVisibleTxtFiles() throws IOException {
     Path sub = Files.createDirectories(dir.resolve("d/sub"));
     Files.writeString(dir.resolve("d/b.txt"), "B\n\nB\n\nb");
     Files.writeString(dir.resolve("d/a.txt"), "A\n\nA\n\na");
     Files.writeString(sub.resolve("c.txt"), "C\n\nC\n\nc");
     Files.writeString(dir.resolve("d/.hidden"), "H\n\nH\n\nh");
+    Files.writeString(dir.resolve("d/README.md"), "# About these digests");
+    Files.writeString(dir.resolve("d/E.TXT"), "E\n\nE\n\ne");
+    Path notes = Files.writeString(dir.resolve("notes.dat"), "N\n\nN\n\nn");
     Files.createDirectories(dir.resolve("d/.git"));
     Files.writeString(dir.resolve("d/.git/x.txt"), "X\n\nX\n\nx");
     Path single = Files.writeString(dir.resolve("z.txt"), "Z\n\nZ\n\nz");
 
     try (NewsReader reader = NewsReader.openAll(List.of(single, dir.resolve("d")),
         NewsFormat.DEFAULT)) {
-      assertThat(reader.stream().map(Article::title)).containsExactly("Z", "A", "B", "C");
+      assertThat(reader.stream().map(Article::title)).containsExactly("Z", "E", "A", "B", "C");
     }
     assertThat(NewsReader.readAll(dir.resolve("d"))).extracting(Article::title)
-        .containsExactly("A", "B", "C");
+        .containsExactly("E", "A", "B", "C");
+    // a file named explicitly is read whatever its name
+    assertThat(NewsReader.readAll(notes)).extracting(Article::title).containsExactly("N");
   }
 
   @Test

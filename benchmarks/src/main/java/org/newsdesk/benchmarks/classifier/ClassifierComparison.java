@@ -78,7 +78,7 @@ public final class ClassifierComparison {
       double[] all = throughput(test, cores, t -> c.predict(t.title(), t.body()).label());
       System.out.printf(
           Locale.ROOT,
-          "| %s | newsdesk%s | %.3f | %.3f | %.1f (%.1f CPU-s) | %.0f (%.0f per CPU-s) | %.0f (%d"
+          "| %s | newsdesk%s | %.4f | %.4f | %.1f (%.1f CPU-s) | %.0f (%.0f per CPU-s) | %.0f (%d"
               + " threads) | %d features |%n",
           name,
           settings.length() == 0 ? " defaults" : settings,
@@ -136,7 +136,7 @@ public final class ClassifierComparison {
           throughput(test, 1, t -> me.getBestCategory(me.categorize(tokens(t))));
       System.out.printf(
           Locale.ROOT,
-          "| %s | plain OpenNLP doccat, %s | %.3f | %.3f | %.1f (%.1f CPU-s) | %.0f (%.0f per CPU-s)"
+          "| %s | plain OpenNLP doccat, %s | %.4f | %.4f | %.1f (%.1f CPU-s) | %.0f (%.0f per CPU-s)"
               + " | - |%n",
           name,
           title,
