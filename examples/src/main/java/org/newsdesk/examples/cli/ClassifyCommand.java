@@ -1,14 +1,13 @@
 package org.newsdesk.examples.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.newsdesk.classifier.LabelScore;
 import org.newsdesk.classifier.Prediction;
 import org.newsdesk.classifier.TopicClassifier;
 import org.newsdesk.core.Article;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code newsdesk classify}: tag each article with a topic, streaming, on all cores. */
@@ -18,11 +17,7 @@ import picocli.CommandLine.Option;
     versionProvider = NewsdeskCli.Version.class,
     description = "Tag each article with its topic (built-in customs/trade model by default).")
 final class ClassifyCommand extends InputCommand {
-  @Option(
-      names = "--model",
-      paramLabel = "FILE",
-      description = "Model saved by `newsdesk train`. Default: the built-in model.")
-  Path model;
+  @Mixin ModelOption model;
 
   @Option(
       names = "--top",
@@ -39,12 +34,7 @@ final class ClassifyCommand extends InputCommand {
           "Leave the topic empty (null) when the best score is below S. Default: ${DEFAULT-VALUE}.")
   double minScore;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FMT",
-      defaultValue = "table",
-      description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-  OutputFormat format;
+  @Mixin FormatOption output;
 
   @Option(
       names = "--threads",
@@ -64,16 +54,14 @@ final class ClassifyCommand extends InputCommand {
 
   @Override
   int run(Inputs inputs) {
-    TopicClassifier classifier = Models.load(model);
+    TopicClassifier classifier = model.load();
     RecordPrinter printer =
-        new RecordPrinter(
-            format,
+        output.printer(
             out(),
             List.of(
                 Records.location(),
                 RecordPrinter.Column.field("TOPIC", "topic", 32),
-                new RecordPrinter.Column(
-                    "SCORE", r -> String.format(Locale.ROOT, "%.3f", r.get("score").asDouble()), 5),
+                Records.score(),
                 Records.title()));
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     try {

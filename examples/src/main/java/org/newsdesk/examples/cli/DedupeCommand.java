@@ -3,11 +3,11 @@ package org.newsdesk.examples.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.newsdesk.core.Article;
 import org.newsdesk.core.DuplicateFinder;
 import org.newsdesk.core.DuplicateGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code newsdesk dedupe}: list groups of duplicate and near-duplicate articles. */
@@ -38,12 +38,7 @@ final class DedupeCommand extends InputCommand {
               + " Default: title_and_body.")
   DuplicateFinder.Field compare;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FMT",
-      defaultValue = "table",
-      description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-  OutputFormat format;
+  @Mixin FormatOption output;
 
   @Override
   void validate() {
@@ -66,14 +61,12 @@ final class DedupeCommand extends InputCommand {
     List<Article> articles = new ArrayList<>();
     inputs.forEach(articles::add);
     RecordPrinter printer =
-        new RecordPrinter(
-            format,
+        output.printer(
             out(),
             List.of(
                 RecordPrinter.Column.field("GROUP", "group", 5),
                 RecordPrinter.Column.field("KIND", "kind", 5),
-                new RecordPrinter.Column(
-                    "SCORE", r -> String.format(Locale.ROOT, "%.3f", r.get("score").asDouble()), 5),
+                Records.score(),
                 Records.location(),
                 Records.title()));
     int group = 0;

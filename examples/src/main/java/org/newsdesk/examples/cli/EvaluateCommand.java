@@ -9,6 +9,7 @@ import org.newsdesk.classifier.Evaluation;
 import org.newsdesk.classifier.LabeledText;
 import org.newsdesk.classifier.TopicClassifier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code newsdesk evaluate}: measure a model on labeled digests. */
@@ -21,11 +22,7 @@ import picocli.CommandLine.Option;
       "confusion matrix; --html also writes them as a self-contained page with charts."
     })
 final class EvaluateCommand extends InputCommand {
-  @Option(
-      names = "--model",
-      paramLabel = "FILE",
-      description = "Model saved by `newsdesk train`. Default: the built-in model.")
-  Path model;
+  @Mixin ModelOption model;
 
   @Option(
       names = "--html",
@@ -35,17 +32,16 @@ final class EvaluateCommand extends InputCommand {
 
   @Override
   int run(Inputs inputs) throws IOException {
-    TopicClassifier classifier = Models.load(model);
+    TopicClassifier classifier = model.load();
     List<LabeledText> data = Labeled.collect(inputs, err());
     Evaluation evaluation = Evaluation.evaluate(classifier, data);
     printBlock(evaluation);
     if (html != null) {
-      String name = model == null ? "built-in model" : model.getFileName().toString();
       Files.writeString(
           html,
           HtmlReport.render(
               evaluation,
-              "Newsdesk evaluation: " + name,
+              "Newsdesk evaluation: " + model.name(),
               data.size() + " labeled articles from " + String.join(", ", read.paths)),
           StandardCharsets.UTF_8);
       err().println("wrote " + html);

@@ -2,7 +2,7 @@ package org.newsdesk.examples.cli;
 
 import org.newsdesk.core.Article;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code newsdesk parse}: print the articles of digests. */
 @Command(
@@ -11,16 +11,11 @@ import picocli.CommandLine.Option;
     versionProvider = NewsdeskCli.Version.class,
     description = "Parse digests and print their articles.")
 final class ParseCommand extends InputCommand {
-  @Option(
-      names = "--format",
-      paramLabel = "FMT",
-      defaultValue = "table",
-      description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-  OutputFormat format;
+  @Mixin FormatOption output;
 
   @Override
   int run(Inputs inputs) {
-    RecordPrinter printer = new RecordPrinter(format, out(), Records.articleColumns());
+    RecordPrinter printer = output.printer(out(), Records.articleColumns());
     try {
       for (Article a : inputs) {
         printer.print(Records.article(a));

@@ -26,8 +26,8 @@ final class ProgressBar {
 
   /**
    * Whether standard error is an interactive terminal. Java 17 cannot ask about stderr directly
-   * ({@code System.console()} describes stdin and stdout), so on Linux look at what file
-   * descriptor 2 points to; elsewhere fall back to the console.
+   * ({@code System.console()} describes stdin and stdout), so on Linux look at what file descriptor
+   * 2 points to; elsewhere fall back to the console.
    */
   static boolean stderrIsTerminal() {
     Path fd2 = Path.of("/proc/self/fd/2");

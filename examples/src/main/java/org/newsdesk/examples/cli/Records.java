@@ -3,6 +3,7 @@ package org.newsdesk.examples.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import org.newsdesk.core.Article;
 
 /** The JSON shape of an article, shared by every command's output. */
@@ -24,6 +25,12 @@ final class Records {
   static RecordPrinter.Column location() {
     return new RecordPrinter.Column(
         "LOCATION", r -> r.get("source").asText() + ":" + r.get("line").asLong(), 60);
+  }
+
+  /** A {@code score} field with three decimals. */
+  static RecordPrinter.Column score() {
+    return new RecordPrinter.Column(
+        "SCORE", r -> String.format(Locale.ROOT, "%.3f", r.get("score").asDouble()), 5);
   }
 
   static RecordPrinter.Column title() {

@@ -4,13 +4,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.newsdesk.classifier.TopicClassifier;
+import picocli.CommandLine.Option;
 
-/** Loads the model a command was given, or the built-in one. */
-final class Models {
-  private Models() {}
+/** The {@code --model} option of classify and evaluate: a saved model, or the built-in one. */
+final class ModelOption {
+  @Option(
+      names = "--model",
+      paramLabel = "FILE",
+      description = "Model saved by `newsdesk train`. Default: the built-in model.")
+  Path file;
 
-  /** The model at {@code file}, or the built-in model when {@code file} is null. */
-  static TopicClassifier load(Path file) {
+  /** A name for reports: the file name, or "built-in model". */
+  String name() {
+    return file == null ? "built-in model" : file.getFileName().toString();
+  }
+
+  /** Loads the model; a missing or unusable one is bad input. */
+  TopicClassifier load() {
     if (file == null) {
       try {
         return TopicClassifier.builtIn();
