@@ -72,5 +72,52 @@ public final class BuiltInModelReport {
     System.out.printf("trained on %d written articles, tested on the %d real seed articles:%n",
         written.size(), seeds.size());
     System.out.println(real);
+
+    confidenceTable(data, config, folds);
+  }
+
+  /**
+   * Out-of-fold predictions (the same stratified split idea as {@link Evaluation#crossValidate}):
+   * for each score threshold, the share of articles whose top score reaches it (coverage) and
+   * the accuracy on those. Tells users where to put {@code --min-score}.
+   */
+  private static void confidenceTable(List<LabeledText> data, TrainingConfig config, int folds) {
+    List<LabeledText> shuffled = new ArrayList<>(data);
+    java.util.Collections.shuffle(shuffled, new java.util.Random(42L));
+    shuffled.sort(java.util.Comparator.comparing(LabeledText::label)); // stable: random within label
+    double[] scores = new double[shuffled.size()];
+    boolean[] correct = new boolean[shuffled.size()];
+    for (int f = 0; f < folds; f++) {
+      List<LabeledText> train = new ArrayList<>();
+      List<Integer> test = new ArrayList<>();
+      for (int i = 0; i < shuffled.size(); i++) {
+        if (i % folds == f) {
+          test.add(i);
+        } else {
+          train.add(shuffled.get(i));
+        }
+      }
+      TopicClassifier m = new TopicTrainer(config).train(train);
+      for (int i : test) {
+        LabeledText t = shuffled.get(i);
+        var p = m.predict(t.title(), t.body());
+        scores[i] = p.score();
+        correct[i] = p.label().equals(t.label());
+      }
+    }
+    System.out.println("out-of-fold top score vs accuracy (" + folds + " folds):");
+    System.out.println("min score  coverage  accuracy");
+    for (double th : new double[] {0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8}) {
+      int n = 0;
+      int ok = 0;
+      for (int i = 0; i < scores.length; i++) {
+        if (scores[i] >= th) {
+          n++;
+          ok += correct[i] ? 1 : 0;
+        }
+      }
+      System.out.printf("%9.2f  %8.3f  %8.3f%n", th, (double) n / scores.length,
+          n == 0 ? Double.NaN : (double) ok / n);
+    }
   }
 }

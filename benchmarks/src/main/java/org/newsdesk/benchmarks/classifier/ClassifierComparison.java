@@ -21,6 +21,8 @@ import org.newsdesk.classifier.LabeledText;
 import org.newsdesk.classifier.TopicClassifier;
 import org.newsdesk.classifier.TopicTrainer;
 import org.newsdesk.classifier.TrainingConfig;
+import org.newsdesk.core.Article;
+import org.newsdesk.core.NewsReader;
 
 /**
  * Quality and speed of the Newsdesk classifier (and of plain OpenNLP doccat) on a data set's
@@ -243,19 +245,11 @@ public final class ClassifierComparison {
     }
   }
 
-  /**
-   * Reads the article-format files the dataset scripts write (title, title, body, "date label",
-   * separated by blank lines; fields never contain newlines there). A stop-gap until the core
-   * parser is merged.
-   */
+  /** Reads an article-format file with the core parser; the category is the label. */
   static List<LabeledText> readArticles(Path file) throws IOException {
-    String all = Files.readString(file, StandardCharsets.UTF_8);
-    String[] blocks = all.split("\n\n");
     List<LabeledText> out = new ArrayList<>();
-    for (int i = 0; i + 3 < blocks.length; i += 4) {
-      String meta = blocks[i + 3];
-      String label = meta.substring(meta.indexOf(' ') + 1).trim();
-      out.add(new LabeledText(blocks[i], blocks[i + 2], label));
+    for (Article a : NewsReader.readAll(file)) {
+      out.add(LabeledText.from(a));
     }
     return out;
   }
