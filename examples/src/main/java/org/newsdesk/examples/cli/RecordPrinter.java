@@ -101,6 +101,9 @@ final class RecordPrinter {
   }
 
   private void flushTable() {
+    if (rows.isEmpty()) {
+      return; // no header above nothing
+    }
     if (widths == null) {
       widths = new int[columns.size()];
       for (int i = 0; i < widths.length; i++) {

@@ -70,6 +70,13 @@ class RecordPrinterTest {
   }
 
   @Test
+  void anEmptyTablePrintsNothing() {
+    printer(OutputFormat.TABLE).finish();
+
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
   void tableStreamsInChunksWithoutLosingAlignmentOrRows() {
     RecordPrinter p = printer(OutputFormat.TABLE);
     for (int i = 0; i < 2500; i++) {
