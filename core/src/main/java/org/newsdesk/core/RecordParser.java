@@ -381,7 +381,7 @@ final class RecordParser implements Closeable {
         : "input that is not valid " + transcodedFrom + " (line " + line.number + ", byte column "
             + column + " of its UTF-8 re-encoding)";
     return new Diagnostic(source, line.number, column, Diagnostic.Kind.INVALID_ENCODING,
-        what + "; replaced with U+FFFD", line.number, line.number);
+        strict ? what : what + "; replaced with U+FFFD", line.number, line.number);
   }
 
   /** The replacement character may be genuine; a reporting decoder tells. */
