@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.newsdesk.core.NewsFormat;
 import org.newsdesk.core.NewsReader;
 
@@ -25,20 +24,17 @@ final class BuiltInModelBuilder {
   private BuiltInModelBuilder() {}
 
   /**
-   * Reads the corpus: every {@code *.txt} file of the directory, in file-name order, strictly
-   * (a malformed corpus file must fail the build, not be half-read).
+   * Reads the corpus: the {@code *.txt} files of the directory in path order (what {@link
+   * NewsReader#openAll} reads from a directory), strictly: a malformed corpus file must fail the
+   * build, not be half-read.
    */
   static List<LabeledText> corpus(Path dir) throws IOException {
-    List<Path> files;
-    try (Stream<Path> s = Files.list(dir)) {
-      files = s.filter(p -> p.getFileName().toString().endsWith(".txt")).sorted().toList();
-    }
-    if (files.isEmpty()) {
-      throw new IOException("no *.txt corpus files in " + dir.toAbsolutePath());
-    }
     List<LabeledText> examples = new ArrayList<>();
-    try (NewsReader reader = NewsReader.openAll(files, NewsFormat.DEFAULT)) {
+    try (NewsReader reader = NewsReader.openAll(List.of(dir), NewsFormat.DEFAULT)) {
       reader.forEach(a -> examples.add(LabeledText.from(a)));
+    }
+    if (examples.isEmpty()) {
+      throw new IOException("no articles in *.txt corpus files under " + dir.toAbsolutePath());
     }
     return examples;
   }
