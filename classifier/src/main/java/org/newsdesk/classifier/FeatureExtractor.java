@@ -11,7 +11,6 @@ import java.util.Set;
 import opennlp.tools.stemmer.PorterStemmer;
 import opennlp.tools.stemmer.Stemmer;
 import opennlp.tools.stemmer.snowball.SnowballStemmer;
-import opennlp.tools.tokenize.SimpleTokenizer;
 
 /**
  * Turns a title and body into weighted features. Owned by us (not an OpenNLP feature generator)
@@ -161,13 +160,14 @@ final class FeatureExtractor {
       return List.of();
     }
     String t = text;
-    if (config.unicodeNormalization() && !Normalizer.isNormalized(t, Normalizer.Form.NFKC)) {
+    if (config.unicodeNormalization() && needsNormalizing(t)) {
       t = Normalizer.normalize(t, Normalizer.Form.NFKC);
     }
-    String[] tokens = SimpleTokenizer.INSTANCE.tokenize(t);
+    TokenSpans spans = new TokenSpans().scan(t);
     Analyzer a = analyzers.get();
-    List<String> out = new ArrayList<>(tokens.length);
-    for (String tok : tokens) {
+    List<String> out = new ArrayList<>(spans.count());
+    for (int i = 0; i < spans.count(); i++) {
+      String tok = t.substring(spans.start(i), spans.end(i));
       if (!hasLetterOrDigit(tok)) {
         continue;
       }
@@ -225,7 +225,12 @@ final class FeatureExtractor {
   Vector vector(String title, String body) {
     Analyzer a = analyzers.get();
     Term[] b = a.analyze(body, this);
-    Term[] t = config.titleWeight() > 0 ? a.analyze(title, this) : new Term[0];
+    // A title that repeats the body's opening words adds nothing (see samePrefix below); spotting
+    // that on the raw text saves analysing it, which is a quarter of the work on such digests.
+    Term[] t =
+        config.titleWeight() > 0 && !repeatsBodyStart(title, body)
+            ? a.analyze(title, this)
+            : new Term[0];
     if (t.length > 0 && t.length <= b.length && samePrefix(b, t)) {
       t = new Term[0];
     }
@@ -288,6 +293,27 @@ final class FeatureExtractor {
     return new Vector(k == outIds.length ? outIds : Arrays.copyOf(outIds, k), values);
   }
 
+  /**
+   * True if the title is ASCII and the body starts with it followed by whitespace (or nothing):
+   * then the title's terms are exactly the body's first terms. The tokenizer starts afresh after
+   * whitespace, and ASCII text is unchanged by NFKC, so no token can straddle the boundary.
+   */
+  static boolean repeatsBodyStart(String title, String body) {
+    if (title.isEmpty() || !body.startsWith(title)) {
+      return false;
+    }
+    for (int i = 0; i < title.length(); i++) {
+      if (title.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    if (body.length() == title.length()) {
+      return true;
+    }
+    char next = body.charAt(title.length());
+    return next == ' ' || next == '\t' || next == '\n' || next == '\r';
+  }
+
   private static boolean samePrefix(Term[] body, Term[] title) {
     for (int i = 0; i < title.length; i++) {
       if (!body[i].text.equals(title[i].text)) {
@@ -310,6 +336,16 @@ final class FeatureExtractor {
     }
   }
 
+  /** ASCII text is already NFKC; checking that first skips the normalizer's own scan. */
+  private static boolean needsNormalizing(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return !Normalizer.isNormalized(s, Normalizer.Form.NFKC);
+      }
+    }
+    return false;
+  }
+
   private static boolean hasLetterOrDigit(String s) {
     for (int i = 0; i < s.length(); i++) {
       if (Character.isLetterOrDigit(s.charAt(i))) {
@@ -319,12 +355,13 @@ final class FeatureExtractor {
     return false;
   }
 
-  /** Per-thread stemmer (OpenNLP stemmers keep state) with a bounded cache. */
+  /** Per-thread stemmer (OpenNLP stemmers keep state), token scanner and bounded caches. */
   private static final class Analyzer {
     private final Stemmer stemmer;
     private final Map<String, String> cache = new HashMap<>();
+    private final TokenSpans spans = new TokenSpans();
     // raw token -> analysed term (each extractor has its own analyzers)
-    private final Map<String, Term> terms = new HashMap<>();
+    private final TermCache terms = new TermCache();
 
     Term[] analyze(String text, FeatureExtractor fx) {
       if (text.isEmpty()) {
@@ -332,15 +369,18 @@ final class FeatureExtractor {
       }
       String t = text;
       TrainingConfig config = fx.config;
-      if (config.unicodeNormalization() && !Normalizer.isNormalized(t, Normalizer.Form.NFKC)) {
+      if (config.unicodeNormalization() && needsNormalizing(t)) {
         t = Normalizer.normalize(t, Normalizer.Form.NFKC);
       }
-      String[] tokens = SimpleTokenizer.INSTANCE.tokenize(t);
-      Term[] out = new Term[tokens.length];
+      spans.scan(t);
+      Term[] out = new Term[spans.count()];
       int n = 0;
-      for (String tok : tokens) {
-        Term term = terms.get(tok);
+      for (int i = 0; i < spans.count(); i++) {
+        int from = spans.start(i);
+        int to = spans.end(i);
+        Term term = terms.get(t, from, to);
         if (term == null) {
+          String tok = t.substring(from, to);
           if (!hasLetterOrDigit(tok)) {
             term = SKIP;
           } else {
@@ -352,9 +392,6 @@ final class FeatureExtractor {
               Integer id = fx.termIds.get(stem);
               term = new Term(stem, id == null ? -1 : id);
             }
-          }
-          if (terms.size() >= STEM_CACHE_LIMIT) {
-            terms.clear();
           }
           terms.put(tok, term);
         }
@@ -389,6 +426,73 @@ final class FeatureExtractor {
         cache.put(word, s);
       }
       return s;
+    }
+  }
+
+  /**
+   * Raw token to analysed term, probed with a slice of the text so that a hit creates no string.
+   * Open addressing with linear probing; emptied when full, so memory stays bounded.
+   */
+  private static final class TermCache {
+    private static final int CAPACITY = Integer.highestOneBit(STEM_CACHE_LIMIT) * 4;
+    private String[] keys = new String[1024];
+    private Term[] values = new Term[1024];
+    private int size;
+
+    Term get(String text, int from, int to) {
+      int len = to - from;
+      int h = 0;
+      for (int i = from; i < to; i++) {
+        h = 31 * h + text.charAt(i);
+      }
+      int mask = keys.length - 1;
+      for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
+        String k = keys[slot];
+        if (k == null) {
+          return null;
+        }
+        if (k.length() == len && k.hashCode() == h && k.regionMatches(0, text, from, len)) {
+          return values[slot];
+        }
+      }
+    }
+
+    void put(String key, Term value) {
+      if (size >= STEM_CACHE_LIMIT) {
+        keys = new String[1024];
+        values = new Term[1024];
+        size = 0;
+      } else if (2 * (size + 1) > keys.length && keys.length < CAPACITY) {
+        grow();
+      }
+      insert(key, value);
+      size++;
+    }
+
+    private void insert(String key, Term value) {
+      int mask = keys.length - 1;
+      int slot = spread(key.hashCode()) & mask;
+      while (keys[slot] != null) {
+        slot = (slot + 1) & mask;
+      }
+      keys[slot] = key;
+      values[slot] = value;
+    }
+
+    private void grow() {
+      String[] oldKeys = keys;
+      Term[] oldValues = values;
+      keys = new String[oldKeys.length * 2];
+      values = new Term[oldKeys.length * 2];
+      for (int i = 0; i < oldKeys.length; i++) {
+        if (oldKeys[i] != null) {
+          insert(oldKeys[i], oldValues[i]);
+        }
+      }
+    }
+
+    private static int spread(int h) {
+      return h ^ (h >>> 16);
     }
   }
 }

@@ -144,7 +144,8 @@ public final class TopicClassifier {
     for (int i = 0; i < order.length; i++) {
       scores[i] = new LabelScore(outcomes[order[i]], probs[order[i]]);
     }
-    return new Prediction(Arrays.asList(scores), false);
+    // List.of copies once; Prediction's List.copyOf then keeps that list as it is
+    return new Prediction(List.of(scores), false);
   }
 
   private boolean before(int a, int b, double[] probs) {

@@ -153,4 +153,59 @@ class FeatureExtractorTest {
     }
     assertThat(checked).isGreaterThan(500);
   }
+
+  @Test
+  void aTitleSkippedAsARepeatOfTheBodyStartReallyIsOne() {
+    // vector() skips analysing such titles; that is only sound if their terms are the body's first
+    FeatureExtractor fx = analyzer(TrainingConfig.defaults());
+    String alphabet = "ab Ab1.-'\t\u00A0\u00e9\u0301";
+    java.util.Random random = new java.util.Random(7);
+    int skipped = 0;
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder body = new StringBuilder();
+      int length = 1 + random.nextInt(20);
+      for (int i = 0; i < length; i++) {
+        body.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String b = body.toString();
+      String title = b.substring(0, random.nextInt(b.length() + 1));
+      if (FeatureExtractor.repeatsBodyStart(title, b)) {
+        skipped++;
+        List<String> bodyTerms = fx.terms(b);
+        List<String> titleTerms = fx.terms(title);
+        assertThat(bodyTerms.subList(0, titleTerms.size())).as("%s | %s", title, b).isEqualTo(titleTerms);
+      }
+    }
+    assertThat(skipped).isGreaterThan(1000);
+    assertThat(FeatureExtractor.repeatsBodyStart("Ships dock", "Ships dock at ports")).isTrue();
+    assertThat(FeatureExtractor.repeatsBodyStart("Ships do", "Ships dock at ports")).isFalse();
+    assertThat(FeatureExtractor.repeatsBodyStart("Café", "Café au lait")).isFalse();
+  }
+
+  @Test
+  void vectorsStayTheSameAfterTheTokenCacheOverflows() {
+    FeatureExtractor a = analyzer(TrainingConfig.defaults());
+    List<Map<String, Double>> docs = new java.util.ArrayList<>();
+    for (LabeledText t : Samples.train()) {
+      docs.add(a.counts(t.title(), t.body()));
+    }
+    FeatureExtractor fx = FeatureExtractor.fit(TrainingConfig.defaults(), docs);
+    LabeledText probe = Samples.test().get(0);
+    FeatureExtractor.Vector before = fx.vector(probe.title(), probe.body());
+    // 250k distinct tokens: more than the per-thread cache keeps, so it is emptied at least twice
+    for (int chunk = 0; chunk < 25; chunk++) {
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < 10_000; i++) {
+        // letters only, so that each number is one token
+        for (int v = chunk * 10_000 + i; v > 0; v /= 26) {
+          sb.append((char) ('a' + v % 26));
+        }
+        sb.append("x ");
+      }
+      fx.vector("", sb.toString());
+    }
+    FeatureExtractor.Vector after = fx.vector(probe.title(), probe.body());
+    assertThat(after.ids()).isEqualTo(before.ids());
+    assertThat(after.values()).isEqualTo(before.values());
+  }
 }

@@ -7,9 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import opennlp.tools.doccat.DoccatFactory;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
@@ -36,12 +33,10 @@ import org.newsdesk.core.NewsReader;
  * ngramMax=3 stemming=NONE stopWords=english threads=2 algorithm=NAIVEBAYES}). Systems: {@code
  * ours}, {@code opennlp-gis}, {@code opennlp-qn-bigrams}, {@code opennlp-nb-bigrams}. Prints one
  * Markdown table row: accuracy, macro-F1, training seconds, prediction docs/s on one thread (and
- * per CPU-second) and on all cores.
+ * per CPU-second) and on all cores. Each throughput figure is timed for {@code -Dseconds=5} after
+ * {@code -Dwarmup=3} untimed seconds per thread.
  */
 public final class ClassifierComparison {
-
-  private static final java.lang.management.ThreadMXBean CPU =
-      java.lang.management.ManagementFactory.getThreadMXBean();
 
   private ClassifierComparison() {}
 
@@ -112,18 +107,9 @@ public final class ClassifierComparison {
                 });
         title = (qn ? "MAXENT_QN" : "NAIVEBAYES") + ", BoW + bigrams, cutoff 1";
       }
-      List<DocumentSample> samples = new ArrayList<>();
-      for (LabeledText t : train) {
-        samples.add(new DocumentSample(t.label(), tokens(t)));
-      }
       long t0 = System.nanoTime();
       long p0 = processCpu();
-      DoccatModel model =
-          DocumentCategorizerME.train(
-              "x",
-              new CollectionObjectStream<>(samples),
-              params,
-              factory);
+      DoccatModel model = trainOpenNlp(train, params, factory);
       double trainS = (System.nanoTime() - t0) / 1e9;
       double trainCpu = (processCpu() - p0) / 1e9;
       DocumentCategorizerME me = new DocumentCategorizerME(model);
@@ -153,6 +139,17 @@ public final class ClassifierComparison {
     }
   }
 
+  /** Trains plain OpenNLP doccat on whitespace tokens of title and body. */
+  static DoccatModel trainOpenNlp(
+      List<LabeledText> train, TrainingParameters params, DoccatFactory factory)
+      throws IOException {
+    List<DocumentSample> samples = new ArrayList<>();
+    for (LabeledText t : train) {
+      samples.add(new DocumentSample(t.label(), tokens(t)));
+    }
+    return DocumentCategorizerME.train("x", new CollectionObjectStream<>(samples), params, factory);
+  }
+
   /** CPU time of the whole JVM (all threads, including JIT and GC), in nanoseconds. */
   private static long processCpu() {
     return ((com.sun.management.OperatingSystemMXBean)
@@ -160,63 +157,22 @@ public final class ClassifierComparison {
         .getProcessCpuTime();
   }
 
-  private static String[] tokens(LabeledText t) {
+  static String[] tokens(LabeledText t) {
     String text = t.title().isEmpty() ? t.body() : t.title() + " " + t.body();
     return opennlp.tools.tokenize.WhitespaceTokenizer.INSTANCE.tokenize(text);
   }
 
-  /**
-   * Steady-state docs per wall-clock second and per CPU-second of the worker threads (the latter
-   * is the fair per-core figure on a machine shared with other work): each worker first runs 3
-   * untimed passes over the texts (JIT and its per-thread caches warm up), then 5 timed passes.
-   */
   private static double[] throughput(
       List<LabeledText> docs, int threads, java.util.function.Function<LabeledText, String> f)
       throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    java.util.concurrent.CyclicBarrier ready = new java.util.concurrent.CyclicBarrier(threads + 1);
-    java.util.concurrent.CyclicBarrier done = new java.util.concurrent.CyclicBarrier(threads + 1);
-    long[] cpuNanos = {0};
-    try {
-      List<Future<Long>> futures = new ArrayList<>();
-      for (int th = 0; th < threads; th++) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  for (int r = 0; r < 3; r++) {
-                    for (LabeledText t : docs) {
-                      f.apply(t);
-                    }
-                  }
-                  ready.await();
-                  long c0 = CPU.getCurrentThreadCpuTime();
-                  long n = 0;
-                  for (int r = 0; r < 5; r++) {
-                    for (LabeledText t : docs) {
-                      if (f.apply(t) != null) {
-                        n++;
-                      }
-                    }
-                  }
-                  synchronized (cpuNanos) {
-                    cpuNanos[0] += CPU.getCurrentThreadCpuTime() - c0;
-                  }
-                  done.await();
-                  return n;
-                }));
-      }
-      ready.await();
-      long t0 = System.nanoTime();
-      done.await();
-      long t1 = System.nanoTime();
-      long n = 0;
-      for (Future<Long> fu : futures) {
-        n += fu.get();
-      }
-      return new double[] {n / ((t1 - t0) / 1e9), n / (cpuNanos[0] / 1e9)};
-    } finally {
-      pool.shutdown();
-    }
+    Throughput.Rate r =
+        Throughput.measure(
+            docs,
+            threads,
+            Double.parseDouble(System.getProperty("warmup", "3")),
+            Double.parseDouble(System.getProperty("seconds", "5")),
+            f);
+    return new double[] {r.perSecond(), r.perCpuSecond()};
   }
 
   private static void apply(TrainingConfig.Builder b, String setting) {

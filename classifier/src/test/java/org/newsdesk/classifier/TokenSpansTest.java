@@ -1,0 +1,87 @@
+package org.newsdesk.classifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import opennlp.tools.tokenize.SimpleTokenizer;
+import opennlp.tools.util.Span;
+import org.junit.jupiter.api.Test;
+
+/** Our scanner must find exactly the tokens OpenNLP's SimpleTokenizer finds. */
+class TokenSpansTest {
+
+  /** Characters from every class the tokenizer tells apart, and the edge cases between them. */
+  private static final String ALPHABET =
+      "aZé中ßﬁ" // letters, including one NFKC would expand
+          + "07٣" // digits, one from another script
+          + "..--!?'\"€—" // others, some repeated so runs of the same char occur
+          + "   \t\n\r\u00A0\u2007\u202F\u2028\u3000\u000B" // whitespace of several kinds
+          + "\u0301\u20DD" // combining marks
+          + "\uD83D\uDE00\uD800"; // a surrogate pair and a lone surrogate
+
+  private static List<String> ours(String s) {
+    TokenSpans t = new TokenSpans().scan(s);
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < t.count(); i++) {
+      out.add(s.substring(t.start(i), t.end(i)));
+    }
+    return out;
+  }
+
+  private static List<String> opennlp(String s) {
+    List<String> out = new ArrayList<>();
+    for (Span span : SimpleTokenizer.INSTANCE.tokenizePos(s)) {
+      out.add(s.substring(span.getStart(), span.getEnd()));
+    }
+    return out;
+  }
+
+  @Test
+  void matchesSimpleTokenizerOnRandomText() {
+    Random random = new Random(20261123);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder sb = new StringBuilder();
+      int length = random.nextInt(40);
+      for (int i = 0; i < length; i++) {
+        // mostly the chosen alphabet, sometimes any char at all
+        sb.append(
+            random.nextInt(8) == 0
+                ? (char) random.nextInt(Character.MAX_VALUE + 1)
+                : ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+      }
+      String s = sb.toString();
+      assertThat(ours(s)).as("tokens of %s", s).isEqualTo(opennlp(s));
+    }
+  }
+
+  @Test
+  void matchesSimpleTokenizerOnEdgeCases() {
+    for (String s :
+        List.of(
+            "",
+            " ",
+            "a",
+            "WCO's 2023 plan--final!!",
+            "3.5kg",
+            "e-mail ... ok",
+            "tab\tand\u00A0nbsp",
+            "\uD83D\uDE00\uD83D\uDE00x")) {
+      assertThat(ours(s)).as(s).isEqualTo(opennlp(s));
+    }
+  }
+
+  @Test
+  void aReusedScannerForgetsThePreviousText() {
+    TokenSpans t = new TokenSpans();
+    t.scan("one two three four five six seven eight nine ten eleven twelve thirteen");
+    assertThat(t.scan("alone").count()).isEqualTo(1);
+    assertThat(t.scan("").count()).isZero();
+    StringBuilder many = new StringBuilder();
+    for (int i = 0; i < 1000; i++) {
+      many.append("w ");
+    }
+    assertThat(t.scan(many.toString()).count()).isEqualTo(1000);
+  }
+}
