@@ -21,7 +21,8 @@ import java.util.TreeSet;
  * }</pre>
  *
  * <p>Features are built from the title and body only: the text is Unicode-normalised (NFKC),
- * tokenised with OpenNLP's {@code SimpleTokenizer}, lower-cased, stripped of tokens without a
+ * split into the tokens of OpenNLP's {@code SimpleTokenizer} (runs of letters, of digits, or of
+ * one repeated other character), lower-cased, stripped of tokens without a
  * letter or digit and of stop words, stemmed with an OpenNLP Snowball stemmer, and combined into
  * word n-grams. Each n-gram's weight is its (sublinear) term frequency times its inverse document
  * frequency, and each document's vector is scaled to unit length. A title that merely repeats the
