@@ -18,17 +18,24 @@ final class TokenSpans {
   private static final byte NUMERIC = 2;
   private static final byte OTHER = 3;
 
-  /** SimpleTokenizer's class of every char, in its order of tests. */
-  private static final byte[] TYPES = new byte[Character.MAX_VALUE + 1];
+  /** Classes of the first 2,048 chars (Latin, Greek, Cyrillic, ...), looked up rather than tested. */
+  private static final byte[] TYPES = new byte[0x800];
 
   static {
-    for (int c = 0; c <= Character.MAX_VALUE; c++) {
-      char ch = (char) c;
-      TYPES[c] =
-          StringUtil.isWhitespace(ch)
-              ? WHITESPACE
-              : Character.isAlphabetic(ch) ? ALPHABETIC : Character.isDigit(ch) ? NUMERIC : OTHER;
+    for (char c = 0; c < TYPES.length; c++) {
+      TYPES[c] = classify(c);
     }
+  }
+
+  /** SimpleTokenizer's character class, with its predicates in its order. */
+  private static byte classify(char c) {
+    if (StringUtil.isWhitespace(c)) {
+      return WHITESPACE;
+    }
+    if (Character.isAlphabetic(c)) {
+      return ALPHABETIC;
+    }
+    return Character.isDigit(c) ? NUMERIC : OTHER;
   }
 
   private int[] bounds = new int[64];
@@ -49,7 +56,7 @@ final class TokenSpans {
     char previous = 0;
     for (int i = 0; i < length; i++) {
       char c = s.charAt(i);
-      type = TYPES[c];
+      type = c < TYPES.length ? TYPES[c] : classify(c);
       if (state == WHITESPACE) {
         if (type != WHITESPACE) {
           start = i;
