@@ -24,7 +24,9 @@ import org.newsdesk.core.NewsReader;
  * {@code MM/dd/yyyy Category} line, most of those a {@code Read More} line, and some are followed
  * by the next title without a blank line. One record in eight uses CR LF line ends, one in sixteen
  * has trailing whitespace on its title lines, one in ten is followed by two blank lines. Non-ASCII
- * text of the seeds (curly quotes) is kept. The output parses in strict mode.
+ * text of the seeds (curly quotes) is kept. The output parses in strict mode. Dates are random
+ * days of 2000–2025, or, with {@code -DdistinctDates=N}, one of N consecutive days from
+ * 2023-11-01 (a digest collected over a week or a month repeats its dates).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.newsdesk.benchmarks.DigestGenerator \
@@ -32,6 +34,8 @@ import org.newsdesk.core.NewsReader;
  * </pre>
  */
 public final class DigestGenerator {
+
+  private static final int DISTINCT_DATES = Integer.getInteger("distinctDates", 0);
 
   /** Where the seed files are, relative to the repository root. */
   public static final String DEFAULT_SEEDS = "core/src/test/resources/seeds";
@@ -153,13 +157,21 @@ public final class DigestGenerator {
           if (random.nextBoolean()) {
             record.append(nl);
           }
+          java.time.LocalDate date;
+          if (DISTINCT_DATES > 0) {
+            date = java.time.LocalDate.of(2023, 11, 1).plusDays(random.nextInt(DISTINCT_DATES));
+          } else { // month, day, year: the order the generator has always drawn them in
+            int month = 1 + random.nextInt(12);
+            int day = 1 + random.nextInt(28);
+            date = java.time.LocalDate.of(2000 + random.nextInt(26), month, day);
+          }
           record.append(
               String.format(
                   Locale.ROOT,
                   "%02d/%02d/%04d %s",
-                  1 + random.nextInt(12),
-                  1 + random.nextInt(28),
-                  2000 + random.nextInt(26),
+                  date.getMonthValue(),
+                  date.getDayOfMonth(),
+                  date.getYear(),
                   CATEGORIES[random.nextInt(CATEGORIES.length)]));
           record.append(nl);
           if (random.nextInt(4) != 0) {

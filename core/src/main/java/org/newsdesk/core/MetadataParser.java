@@ -17,9 +17,23 @@ final class MetadataParser {
   /** A line with the shape of a date line; {@code date} is null when the date is invalid. */
   record DateLine(LocalDate date, String dateText, String category, String error) {}
 
+  /** A date text already parsed, with its result; immutable, so it can be shared by threads. */
+  private record Recent(String text, LocalDate date, String error) {}
+
   private final DateTimeFormatter formatter;
   /** Whether every date line starts with an ASCII digit: lets titles skip the parse attempt. */
   private final boolean digitFirst;
+  /**
+   * Whether the pattern has only numeric fields and {@code -/.} separators. Such a formatter cannot
+   * consume whitespace, so a date line's date is exactly the text before its first space, and
+   * {@link #recent} can answer without running the formatter (digests repeat their dates).
+   */
+  private final boolean numericDates;
+  /**
+   * Recently parsed date texts by hash. Racy on purpose: entries are immutable records, so a
+   * reader sees either a whole entry or none, and a lost update only costs a parse.
+   */
+  private final Recent[] recent = new Recent[64];
 
   MetadataParser(String pattern) {
     try {
@@ -34,6 +48,12 @@ final class MetadataParser {
           + e.getMessage(), e);
     }
     digitFirst = startsWithNumericField(pattern);
+    numericDates = isNumericPattern(pattern);
+  }
+
+  /** Runs of d, M (at most two), y or u, separated by single '-', '/' or '.' characters. */
+  private static boolean isNumericPattern(String pattern) {
+    return pattern.matches("(?:d{1,2}|M{1,2}|y+|u+)(?:[-/.](?:d{1,2}|M{1,2}|y+|u+))*");
   }
 
   private static boolean startsWithNumericField(String pattern) {
@@ -71,6 +91,27 @@ final class MetadataParser {
     if (text.isEmpty() || (digitFirst && !isAsciiDigit(text.charAt(0)))) {
       return null;
     }
+    int slot = -1;
+    if (numericDates) {
+      int end = 0;
+      int hash = 0;
+      while (end < text.length() && !LineText.isSpace(text.charAt(end))) {
+        hash = 31 * hash + text.charAt(end++);
+      }
+      slot = (hash ^ hash >>> 16) & (recent.length - 1);
+      Recent r = recent[slot];
+      if (r != null && r.text().length() == end && text.startsWith(r.text())) {
+        return dateLine(text, r.text(), r.date(), r.error());
+      }
+    }
+    DateLine line = parseWithFormatter(text);
+    if (slot >= 0 && line != null) {
+      recent[slot] = new Recent(line.dateText(), line.date(), line.error());
+    }
+    return line;
+  }
+
+  private DateLine parseWithFormatter(String text) {
     ParsePosition pos = new ParsePosition(0);
     if (formatter.parseUnresolved(text, pos) == null || pos.getErrorIndex() >= 0) {
       return null;
@@ -80,19 +121,25 @@ final class MetadataParser {
       return null;
     }
     String dateText = text.substring(0, end);
-    String category = end == text.length() ? null : LineText.trim(text.substring(end));
-    if (category != null && category.isBlank()) {
-      category = null; // only Unicode whitespace such as U+2028: no category (FORMAT.md)
-    }
     try {
       LocalDate date = LocalDate.from(formatter.parse(dateText));
-      return new DateLine(date, dateText, category, null);
+      return dateLine(text, dateText, date, null);
     } catch (DateTimeException e) {
       // The cause says what is wrong ("Invalid value for MonthOfYear ...: 13") without the
       // "Text '...' could not be parsed" wrapper.
       Throwable why = e.getCause() != null ? e.getCause() : e;
-      return new DateLine(null, dateText, category, why.getMessage());
+      return dateLine(text, dateText, null, why.getMessage());
     }
+  }
+
+  /** The date line of {@code text}, whose date is {@code dateText}: the rest is the category. */
+  private static DateLine dateLine(String text, String dateText, LocalDate date, String error) {
+    int end = dateText.length();
+    String category = end == text.length() ? null : LineText.trim(text.substring(end));
+    if (category != null && category.isBlank()) {
+      category = null; // only Unicode whitespace such as U+2028: no category (FORMAT.md)
+    }
+    return new DateLine(date, dateText, category, error);
   }
 
   /** Formats a date so that {@link #parseDate} reads it back, or returns null if it cannot. */

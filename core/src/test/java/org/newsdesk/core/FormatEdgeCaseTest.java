@@ -185,6 +185,68 @@ class FormatEdgeCaseTest {
     }
 
     @Test
+    void repeatedDateTextsKeepTheirOwnCategoriesAndErrors() {
+      // after the first line, a date text is answered from the format's cache of recent dates
+      String text = String.join("\n\n",
+          "A", "A", "a", "11/07/2023 Logistics",
+          "B", "B", "b", "11/07/2023 Trade Policy",
+          "C", "C", "c", "11/07/2023",
+          "D", "D", "d", "02/30/2024 Customs",
+          "E", "E", "e", "02/30/2024 Ports");
+      Accounting.Result r = lenient(text);
+      assertThat(r.articles()).extracting(Article::date).containsExactly(
+          Optional.of(LocalDate.of(2023, 11, 7)), Optional.of(LocalDate.of(2023, 11, 7)),
+          Optional.of(LocalDate.of(2023, 11, 7)), Optional.empty(), Optional.empty());
+      assertThat(r.articles()).extracting(Article::category).containsExactly(
+          Optional.of("Logistics"), Optional.of("Trade Policy"), Optional.empty(),
+          Optional.of("Customs"), Optional.of("Ports"));
+      assertThat(r.kinds()).containsExactly(INVALID_DATE, INVALID_DATE);
+      assertThat(r.diagnostics()).extracting(Diagnostic::firstLine).containsExactly(31L, 39L);
+
+      // a pattern that can read past a space (optional time) must not take the cached shortcut
+      NewsFormat timed = NewsFormat.builder().datePattern("MM/dd/yyyy[ HH:mm]").build();
+      List<Article> t = strict(String.join("\n\n",
+          "A", "A", "a", "11/07/2023 Logistics", "B", "B", "b", "11/07/2023 10:30 Logistics"),
+          timed);
+      assertThat(t).extracting(Article::category)
+          .containsExactly(Optional.of("Logistics"), Optional.of("Logistics"));
+      assertThat(t).extracting(Article::date).containsOnly(Optional.of(LocalDate.of(2023, 11, 7)));
+    }
+
+    @Test
+    void manyThreadsSharingAFormatGetEveryDateRight() throws Exception {
+      // NewsFormat.DEFAULT's date cache is shared by every reader; 400 distinct dates collide in it
+      StringBuilder sb = new StringBuilder();
+      List<LocalDate> expected = new java.util.ArrayList<>();
+      LocalDate day = LocalDate.of(2020, 1, 1);
+      for (int i = 0; i < 2_000; i++) {
+        LocalDate d = day.plusDays(i % 400);
+        expected.add(d);
+        sb.append(i == 0 ? "" : "\n\n").append("T").append(i).append("\n\nT").append(i)
+            .append("\n\nbody\n\n")
+            .append(String.format("%02d/%02d/%04d", d.getMonthValue(), d.getDayOfMonth(), d.getYear()))
+            .append(" cat").append(i % 7);
+      }
+      String text = sb.toString();
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+      try {
+        List<java.util.concurrent.Future<List<Article>>> runs = new java.util.ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+          runs.add(pool.submit(() -> strict(text)));
+        }
+        for (java.util.concurrent.Future<List<Article>> run : runs) {
+          List<Article> articles = run.get();
+          assertThat(articles).extracting(a -> a.date().orElseThrow()).isEqualTo(expected);
+          for (int i = 0; i < articles.size(); i++) {
+            assertThat(articles.get(i).category()).contains("cat" + (i % 7));
+          }
+        }
+      } finally {
+        pool.shutdown();
+      }
+    }
+
+    @Test
     void datePatternIsConfigurable() {
       String text = REC + "\n\n11/07/2023 Logistics";
       assertThat(strict(text).get(0).date()).contains(LocalDate.of(2023, 11, 7));
