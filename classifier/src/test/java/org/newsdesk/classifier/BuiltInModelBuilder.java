@@ -19,7 +19,9 @@ import org.newsdesk.core.NewsReader;
 final class BuiltInModelBuilder {
 
   /** The training configuration of the shipped model; recorded in its provenance. */
-  static final TrainingConfig CONFIG = TrainingConfig.defaults();
+  // threads pinned: the default depends on the build machine's cores, and the recorded config
+  // must not (a MAXENT_QN model is bit-identical for every thread count, see TrainingConfig)
+  static final TrainingConfig CONFIG = TrainingConfig.defaults().toBuilder().threads(2).build();
 
   private BuiltInModelBuilder() {}
 
