@@ -19,8 +19,18 @@ import java.util.TreeSet;
  * exist here); micro averages weigh every example equally and, for single-label classification,
  * equal the accuracy. A label with no predictions has precision 0, one with no examples recall 0.
  * {@link #toString()} renders a readable table.
+ *
+ * <p>A text the classifier cannot place ({@link Prediction#unknown()}) is recorded as predicted
+ * {@link #UNKNOWN}: it counts as an error, shows in the confusion matrix, but is not a label of
+ * its own in the per-label figures or the macro averages.
  */
 public final class Evaluation {
+
+  /**
+   * The predicted label recorded for an {@linkplain Prediction#unknown() unknown} prediction by
+   * {@link #evaluate} and {@link #crossValidate}; {@link #of} treats it the same way.
+   */
+  public static final String UNKNOWN = "(unknown)";
 
   /**
    * Figures for one label.
@@ -47,6 +57,10 @@ public final class Evaluation {
     int c = 0;
     List<LabelMetrics> metrics = new ArrayList<>();
     for (int i = 0; i < labels.size(); i++) {
+      if (labels.get(i).equals(UNKNOWN)) {
+        // never a true label (of() rejects it): only its column counts, as errors of the rows
+        continue;
+      }
       int tp = confusion[i][i];
       int gold = 0;
       int predicted = 0;
@@ -77,23 +91,31 @@ public final class Evaluation {
     List<String> predicted = new ArrayList<>();
     for (LabeledText e : examples) {
       gold.add(e.label());
-      predicted.add(classifier.predict(e.title(), e.body()).label());
+      predicted.add(labelOf(classifier.predict(e.title(), e.body())));
     }
     return of(gold, predicted);
+  }
+
+  private static String labelOf(Prediction p) {
+    return p.unknown() ? UNKNOWN : p.label();
   }
 
   /**
    * Builds an evaluation from parallel lists of true and predicted labels.
    *
    * @param gold the true labels
-   * @param predicted the predicted labels, same size
+   * @param predicted the predicted labels, same size; {@link #UNKNOWN} for texts not placed
    * @return the evaluation
-   * @throws IllegalArgumentException if the lists differ in size
+   * @throws IllegalArgumentException if the lists differ in size or a true label is {@link
+   *     #UNKNOWN}
    */
   public static Evaluation of(List<String> gold, List<String> predicted) {
     if (gold.size() != predicted.size()) {
       throw new IllegalArgumentException(
           "gold and predicted differ in size: " + gold.size() + " vs " + predicted.size());
+    }
+    if (gold.contains(UNKNOWN)) {
+      throw new IllegalArgumentException("'" + UNKNOWN + "' cannot be a true label");
     }
     TreeSet<String> all = new TreeSet<>(gold);
     all.addAll(predicted);
@@ -157,7 +179,7 @@ public final class Evaluation {
       TopicClassifier c = trainer.train(train);
       for (LabeledText e : test) {
         gold.add(e.label());
-        predicted.add(c.predict(e.title(), e.body()).label());
+        predicted.add(labelOf(c.predict(e.title(), e.body())));
       }
     }
     return of(gold, predicted);
@@ -236,7 +258,8 @@ public final class Evaluation {
   }
 
   /**
-   * Returns the labels of the confusion matrix: every label that occurs as truth or prediction.
+   * Returns the labels of the confusion matrix: every label that occurs as truth or prediction,
+   * including {@link #UNKNOWN} if some text was not placed.
    *
    * @return the labels, sorted
    */
@@ -245,7 +268,7 @@ public final class Evaluation {
   }
 
   /**
-   * Returns the per-label figures, in {@link #labels()} order.
+   * Returns the per-label figures, in {@link #labels()} order ({@link #UNKNOWN} has none).
    *
    * @return one entry per label
    */

@@ -79,4 +79,35 @@ class EvaluationTest {
     assertThatThrownBy(() -> Evaluation.crossValidate(trainer, data, 1, 7))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void unknownPredictionsAreErrorsButNotALabel() {
+    Evaluation e =
+        Evaluation.of(List.of("a", "a", "b", "b"), List.of("a", Evaluation.UNKNOWN, "b", "b"));
+    assertThat(e.accuracy()).isEqualTo(0.75);
+    assertThat(e.labels()).containsExactly(Evaluation.UNKNOWN, "a", "b");
+    assertThat(e.perLabel()).extracting(Evaluation.LabelMetrics::label).containsExactly("a", "b");
+    assertThat(e.perLabel().get(0).recall()).isEqualTo(0.5);
+    assertThat(e.perLabel().get(0).precision()).isEqualTo(1.0);
+    // macro-F1 over a and b only: (2/3 + 1) / 2
+    assertThat(e.macroF1()).isCloseTo(5.0 / 6, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(e.count("a", Evaluation.UNKNOWN)).isEqualTo(1);
+    assertThat(e.toString()).contains(Evaluation.UNKNOWN);
+    assertThatThrownBy(() -> Evaluation.of(List.of(Evaluation.UNKNOWN), List.of("a")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void evaluateRecordsTextsTheModelCannotPlaceAsUnknown() {
+    TopicClassifier c = TopicTrainer.withDefaults().train(Samples.train());
+    String label = c.labels().get(0);
+    // no letter or digit: no feature at all, so the prediction is unknown (uniform scores)
+    LabeledText nothing = new LabeledText("", "... !!! ???", label);
+    assertThat(c.predict(nothing.title(), nothing.body()).unknown()).isTrue();
+    // the alphabetically first label is what an unknown prediction lists first: not a hit
+    assertThat(c.predict(nothing.title(), nothing.body()).label()).isEqualTo(label);
+    Evaluation e = Evaluation.evaluate(c, List.of(nothing));
+    assertThat(e.accuracy()).isZero();
+    assertThat(e.count(label, Evaluation.UNKNOWN)).isEqualTo(1);
+  }
 }

@@ -192,7 +192,7 @@ class FeatureExtractorTest {
     FeatureExtractor fx = FeatureExtractor.fit(TrainingConfig.defaults(), docs);
     LabeledText probe = Samples.test().get(0);
     FeatureExtractor.Vector before = fx.vector(probe.title(), probe.body());
-    // 250k distinct tokens: more than the per-thread cache keeps, so it is emptied at least twice
+    // 250k distinct tokens: more than the per-thread cache keeps, so it is emptied several times
     for (int chunk = 0; chunk < 25; chunk++) {
       StringBuilder sb = new StringBuilder();
       for (int i = 0; i < 10_000; i++) {
