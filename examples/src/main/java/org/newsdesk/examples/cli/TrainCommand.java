@@ -91,6 +91,9 @@ final class TrainCommand extends InputCommand {
 
   @Override
   void validate() {
+    if (threads != null && threads < 1) {
+      throw usage("Invalid value for option '--threads': must be at least 1, was " + threads);
+    }
     config = config();
   }
 

@@ -123,4 +123,20 @@ class TrainCommandTest {
         .isEqualTo(2);
     assertThat(Files.exists(dir.resolve("m.bin"))).isFalse();
   }
+
+  @Test
+  void threadsBelowOneIsAUsageErrorLikeClassify(@TempDir Path dir) {
+    String out = dir.resolve("m.bin").toString();
+    Cli.Result train = Cli.run("train", "--out", out, "--threads", "0", Cli.LABELED.toString());
+    Cli.Result classify = Cli.run("classify", "--threads", "0", Cli.LABELED.toString());
+
+    assertThat(train.exitCode()).as(train.toString()).isEqualTo(2);
+    assertThat(train.errLines().get(0))
+        .isEqualTo("Invalid value for option '--threads': must be at least 1, was 0");
+    assertThat(train.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    // The same message as classify gives for the same option.
+    assertThat(classify.exitCode()).isEqualTo(2);
+    assertThat(classify.errLines().get(0)).isEqualTo(train.errLines().get(0));
+    assertThat(Files.exists(dir.resolve("m.bin"))).isFalse();
+  }
 }
