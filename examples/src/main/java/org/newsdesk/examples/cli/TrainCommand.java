@@ -84,7 +84,7 @@ final class TrainCommand extends InputCommand {
   @Option(
       names = "--threads",
       paramLabel = "N",
-      description = "Training threads. Default: all cores.")
+      description = "Training threads. Default: the library's (available processors, at most 4).")
   Integer threads;
 
   private TrainingConfig config;
@@ -166,8 +166,10 @@ final class TrainCommand extends InputCommand {
 
   private TrainingConfig config() {
     TrainingConfig.Builder b = TrainingConfig.builder();
-    b.threads(threads != null ? threads : Runtime.getRuntime().availableProcessors());
     try {
+      if (threads != null) {
+        b.threads(threads);
+      }
       if (seed != null) {
         b.seed(seed);
       }
