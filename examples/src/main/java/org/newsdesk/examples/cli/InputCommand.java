@@ -36,6 +36,7 @@ abstract class InputCommand implements Callable<Integer> {
   @Override
   public final Integer call() throws Exception {
     validate();
+    checkPaths();
     NewsFormat format = format();
     Inputs inputs;
     try {
@@ -63,6 +64,15 @@ abstract class InputCommand implements Callable<Integer> {
       err().println(Messages.summary(inputs.articleCount(), inputs.diagnosticCount()));
       err().flush();
       return code;
+    }
+  }
+
+  /** Reading {@code -} consumes and closes standard input, so a second {@code -} cannot work. */
+  private void checkPaths() {
+    long dashes = read.paths.stream().filter(p -> p.equals("-")).count();
+    if (dashes > 1) {
+      throw usage(
+          "Standard input (-) can be read only once, but was named " + dashes + " times");
     }
   }
 

@@ -24,6 +24,7 @@ final class ReadOptions {
       paramLabel = "PATH",
       arity = "1..*",
       description =
-          "Digest file, directory (its *.txt files, recursively, in sorted order) or - for stdin.")
+          "Digest file, directory (its *.txt files, recursively, in sorted order) or - for stdin"
+              + " (once).")
   List<String> paths = new ArrayList<>();
 }
