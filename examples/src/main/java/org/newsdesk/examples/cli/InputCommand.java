@@ -1,6 +1,7 @@
 package org.newsdesk.examples.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.concurrent.Callable;
 import org.newsdesk.core.NewsFormat;
 import picocli.CommandLine;
@@ -79,6 +80,9 @@ abstract class InputCommand implements Callable<Integer> {
   /** CLI default is lenient: report problems and carry on. */
   private NewsFormat format() {
     NewsFormat.Builder b = NewsFormat.LENIENT.toBuilder().strict(read.strict);
+    if (read.charset != null) {
+      b.charset(charset(read.charset));
+    }
     if (read.datePattern != null) {
       try {
         b.datePattern(read.datePattern);
@@ -92,6 +96,14 @@ abstract class InputCommand implements Callable<Integer> {
       }
     }
     return b.build();
+  }
+
+  private Charset charset(String name) {
+    try {
+      return Charset.forName(name);
+    } catch (IllegalArgumentException e) { // illegal or unsupported name
+      throw usage("Invalid value for option '--charset': unknown charset '" + name + "'");
+    }
   }
 
   /** Prints a multi-line text block, ending it with exactly one line break. */

@@ -20,6 +20,12 @@ final class ReadOptions {
       description = "Date pattern of the metadata line (java.time syntax). Default: MM/dd/yyyy.")
   String datePattern;
 
+  @Option(
+      names = "--charset",
+      paramLabel = "NAME",
+      description = "Charset of the digests, files and standard input alike. Default: UTF-8.")
+  String charset;
+
   @Parameters(
       paramLabel = "PATH",
       arity = "1..*",
