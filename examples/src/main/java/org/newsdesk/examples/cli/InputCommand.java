@@ -43,7 +43,7 @@ abstract class InputCommand implements Callable<Integer> {
     try {
       inputs = new Inputs(read.paths, parent.stdin(), format, err());
     } catch (InputException e) {
-      err().println(e.getMessage());
+      err().println(Messages.escape(e.getMessage()));
       return NewsdeskCli.EXIT_BAD_INPUT;
     }
     try (inputs) {
