@@ -35,6 +35,11 @@ final class Messages {
     return escape(source + ":" + line + ": " + message);
   }
 
+  /** {@code path: warning: message} for something worth knowing that is not an error. */
+  static String warning(String path, String message) {
+    return escape(path + ": warning: " + message);
+  }
+
   static String at(Diagnostic d) {
     return at(d.source(), d.line(), d.message());
   }

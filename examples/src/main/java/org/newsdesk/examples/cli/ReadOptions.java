@@ -30,7 +30,7 @@ final class ReadOptions {
       paramLabel = "PATH",
       arity = "1..*",
       description =
-          "Digest file, directory (its *.txt files, recursively, in sorted order) or - for stdin"
-              + " (once).")
+          "Digest file, directory (its *.txt files, recursively, in sorted order; a warning if"
+              + " it has none) or - for stdin (once).")
   List<String> paths = new ArrayList<>();
 }
