@@ -109,7 +109,11 @@ abstract class InputCommand implements Callable<Integer> {
   /** Prints a multi-line text block, ending it with exactly one line break. */
   void printBlock(Object block) {
     String text = block.toString();
-    out().print(text);
+    // Labels come from the data: their control characters are escaped as in the table.
+    for (String line : text.split("(?<=\n)")) {
+      String end = line.endsWith("\r\n") ? "\r\n" : line.endsWith("\n") ? "\n" : "";
+      out().print(Messages.escape(line.substring(0, line.length() - end.length())) + end);
+    }
     if (!text.endsWith("\n")) {
       out().println();
     }

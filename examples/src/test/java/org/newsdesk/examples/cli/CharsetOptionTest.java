@@ -21,7 +21,8 @@ class CharsetOptionTest {
     Path latin1 = dir.resolve("latin1.txt");
     Files.write(latin1, DIGEST.getBytes(StandardCharsets.ISO_8859_1));
 
-    Cli.Result r = Cli.run("parse", "--charset", "ISO-8859-1", "--format", "jsonl", latin1.toString());
+    Cli.Result r =
+        Cli.run("parse", "--charset", "ISO-8859-1", "--format", "jsonl", latin1.toString());
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
     List<JsonNode> articles = ParseCommandTest.jsonLines(r.out());

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
  * messages show them escaped, while JSON Lines (JSON escaping) and CSV (raw data) stay exact.
  */
 class ControlCharacterTest {
-  private static final String TITLE = "Red \u001B[31malert\u001B[0m, C1 \u009B2J, bell\u0007, del\u007F";
+  private static final String TITLE =
+      "Red \u001B[31malert\u001B[0m, C1 \u009B2J, bell\u0007, del\u007F";
   private static final String SHOWN =
       "Red \\u001B[31malert\\u001B[0m, C1 \\u009B2J, bell\\u0007, del\\u007F";
   private static final String DIGEST = TITLE + "\n\n" + TITLE + "\n\nThe body.\n";
@@ -26,7 +27,8 @@ class ControlCharacterTest {
   void messagesEscapeC0AndC1ControlsAndShowTabsAsSpaces() {
     assertThat(Messages.escape("a\u001B[31mb\u0085c\td\u007F\u0000\r\n✓ é"))
         .isEqualTo("a\\u001B[31mb\\u0085c d\\u007F\\u0000\\u000D\\u000A✓ é");
-    assertThat(Messages.escape("plain text, 100% ok \\ slash")).isEqualTo("plain text, 100% ok \\ slash");
+    assertThat(Messages.escape("plain text, 100% ok \\ slash"))
+        .isEqualTo("plain text, 100% ok \\ slash");
   }
 
   @Test
@@ -78,6 +80,18 @@ class ControlCharacterTest {
     Cli.Result r = Cli.run("parse", missing.toString());
 
     assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.errLines()).containsExactly(dir + "/evil\\u001B[31m.txt: no such file or directory");
+    assertThat(r.errLines())
+        .containsExactly(dir + "/evil\\u001B[31m.txt: no such file or directory");
+  }
+
+  @Test
+  void evaluationTablesShowControlCharactersInLabelsEscaped() {
+    String text =
+        "A title\n\nA title\n\nThe body about customs.\n\n01/31/2024 bad\u001B[31mlabel\n";
+    Cli.Result r = Cli.runWithStdin(text, "evaluate", "-");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.out()).contains("bad\\u001B[31mlabel");
+    assertThat(hasControl(r.out())).as(r.out()).isFalse();
   }
 }
