@@ -1,6 +1,7 @@
 package org.newsdesk.examples.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.concurrent.Callable;
 import org.newsdesk.core.NewsFormat;
 import picocli.CommandLine;
@@ -36,12 +37,13 @@ abstract class InputCommand implements Callable<Integer> {
   @Override
   public final Integer call() throws Exception {
     validate();
+    checkPaths();
     NewsFormat format = format();
     Inputs inputs;
     try {
       inputs = new Inputs(read.paths, parent.stdin(), format, err());
     } catch (InputException e) {
-      err().println(e.getMessage());
+      err().println(Messages.escape(e.getMessage()));
       return NewsdeskCli.EXIT_BAD_INPUT;
     }
     try (inputs) {
@@ -66,9 +68,21 @@ abstract class InputCommand implements Callable<Integer> {
     }
   }
 
+  /** Reading {@code -} consumes and closes standard input, so a second {@code -} cannot work. */
+  private void checkPaths() {
+    long dashes = read.paths.stream().filter(p -> p.equals("-")).count();
+    if (dashes > 1) {
+      throw usage(
+          "Standard input (-) can be read only once, but was named " + dashes + " times");
+    }
+  }
+
   /** CLI default is lenient: report problems and carry on. */
   private NewsFormat format() {
     NewsFormat.Builder b = NewsFormat.LENIENT.toBuilder().strict(read.strict);
+    if (read.charset != null) {
+      b.charset(charset(read.charset));
+    }
     if (read.datePattern != null) {
       try {
         b.datePattern(read.datePattern);
@@ -84,10 +98,22 @@ abstract class InputCommand implements Callable<Integer> {
     return b.build();
   }
 
+  private Charset charset(String name) {
+    try {
+      return Charset.forName(name);
+    } catch (IllegalArgumentException e) { // illegal or unsupported name
+      throw usage("Invalid value for option '--charset': unknown charset '" + name + "'");
+    }
+  }
+
   /** Prints a multi-line text block, ending it with exactly one line break. */
   void printBlock(Object block) {
     String text = block.toString();
-    out().print(text);
+    // Labels come from the data: their control characters are escaped as in the table.
+    for (String line : text.split("(?<=\n)")) {
+      String end = line.endsWith("\r\n") ? "\r\n" : line.endsWith("\n") ? "\n" : "";
+      out().print(Messages.escape(line.substring(0, line.length() - end.length())) + end);
+    }
     if (!text.endsWith("\n")) {
       out().println();
     }

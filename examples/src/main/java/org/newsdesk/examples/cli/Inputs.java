@@ -5,12 +5,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.newsdesk.core.Article;
 import org.newsdesk.core.NewsFormat;
 import org.newsdesk.core.NewsReader;
@@ -38,6 +41,11 @@ final class Inputs implements Iterable<Article>, Closeable {
             p + (Files.exists(Path.of(p)) ? ": permission denied" : ": no such file or directory"));
       }
     }
+    for (String p : paths) {
+      if (!p.equals("-") && Files.isDirectory(Path.of(p)) && !hasDigestFiles(Path.of(p))) {
+        err.println(Messages.warning(p, "directory has no *.txt digest files"));
+      }
+    }
     this.paths = List.copyOf(paths);
     this.stdin = stdin;
     // In strict mode the first problem is thrown and reported once, as the error.
@@ -51,6 +59,41 @@ final class Inputs implements Iterable<Article>, Closeable {
                       err.println(Messages.at(d));
                     })
                 .build();
+  }
+
+  /**
+   * Whether reading the directory can find a digest: a regular {@code *.txt} file (any case) that
+   * is not hidden, as {@link NewsReader#openAll} selects them. Symbolic links are followed so that
+   * the warning is never wrong when the library follows them too; when the tree cannot be fully
+   * searched (a loop, an unreadable subdirectory) there is no warning, and reading reports what
+   * goes wrong.
+   */
+  static boolean hasDigestFiles(Path dir) {
+    try (Stream<Path> found =
+        Files.find(
+            dir,
+            Integer.MAX_VALUE,
+            (p, attrs) ->
+                attrs.isRegularFile()
+                    && p.getFileName()
+                        .toString()
+                        .toLowerCase(Locale.ROOT)
+                        .endsWith(NewsReader.DIGEST_SUFFIX)
+                    && !isHidden(dir.relativize(p)),
+            FileVisitOption.FOLLOW_LINKS)) {
+      return found.findAny().isPresent();
+    } catch (IOException | UncheckedIOException e) {
+      return true;
+    }
+  }
+
+  private static boolean isHidden(Path relative) {
+    for (Path name : relative) {
+      if (name.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   long articleCount() {

@@ -109,7 +109,7 @@ public final class NewsdeskCli implements Runnable {
       return Messages.at(e.diagnostic());
     }
     if (ex instanceof InputException e) {
-      return e.getMessage();
+      return Messages.escape(e.getMessage());
     }
     if (ex instanceof UncheckedIOException e) {
       return Messages.ioError(e.getCause());

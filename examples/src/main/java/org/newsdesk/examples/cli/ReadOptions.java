@@ -20,10 +20,17 @@ final class ReadOptions {
       description = "Date pattern of the metadata line (java.time syntax). Default: MM/dd/yyyy.")
   String datePattern;
 
+  @Option(
+      names = "--charset",
+      paramLabel = "NAME",
+      description = "Charset of the digests, files and standard input alike. Default: UTF-8.")
+  String charset;
+
   @Parameters(
       paramLabel = "PATH",
       arity = "1..*",
       description =
-          "Digest file, directory (its *.txt files, recursively, in sorted order) or - for stdin.")
+          "Digest file, directory (its *.txt files, recursively, in sorted order; a warning if"
+              + " it has none) or - for stdin (once).")
   List<String> paths = new ArrayList<>();
 }

@@ -14,8 +14,10 @@ import org.apache.commons.lang3.StringUtils;
 import org.apache.commons.text.StringEscapeUtils;
 
 /**
- * Prints records (JSON objects) as a table, JSON Lines or CSV. Streaming: JSON Lines and CSV print
- * each record at once; the table buffers at most {@value #TABLE_CHUNK} rows to size its columns.
+ * Prints records (JSON objects) as a table, JSON Lines or CSV. The table is for terminals and shows
+ * control characters escaped; JSON Lines escapes them the JSON way and CSV keeps the data as it is.
+ * Streaming: JSON Lines and CSV print each record at once; the table buffers at most {@value
+ * #TABLE_CHUNK} rows to size its columns.
  */
 final class RecordPrinter {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -71,7 +73,9 @@ final class RecordPrinter {
         String[] row = new String[columns.size()];
         for (int i = 0; i < row.length; i++) {
           Column c = columns.get(i);
-          row[i] = StringUtils.abbreviate(c.value().apply(record), "…", c.maxWidth());
+          // Escaped first, so the width limit counts what the terminal shows.
+          String text = Messages.escape(c.value().apply(record));
+          row[i] = StringUtils.abbreviate(text, "…", c.maxWidth());
         }
         rows.add(row);
         if (rows.size() == TABLE_CHUNK) {

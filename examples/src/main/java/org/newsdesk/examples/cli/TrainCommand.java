@@ -84,13 +84,16 @@ final class TrainCommand extends InputCommand {
   @Option(
       names = "--threads",
       paramLabel = "N",
-      description = "Training threads. Default: all cores.")
+      description = "Training threads. Default: the library's (available processors, at most 4).")
   Integer threads;
 
   private TrainingConfig config;
 
   @Override
   void validate() {
+    if (threads != null && threads < 1) {
+      throw usage("Invalid value for option '--threads': must be at least 1, was " + threads);
+    }
     config = config();
   }
 
@@ -163,8 +166,10 @@ final class TrainCommand extends InputCommand {
 
   private TrainingConfig config() {
     TrainingConfig.Builder b = TrainingConfig.builder();
-    b.threads(threads != null ? threads : Runtime.getRuntime().availableProcessors());
     try {
+      if (threads != null) {
+        b.threads(threads);
+      }
       if (seed != null) {
         b.seed(seed);
       }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.classifier.LabeledText;
 import org.newsdesk.classifier.TopicClassifier;
+import org.newsdesk.classifier.TrainingConfig;
 import org.newsdesk.core.NewsReader;
 
 class TrainCommandTest {
@@ -122,5 +124,54 @@ class TrainCommandTest {
     assertThat(Cli.run("train", "--out", out, "--stop-words", "french", data).exitCode())
         .isEqualTo(2);
     assertThat(Files.exists(dir.resolve("m.bin"))).isFalse();
+  }
+
+  @Test
+  void threadsBelowOneIsAUsageErrorLikeClassify(@TempDir Path dir) {
+    String out = dir.resolve("m.bin").toString();
+    Cli.Result train = Cli.run("train", "--out", out, "--threads", "0", Cli.LABELED.toString());
+    Cli.Result classify = Cli.run("classify", "--threads", "0", Cli.LABELED.toString());
+
+    assertThat(train.exitCode()).as(train.toString()).isEqualTo(2);
+    assertThat(train.errLines().get(0))
+        .isEqualTo("Invalid value for option '--threads': must be at least 1, was 0");
+    assertThat(train.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    // The same message as classify gives for the same option.
+    assertThat(classify.exitCode()).isEqualTo(2);
+    assertThat(classify.errLines().get(0)).isEqualTo(train.errLines().get(0));
+    assertThat(Files.exists(dir.resolve("m.bin"))).isFalse();
+  }
+
+  /**
+   * Without --threads the library default applies (available processors, at most 4). The test
+   * machine may have 4 cores or fewer, where that equals "all cores", so the CLI runs in a JVM
+   * that sees 8 processors.
+   */
+  @Test
+  void unsetThreadsKeepTheLibraryDefault(@TempDir Path dir) throws Exception {
+    Path model = dir.resolve("default-threads.bin");
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process p =
+        new ProcessBuilder(
+                java.toString(),
+                "-XX:ActiveProcessorCount=8",
+                "-cp",
+                System.getProperty("java.class.path"),
+                NewsdeskCli.class.getName(),
+                "train",
+                "--out",
+                model.toString(),
+                Cli.LABELED.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("train.log").toFile())
+            .start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(Files.readString(dir.resolve("train.log"))).isZero();
+
+    TrainingConfig used = TopicClassifier.load(model).provenance().config();
+    assertThat(used.threads()).isEqualTo(4);
+    // Every other setting is the library default too.
+    TrainingConfig defaults = TrainingConfig.defaults();
+    assertThat(used.toBuilder().threads(defaults.threads()).build()).isEqualTo(defaults);
   }
 }
