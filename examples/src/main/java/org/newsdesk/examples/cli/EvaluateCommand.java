@@ -34,6 +34,18 @@ final class EvaluateCommand extends InputCommand {
   int run(Inputs inputs) throws IOException {
     TopicClassifier classifier = model.load();
     List<LabeledText> data = Labeled.collect(inputs, err());
+    // a label the model never learnt can only be wrong: say so rather than just print zeros
+    java.util.SortedMap<String, Integer> foreign = new java.util.TreeMap<>();
+    for (LabeledText t : data) {
+      if (!classifier.labels().contains(t.label())) {
+        foreign.merge(t.label(), 1, Integer::sum);
+      }
+    }
+    foreign.forEach(
+        (label, n) ->
+            err().println(Messages.warning(model.name(),
+                "label '" + label + "' (" + n + (n == 1 ? " article" : " articles")
+                    + ") is not one the model predicts")));
     Evaluation evaluation = Evaluation.evaluate(classifier, data);
     printBlock(evaluation);
     if (html != null) {

@@ -43,6 +43,18 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void labelsTheModelDoesNotKnowAreWarnedAbout() {
+    // the samples are labelled "Logistics", which the built-in model's topics do not include
+    Cli.Result r = Cli.run("evaluate", Cli.SAMPLES.toString());
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.errLines())
+        .contains("built-in model: warning: label 'Logistics' (1 article) is not one the model"
+            + " predicts");
+    assertThat(Cli.run("evaluate", Cli.LABELED.toString()).err()).doesNotContain("warning");
+  }
+
+  @Test
   void htmlReportIsWrittenAndSelfContained(@TempDir Path dir) throws IOException {
     Path report = dir.resolve("report.html");
     Cli.Result r =
