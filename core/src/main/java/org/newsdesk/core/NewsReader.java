@@ -54,6 +54,11 @@ import java.util.stream.StreamSupport;
  * <p>Files and byte streams in UTF-8, US-ASCII or ISO-8859-1 take the fast path: lines are found
  * in the bytes and only kept text is decoded. {@code Reader} and {@code String} input, and other
  * charsets, are re-encoded as UTF-8 first, which is slower; their columns count UTF-8 bytes.
+ *
+ * <p>Byte input that starts with a UTF-16 or UTF-32 byte order mark while the format's charset
+ * is neither is not read as text: it is a {@link Diagnostic.Kind#INVALID_ENCODING} problem at
+ * line 1 whose message names the charset to use instead (in lenient mode that source yields no
+ * articles). The charset is never switched silently.
  */
 public final class NewsReader implements Iterable<Article>, Closeable {
 
@@ -457,13 +462,21 @@ public final class NewsReader implements Iterable<Article>, Closeable {
   private RecordParser parser(InputStream in, String sourceName, long sizeHint)
       throws IOException {
     Charset charset = format.charset();
+    BomSniffer sniffer = isUtf16Or32(charset) ? null : new BomSniffer(in);
+    InputStream bytes = sniffer != null ? sniffer : in;
+    RecordParser parser;
     if (isAsciiCompatible(charset)) {
       boolean utf8 = charset.equals(StandardCharsets.UTF_8);
-      return parser(new LineScanner(in, format.maxLineLength(), sizeHint, utf8), sourceName,
-          charset);
+      parser = parser(new LineScanner(bytes, format.maxLineLength(), sizeHint, utf8),
+          sourceName, charset);
+    } else {
+      parser = transcodingParser(Utf8Transcoder.of(bytes, charset), sourceName, sizeHint,
+          charset.name());
     }
-    return transcodingParser(Utf8Transcoder.of(in, charset), sourceName, sizeHint,
-        charset.name());
+    if (sniffer != null) {
+      parser.checkForeignBom(sniffer);
+    }
+    return parser;
   }
 
   private RecordParser transcodingParser(Utf8Transcoder in, String sourceName, long sizeHint,
@@ -474,6 +487,12 @@ public final class NewsReader implements Iterable<Article>, Closeable {
 
   private RecordParser parser(LineScanner scanner, String sourceName, Charset charset) {
     return new RecordParser(scanner, sourceName, charset, null, format, this::report);
+  }
+
+  /** Charsets that read UTF-16 or UTF-32 byte order marks themselves. */
+  private static boolean isUtf16Or32(Charset charset) {
+    String name = charset.name().toUpperCase(Locale.ROOT);
+    return name.contains("UTF-16") || name.contains("UTF-32");
   }
 
   /** Charsets whose line breaks, spaces and tabs are the ASCII bytes and never part of others. */
