@@ -25,8 +25,12 @@ import org.apache.commons.text.similarity.CosineSimilarity;
  */
 final class DupPairs {
 
-  /** Slack for rounding in the bounds; erring towards one candidate more is safe. */
-  private static final double EPSILON = 1e-9;
+  /**
+   * Slack for rounding, in the bounds and in the final comparison: the cosine of two vectors
+   * with the same direction can come out as 0.9999999999999998, which must still reach a
+   * threshold of 1.
+   */
+  static final double EPSILON = 1e-9;
 
   private static final CosineSimilarity COSINE = new CosineSimilarity();
 
@@ -54,13 +58,13 @@ final class DupPairs {
      *
      * @param first index of the earlier vector
      * @param second index of the later vector
-     * @param score their cosine similarity, at least the threshold
+     * @param score their cosine similarity, at least the threshold minus {@link #EPSILON}
      */
     void accept(int first, int second, double score);
   }
 
   /**
-   * Finds all pairs with {@code cos >= threshold} and keeps them in a list.
+   * Finds all pairs with {@code cos >= threshold - EPSILON} and keeps them in a list.
    *
    * @param vectors token counts, one per item; empty vectors never pair
    * @param threshold the minimum similarity, in {@code (0, 1]}
@@ -77,8 +81,8 @@ final class DupPairs {
   }
 
   /**
-   * Finds all pairs with {@code cos >= threshold}, handing each to {@code sink} once, in no
-   * particular order.
+   * Finds all pairs with {@code cos >= threshold - EPSILON}, handing each to {@code sink} once,
+   * in no particular order.
    *
    * @param vectors token counts, one per item; empty vectors never pair
    * @param threshold the minimum similarity, in {@code (0, 1]}
@@ -105,7 +109,9 @@ final class DupPairs {
     }
 
     int n = vectors.size();
-    double minShare = threshold * threshold - EPSILON;
+    // Pairs are kept from threshold - EPSILON on; the bounds below get EPSILON more slack.
+    double cutoff = threshold - EPSILON;
+    double minShare = cutoff * cutoff - EPSILON;
     Sparse[] sparse = new Sparse[n];
     Postings[] index = new Postings[byFrequency.length];
     int[] lastProbe = new int[n];
@@ -148,10 +154,10 @@ final class DupPairs {
             sx.tailRank() >= sy.tailRank()
                 ? sx.normBelow(sx.tailRank()) * sy.normBelow(sx.tailRank())
                 : sx.normBelow(sy.tailRank()) * sy.normBelow(sy.tailRank());
-        if (partial[y] + headBound >= (threshold - EPSILON) * sx.norm * sy.norm) {
+        if (partial[y] + headBound >= (cutoff - EPSILON) * sx.norm * sy.norm) {
           candidates++;
           double score = COSINE.cosineSimilarity(vectors.get(y), vector);
-          if (score >= threshold) {
+          if (score >= cutoff) {
             sink.accept(y, x, score);
           }
         }
@@ -170,7 +176,7 @@ final class DupPairs {
   /**
    * Returns the pairs found, in the order they were found.
    *
-   * @return pairs with {@code score >= threshold}
+   * @return pairs with {@code score >= threshold - EPSILON}
    */
   List<Pair> pairs() {
     return pairs;

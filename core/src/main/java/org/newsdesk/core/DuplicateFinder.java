@@ -34,9 +34,11 @@ import java.util.Objects;
  * and stripped of common English function words; two articles are similar to the degree of the
  * cosine similarity of their token counts (commons-text {@code CosineSimilarity}). Articles linked
  * by pairs at or above {@link #threshold()} form a group (single linkage); its {@link
- * DuplicateGroup#score()} is the highest threshold at which it would still be found whole. Exact
- * copies take part once: a near-duplicate group holds the first article of each exact group, the
- * copies are in the exact group.
+ * DuplicateGroup#score()} is the highest threshold at which it would still be found whole, at
+ * most {@code 1.0}. Scores are compared with a tolerance of {@code 1e-9} for floating-point
+ * rounding: texts with the same token counts score 1 up to rounding (e.g. 0.9999999999999998)
+ * and are found with threshold {@code 1.0}. Exact copies take part once: a near-duplicate group
+ * holds the first article of each exact group, the copies are in the exact group.
  *
  * <p>On the five seed files (title and body compared), "WCO IPPC Align Trade Facilitation with
  * Plant Health Rules" and "WCO and IPPC Boost Global Trade with Stricter Plant Health Rules" score

@@ -8,12 +8,18 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +27,6 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -49,6 +54,11 @@ import java.util.stream.StreamSupport;
  * <p>Files and byte streams in UTF-8, US-ASCII or ISO-8859-1 take the fast path: lines are found
  * in the bytes and only kept text is decoded. {@code Reader} and {@code String} input, and other
  * charsets, are re-encoded as UTF-8 first, which is slower; their columns count UTF-8 bytes.
+ *
+ * <p>Byte input that starts with a UTF-16 or UTF-32 byte order mark while the format's charset
+ * is neither is not read as text: it is a {@link Diagnostic.Kind#INVALID_ENCODING} problem at
+ * line 1 whose message names the charset to use instead (in lenient mode that source yields no
+ * articles). The charset is never switched silently.
  */
 public final class NewsReader implements Iterable<Article>, Closeable {
 
@@ -168,14 +178,18 @@ public final class NewsReader implements Iterable<Article>, Closeable {
 
   /**
    * Reads many files one after another. Directories are searched recursively for regular files
-   * named {@code *.txt} (any case) whose names do not start with a dot; the files of each directory are read in the order of
-   * their paths, so the order is stable. Files given directly are read in the given order. The
-   * name {@code -} has no special meaning here.
+   * named {@code *.txt} (any case); files and directories whose names start with a dot are
+   * skipped. Symbolic links are followed, to files and to directories alike, so a file reached
+   * through two links is read twice. The files of each directory are read in the order of their
+   * paths, so the order is stable. Files given directly are read in the given order, whatever
+   * their names. The name {@code -} has no special meaning here.
    *
    * @param filesOrDirs files and directories
    * @param format how to read them
    * @return a reader over all of them; files after the first are opened as they are reached
-   * @throws IOException if a file does not exist or a directory cannot be listed
+   * @throws IOException if a file does not exist, a directory cannot be listed, or a symbolic
+   *     link inside a directory leads back to a directory that encloses it (a cycle; the message
+   *     names the link)
    */
   public static NewsReader openAll(Collection<Path> filesOrDirs, NewsFormat format)
       throws IOException {
@@ -190,7 +204,7 @@ public final class NewsReader implements Iterable<Article>, Closeable {
 
   /**
    * Reads every article of a file, or of the files under a directory, with
-   * {@link NewsFormat#DEFAULT}.
+   * {@link NewsFormat#DEFAULT}; the same as {@code readAll(path, NewsFormat.DEFAULT)}.
    *
    * @param path a file or directory
    * @return the articles in order
@@ -198,7 +212,24 @@ public final class NewsReader implements Iterable<Article>, Closeable {
    * @throws NewsParseException if the input is malformed
    */
   public static List<Article> readAll(Path path) throws IOException {
-    try (NewsReader reader = openAll(List.of(path), NewsFormat.DEFAULT)) {
+    return readAll(path, NewsFormat.DEFAULT);
+  }
+
+  /**
+   * Reads every article of a file, or of the files under a directory (chosen as by
+   * {@link #openAll(Collection, NewsFormat)}), and closes the input.
+   *
+   * @param path a file or directory
+   * @param format how to read it; in lenient mode problems go only to
+   *     {@link NewsFormat#onDiagnostic()}, since the reader is not returned
+   * @return the articles in order
+   * @throws IOException if reading fails
+   * @throws NewsParseException if the format is strict and the input is malformed
+   */
+  public static List<Article> readAll(Path path, NewsFormat format) throws IOException {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(format, "format");
+    try (NewsReader reader = openAll(List.of(path), format)) {
       List<Article> articles = new ArrayList<>();
       reader.forEach(articles::add);
       return articles;
@@ -218,6 +249,11 @@ public final class NewsReader implements Iterable<Article>, Closeable {
 
   /**
    * Returns the iterator over the remaining articles. Every call returns the same iterator.
+   *
+   * <p>After {@link #close()} the iterator is finished, as with Commons CSV's {@code CSVParser}:
+   * {@code hasNext()} returns {@code false} and {@code next()} throws
+   * {@link NoSuchElementException}, even if an article had already been read ahead or a
+   * problem had been found.
    *
    * @return the iterator
    */
@@ -256,7 +292,8 @@ public final class NewsReader implements Iterable<Article>, Closeable {
   }
 
   /**
-   * Closes the input; further iteration ends. Closing twice has no effect.
+   * Closes the input; further iteration ends at once ({@code hasNext()} returns {@code false}),
+   * and an article already read ahead is discarded. Closing twice has no effect.
    *
    * @throws UncheckedIOException if closing the input fails
    */
@@ -267,6 +304,7 @@ public final class NewsReader implements Iterable<Article>, Closeable {
     }
     closed = true;
     finished = true;
+    lookahead = null;
     if (current != null) {
       RecordParser parser = current;
       current = null;
@@ -305,6 +343,9 @@ public final class NewsReader implements Iterable<Article>, Closeable {
   private final class ArticleIterator implements Iterator<Article> {
     @Override
     public boolean hasNext() {
+      if (closed) {
+        return false;
+      }
       if (failure != null) {
         throw failure;
       }
@@ -331,6 +372,9 @@ public final class NewsReader implements Iterable<Article>, Closeable {
 
     @Override
     public Article next() {
+      if (closed) {
+        throw new NoSuchElementException("the reader has been closed");
+      }
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
@@ -369,14 +413,39 @@ public final class NewsReader implements Iterable<Article>, Closeable {
       }
       return List.of(path);
     }
-    try (Stream<Path> walk = Files.walk(path)) {
-      return walk
-          .filter(Files::isRegularFile)
-          .filter(NewsReader::isDigestFile)
-          .filter(p -> !isHidden(path.relativize(p)))
-          .sorted()
-          .collect(Collectors.toList());
-    }
+    List<Path> files = new ArrayList<>();
+    // Follow links: a linked directory or file is read like a real one. A link back to an
+    // enclosing directory is a cycle and fails rather than being skipped.
+    Files.walkFileTree(path, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            return dir.equals(path) || !isHidden(dir) ? FileVisitResult.CONTINUE
+                : FileVisitResult.SKIP_SUBTREE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (attrs.isRegularFile() && isDigestFile(file) && !isHidden(file)) {
+              files.add(file);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            if (isHidden(file)) {
+              return FileVisitResult.CONTINUE; // skipped anyway, even if it cannot be read
+            }
+            if (e instanceof FileSystemLoopException) {
+              throw new IOException("cannot read directory " + path + ": symbolic link " + file
+                  + " leads back to a directory that encloses it (a cycle)", e);
+            }
+            throw e;
+          }
+        });
+    Collections.sort(files);
+    return files;
   }
 
   /** Directories hold READMEs and other files too; only {@code *.txt} files are digests. */
@@ -384,26 +453,30 @@ public final class NewsReader implements Iterable<Article>, Closeable {
     return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(DIGEST_SUFFIX);
   }
 
-  private static boolean isHidden(Path relative) {
-    for (Path name : relative) {
-      if (name.toString().startsWith(".")) {
-        return true;
-      }
-    }
-    return false;
+  private static boolean isHidden(Path entry) {
+    Path name = entry.getFileName();
+    return name != null && name.toString().startsWith(".");
   }
 
   /** Byte input: ASCII-compatible charsets go straight to the scanner, others via a Reader. */
   private RecordParser parser(InputStream in, String sourceName, long sizeHint)
       throws IOException {
     Charset charset = format.charset();
+    BomSniffer sniffer = isUtf16Or32(charset) ? null : new BomSniffer(in);
+    InputStream bytes = sniffer != null ? sniffer : in;
+    RecordParser parser;
     if (isAsciiCompatible(charset)) {
       boolean utf8 = charset.equals(StandardCharsets.UTF_8);
-      return parser(new LineScanner(in, format.maxLineLength(), sizeHint, utf8), sourceName,
-          charset);
+      parser = parser(new LineScanner(bytes, format.maxLineLength(), sizeHint, utf8),
+          sourceName, charset);
+    } else {
+      parser = transcodingParser(Utf8Transcoder.of(bytes, charset), sourceName, sizeHint,
+          charset.name());
     }
-    return transcodingParser(Utf8Transcoder.of(in, charset), sourceName, sizeHint,
-        charset.name());
+    if (sniffer != null) {
+      parser.checkForeignBom(sniffer);
+    }
+    return parser;
   }
 
   private RecordParser transcodingParser(Utf8Transcoder in, String sourceName, long sizeHint,
@@ -414,6 +487,12 @@ public final class NewsReader implements Iterable<Article>, Closeable {
 
   private RecordParser parser(LineScanner scanner, String sourceName, Charset charset) {
     return new RecordParser(scanner, sourceName, charset, null, format, this::report);
+  }
+
+  /** Charsets that read UTF-16 or UTF-32 byte order marks themselves. */
+  private static boolean isUtf16Or32(Charset charset) {
+    String name = charset.name().toUpperCase(Locale.ROOT);
+    return name.contains("UTF-16") || name.contains("UTF-32");
   }
 
   /** Charsets whose line breaks, spaces and tabs are the ASCII bytes and never part of others. */

@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -22,20 +25,27 @@ import java.util.Objects;
  * the same format gives back the same titles, bodies, dates and categories. Articles the format
  * cannot represent are rejected with {@link IllegalArgumentException} before anything of them
  * is written: empty text, line breaks, leading or trailing spaces or tabs, a title or body that
- * reads as a metadata line, a category without a date, and a body equal to the next title when
- * no date separates them. Not thread-safe.
+ * reads as a metadata line, a category without a date, a body equal to the next title when
+ * no date separates them, and, when writing a file, a character that the file's charset cannot
+ * encode (for example U+20AC '€' in ISO-8859-1). A rejected article leaves the output as it was,
+ * and the writer can go on with the next article. Not thread-safe.
  */
 public final class NewsWriter implements Closeable, Flushable {
 
   private final Writer out;
   private final MetadataParser metadata;
+  /** Checks that text fits the file's charset; null when every string does (or it is unknown). */
+  private final CharsetEncoder encoder;
   /** The previous record's body when it ended without a date line, else null. */
   private String openBody;
   private boolean first = true;
 
-  private NewsWriter(Writer out, NewsFormat format) {
+  private NewsWriter(Writer out, NewsFormat format, Charset charset) {
     this.out = Objects.requireNonNull(out, "out");
     this.metadata = Objects.requireNonNull(format, "format").metadata();
+    // The UTF charsets encode every string without unpaired surrogates, which check() rejects.
+    this.encoder = charset == null || charset.name().toUpperCase(Locale.ROOT).startsWith("UTF-")
+        ? null : charset.newEncoder();
   }
 
   /**
@@ -51,6 +61,7 @@ public final class NewsWriter implements Closeable, Flushable {
 
   /**
    * Creates (or truncates) a file and writes to it in the format's charset and date pattern.
+   * Articles with characters the charset cannot encode are rejected.
    *
    * @param path the file
    * @param format the charset and date pattern to use
@@ -58,7 +69,8 @@ public final class NewsWriter implements Closeable, Flushable {
    * @throws IOException if the file cannot be created
    */
   public static NewsWriter open(Path path, NewsFormat format) throws IOException {
-    return new NewsWriter(Files.newBufferedWriter(path, format.charset()), format);
+    return new NewsWriter(Files.newBufferedWriter(path, format.charset()), format,
+        format.charset());
   }
 
   /**
@@ -74,15 +86,16 @@ public final class NewsWriter implements Closeable, Flushable {
 
   /**
    * Writes to a character stream with the format's date pattern; closing this writer closes
-   * {@code out}.
+   * {@code out}. The format's charset is not used and characters are not checked against any
+   * charset: encoding is the stream's business.
    *
    * @param out the destination
-   * @param format the date pattern to use (the charset is the stream's business)
+   * @param format the date pattern to use
    * @return a writer
    */
   public static NewsWriter of(Writer out, NewsFormat format) {
     return new NewsWriter(out instanceof BufferedWriter || out instanceof StringWriter
-        ? out : new BufferedWriter(out), format);
+        ? out : new BufferedWriter(out), format, null);
   }
 
   /**
@@ -196,7 +209,36 @@ public final class NewsWriter implements Closeable, Flushable {
         throw invalid(article, "its category does not read back after the date");
       }
     }
+    if (encoder != null) {
+      checkEncodable(article, "title", article.title());
+      checkEncodable(article, "body", article.body());
+      if (article.category().isPresent()) {
+        checkEncodable(article, "category", article.category().get());
+      }
+      if (dateText != null) {
+        checkEncodable(article, "date line", dateText);
+      }
+    }
     return dateText;
+  }
+
+  /** Rejects text the file's charset cannot encode, naming the first such character. */
+  private void checkEncodable(Article article, String what, String text) {
+    if (encoder.canEncode(text)) {
+      return;
+    }
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      int n = Character.charCount(c);
+      if (!encoder.canEncode(text.substring(i, i + n))) {
+        throw invalid(article, String.format(Locale.ROOT,
+            "%s contains U+%04X %s at index %d, which %s cannot encode", what, c,
+            LineText.quote(new String(Character.toChars(c))), i, encoder.charset().name()));
+      }
+      i += n;
+    }
+    // Every character alone encodes; only a sequence does not (stateful charsets). Still reject.
+    throw invalid(article, what + " cannot be encoded in " + encoder.charset().name());
   }
 
   private static void checkLine(String what, String text) {

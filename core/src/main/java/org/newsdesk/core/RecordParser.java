@@ -36,6 +36,8 @@ final class RecordParser implements Closeable {
   private final boolean strict;
   private final int maxRecordLength;
   private final Sink sink;
+  /** Looks for a UTF-16/32 byte order mark before the first line; null if not wanted. */
+  private BomSniffer bomSniffer;
 
   private final Line[] ring = new Line[RING];
   private int head;
@@ -66,8 +68,25 @@ final class RecordParser implements Closeable {
     }
   }
 
+  /**
+   * Makes the parser check, before the first line, whether the bytes start with a UTF-16 or
+   * UTF-32 byte order mark, and report such input instead of reading it.
+   */
+  void checkForeignBom(BomSniffer sniffer) {
+    this.bomSniffer = sniffer;
+  }
+
   /** Returns the next article, or null at the end of the source. */
   Article next() throws IOException {
+    if (bomSniffer != null) {
+      BomSniffer sniffer = bomSniffer;
+      bomSniffer = null;
+      String bom = sniffer.foreignBom();
+      if (bom != null) {
+        skipForeignEncoding(bom);
+        return null;
+      }
+    }
     if (pending != null) {
       Diagnostic diagnostic = pending;
       pending = null;
@@ -272,6 +291,23 @@ final class RecordParser implements Closeable {
           + " is not repeated (found " + found + "); skipped lines " + first + "-" + last
           + " up to the next title pair", first, last);
     }
+  }
+
+  /** Input in UTF-16/32 read with another charset: report it, and in lenient mode skip it all. */
+  private void skipForeignEncoding(String bom) throws IOException {
+    String message = "input starts with a " + bom + " byte-order mark (" + BomSniffer.markBytes(bom)
+        + ") but is read as " + (transcodedFrom != null ? transcodedFrom : charset.name())
+        + "; read it with charset " + bom.substring(0, 6);
+    if (strict) {
+      report(1, 1, Diagnostic.Kind.INVALID_ENCODING, message, 1, 1);
+    }
+    long last = 1;
+    for (Line x = peek(0); x != null; x = peek(0)) {
+      last = x.number;
+      consume(1);
+    }
+    report(1, 1, Diagnostic.Kind.INVALID_ENCODING, message + "; skipped lines 1-" + last, 1,
+        last);
   }
 
   private void reportTooLong(Line line) {

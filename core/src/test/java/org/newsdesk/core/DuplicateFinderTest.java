@@ -387,7 +387,8 @@ class DuplicateFinderTest {
           continue;
         }
         double score = cosine.cosineSimilarity(vectors.get(y), vectors.get(x));
-        if (score >= threshold) {
+        // The documented rule: a tolerance for rounding, so that equal directions reach 1.0.
+        if (score >= threshold - 1e-9) {
           pairs.add(List.of(y, x, score));
         }
       }
@@ -397,5 +398,27 @@ class DuplicateFinderTest {
 
   private static List<DuplicateGroup> nearGroups(DuplicateFinder finder) {
     return finder.find(SEEDS).stream().filter(g -> !g.exact()).collect(Collectors.toList());
+  }
+  @Test
+  void thresholdOneFindsTextsWithTheSameTokensDespiteRounding() {
+    Article a = Article.of("Port reopens", "The port reopened today!");
+    Article b = Article.of("Port reopens.", "The port reopened today.");
+    double cosine = new CosineSimilarity().cosineSimilarity(
+        DupText.tokenCounts(a.title(), a.body()), DupText.tokenCounts(b.title(), b.body()));
+    // The premise of this test: the exact cosine is 1 but comes out just below it.
+    assertThat(cosine).isLessThan(1.0).isCloseTo(1.0, within(1e-12));
+
+    for (double threshold : new double[] {1.0, 0.999}) {
+      List<DuplicateGroup> groups = DuplicateFinder.DEFAULT.withThreshold(threshold)
+          .find(List.of(a, b));
+      assertThat(groups).as("threshold %s", threshold).singleElement().satisfies(g -> {
+        assertThat(g.exact()).isFalse();
+        assertThat(g.articles()).containsExactly(a, b);
+        assertThat(g.score()).isLessThanOrEqualTo(1.0).isCloseTo(1.0, within(1e-12));
+      });
+    }
+    // The tolerance is for rounding only: a really different text still misses threshold 1.
+    Article c = Article.of("Port reopens", "The port reopened today after repairs.");
+    assertThat(DuplicateFinder.DEFAULT.withThreshold(1.0).find(List.of(a, c))).isEmpty();
   }
 }

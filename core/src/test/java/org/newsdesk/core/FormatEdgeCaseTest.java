@@ -657,5 +657,83 @@ class FormatEdgeCaseTest {
         assertThat(r.diagnostics()).extracting(Diagnostic::kind).containsExactly(INVALID_ENCODING);
       }
     }
+
+    static final String TWO_RECORDS = "A\n\nA\n\nBody a.\n\nB\n\nB\n\nBody b.\n";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE"})
+    void utf16And32ByteOrderMarksAreReportedWhenReadingUtf8(String encoding) {
+      byte[] bytes = ("\uFEFF" + TWO_RECORDS).getBytes(Charset.forName(encoding));
+      String family = encoding.substring(0, 6);
+
+      NewsParseException e = assertThrows(NewsParseException.class,
+          () -> strictBytes(bytes, NewsFormat.DEFAULT));
+      assertThat(e.kind()).isEqualTo(INVALID_ENCODING);
+      assertThat(e.line()).isEqualTo(1);
+      assertThat(e.column()).isEqualTo(1);
+      assertThat(e.getMessage()).startsWith("bytes:1:1: input starts with a " + encoding
+          + " byte-order mark").contains("read as UTF-8").endsWith("read it with charset "
+          + family);
+
+      Accounting.Result r = Accounting.check(bytes, NewsFormat.LENIENT);
+      assertThat(r.articles()).isEmpty();
+      assertThat(r.diagnostics()).singleElement().satisfies(d -> {
+        assertThat(d.kind()).isEqualTo(INVALID_ENCODING);
+        assertThat(d.line()).isEqualTo(1);
+        assertThat(d.message()).contains(encoding + " byte-order mark")
+            .contains("read it with charset " + family).contains("skipped lines 1-");
+        assertThat(d.firstLine()).isEqualTo(1);
+      });
+
+      // The advice is right: the suggested charset reads the same bytes.
+      NewsFormat advised = NewsFormat.builder().charset(Charset.forName(family)).build();
+      assertThat(strictBytes(bytes, advised)).extracting(Article::body)
+          .containsExactly("Body a.", "Body b.");
+    }
+
+    @Test
+    void foreignByteOrderMarksAreReportedForOtherEightBitCharsetsToo() {
+      byte[] bytes = ("\uFEFF" + TWO_RECORDS).getBytes(StandardCharsets.UTF_16LE);
+      for (Charset charset : List.of(StandardCharsets.ISO_8859_1, StandardCharsets.US_ASCII,
+          Charset.forName("windows-1252"))) {
+        NewsFormat format = NewsFormat.builder().charset(charset).build();
+        NewsParseException e = assertThrows(NewsParseException.class,
+            () -> strictBytes(bytes, format));
+        assertThat(e.kind()).as(charset.name()).isEqualTo(INVALID_ENCODING);
+        assertThat(e.line()).isEqualTo(1);
+        assertThat(e.getMessage()).contains("UTF-16LE byte-order mark (FF FE)")
+            .contains("read as " + charset.name());
+      }
+    }
+
+    @Test
+    void lenientReadingGoesOnWithTheNextSourceAfterAForeignByteOrderMark(
+        @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+      java.nio.file.Path utf16 = dir.resolve("a.txt");
+      // the UTF-16 encoder writes a big-endian byte-order mark first
+      java.nio.file.Files.write(utf16, TWO_RECORDS.getBytes(StandardCharsets.UTF_16));
+      java.nio.file.Files.writeString(dir.resolve("b.txt"), "C\n\nC\n\nBody c.\n");
+      try (NewsReader r = NewsReader.openAll(List.of(dir), NewsFormat.LENIENT)) {
+        assertThat(r.stream()).extracting(Article::title).containsExactly("C");
+        assertThat(r.diagnostics()).singleElement().satisfies(d -> {
+          assertThat(d.source()).isEqualTo(utf16.toString());
+          assertThat(d.toString()).startsWith(utf16 + ":1:1: input starts with a UTF-16BE");
+        });
+      }
+    }
+
+    @Test
+    void bytesThatOnlyLookLikePartOfAMarkAreReadNormally() {
+      // FE alone, or FF not followed by FE: ordinary (invalid UTF-8) bytes, reported as before.
+      byte[] bytes = {(byte) 0xFF, 'T', '\n', '\n', (byte) 0xFF, 'T', '\n', '\n', 'b'};
+      Accounting.Result r = Accounting.check(bytes, NewsFormat.LENIENT);
+      assertThat(r.articles()).extracting(Article::title).containsExactly("\uFFFDT");
+      assertThat(r.diagnostics()).singleElement().satisfies(d ->
+          assertThat(d.message()).contains("invalid UTF-8 byte sequence at byte offset 0"));
+      // and a UTF-16/32 charset reads its own marks without complaint
+      NewsFormat le = NewsFormat.builder().charset(StandardCharsets.UTF_16LE).build();
+      assertThat(strictBytes(("\uFEFF" + TWO_RECORDS).getBytes(StandardCharsets.UTF_16LE), le))
+          .extracting(Article::title).containsExactly("A", "B");
+    }
   }
 }

@@ -181,4 +181,84 @@ class NewsReaderTest {
       assertThat(reader.diagnostics()).extracting(Diagnostic::line).containsExactly(1L, 9L, 17L);
     }
   }
+  @Test
+  void openAllFollowsSymbolicLinksToDirectoriesAndFiles() throws IOException {
+    Path real = Files.createDirectories(dir.resolve("real/sub"));
+    Files.writeString(dir.resolve("real/a.txt"), "A\n\nA\n\na");
+    Files.writeString(real.resolve("b.txt"), "B\n\nB\n\nb");
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    Files.writeString(elsewhere.resolve("c.txt"), "C\n\nC\n\nc");
+    Files.writeString(elsewhere.resolve("d.txt"), "D\n\nD\n\nd");
+    Path top = Files.createDirectories(dir.resolve("top"));
+    Files.writeString(top.resolve("e.txt"), "E\n\nE\n\ne");
+    Files.createSymbolicLink(top.resolve("linkdir"), elsewhere);
+    Files.createSymbolicLink(top.resolve("linked.txt"), dir.resolve("real/a.txt"));
+    Files.createSymbolicLink(top.resolve(".hiddenlink"), real);
+    Files.createSymbolicLink(top.resolve("broken-not-txt"), dir.resolve("nowhere"));
+
+    // the directory named is itself a link
+    Path link = Files.createSymbolicLink(dir.resolve("L"), dir.resolve("real"));
+    assertThat(NewsReader.readAll(link)).extracting(Article::title).containsExactly("A", "B");
+    assertThat(NewsReader.readAll(link)).extracting(Article::source)
+        .containsExactly(link.resolve("a.txt").toString(), link.resolve("sub/b.txt").toString());
+
+    // links inside a directory, in sorted order of their paths; hidden links are skipped
+    try (NewsReader reader = NewsReader.openAll(List.of(top), NewsFormat.DEFAULT)) {
+      assertThat(reader.stream().map(Article::title)).containsExactly("E", "C", "D", "A");
+    }
+  }
+
+  @Test
+  void openAllFailsClearlyOnASymbolicLinkCycle() throws IOException {
+    Path d = Files.createDirectories(dir.resolve("d/inner"));
+    Files.writeString(dir.resolve("d/a.txt"), "A\n\nA\n\na");
+    Path loop = Files.createSymbolicLink(d.resolve("loop"), dir.resolve("d"));
+    assertThatThrownBy(() -> NewsReader.openAll(List.of(dir.resolve("d")), NewsFormat.DEFAULT))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining(loop.toString())
+        .hasMessageContaining("cycle");
+    assertThatThrownBy(() -> NewsReader.readAll(dir.resolve("d")))
+        .isInstanceOf(IOException.class).hasMessageContaining(loop.toString());
+    // a self-link that is hidden is never entered, so it is no cycle
+    Files.delete(loop);
+    Files.createSymbolicLink(d.resolve(".loop"), dir.resolve("d"));
+    assertThat(NewsReader.readAll(dir.resolve("d"))).extracting(Article::title)
+        .containsExactly("A");
+  }
+
+  @Test
+  void readAllWithAFormat() throws IOException {
+    Path file = Files.writeString(dir.resolve("two.txt"),
+        "stray\n\n" + TWO, StandardCharsets.ISO_8859_1);
+    List<Diagnostic> seen = new java.util.ArrayList<>();
+    NewsFormat lenient = NewsFormat.LENIENT.toBuilder().onDiagnostic(seen::add).build();
+    assertThat(NewsReader.readAll(file, lenient)).extracting(Article::title)
+        .containsExactly("A", "B");
+    assertThat(seen).extracting(Diagnostic::kind).containsExactly(Diagnostic.Kind.STRAY_LINE);
+    assertThatThrownBy(() -> NewsReader.readAll(file, NewsFormat.DEFAULT))
+        .isInstanceOf(NewsParseException.class);
+    assertThat(NewsReader.readAll(dir, lenient)).hasSize(2);
+  }
+
+  @Test
+  void iterationEndsAtCloseEvenWithAnArticleReadAhead() {
+    NewsReader reader = NewsReader.ofString(TWO);
+    Iterator<Article> it = reader.iterator();
+    assertThat(it.hasNext()).isTrue(); // reads "A" ahead
+    reader.close();
+    assertThat(it.hasNext()).isFalse();
+    assertThatThrownBy(it::next).isInstanceOf(NoSuchElementException.class)
+        .hasMessageContaining("closed");
+    assertThat(reader.stream()).isEmpty();
+  }
+
+  @Test
+  void iterationEndsAtCloseAfterAStrictFailure() {
+    NewsReader reader = NewsReader.ofString("stray\n\n" + TWO);
+    Iterator<Article> it = reader.iterator();
+    assertThatThrownBy(it::hasNext).isInstanceOf(NewsParseException.class);
+    reader.close();
+    assertThat(it.hasNext()).isFalse();
+    assertThatThrownBy(it::next).isInstanceOf(NoSuchElementException.class);
+  }
 }

@@ -102,4 +102,54 @@ class NewsWriterTest {
       assertThat(reader.stream().map(Article::title)).containsExactly("A", "B", "Same");
     }
   }
+  @Test
+  void rejectsCharactersTheFilesCharsetCannotEncodeBeforeWritingAnyOfTheArticle()
+      throws IOException {
+    NewsFormat latin1 = NewsFormat.DEFAULT.toBuilder().charset(StandardCharsets.ISO_8859_1)
+        .build();
+    Path file = dir.resolve("latin1.txt");
+    Article euroTitle = Article.of("Price in \u20ac", "Body.");
+    Article euroBody = Article.of("Prices", "Costs rose 5 \u20ac.");
+    Article emojiCategory = Article.of("Mood", "Fine.").withDate(LocalDate.of(2024, 3, 1))
+        .withCategory("Weather \uD83C\uDF27");
+    Article last = Article.of("Caf\u00e9", "Cr\u00e8me.").withDate(LocalDate.of(2024, 3, 2));
+    try (NewsWriter writer = NewsWriter.open(file, latin1)) {
+      writer.write(PLAIN);
+      writer.flush();
+      long before = Files.size(file);
+      assertThatThrownBy(() -> writer.write(euroTitle))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("title contains U+20AC '\u20ac' at index 9")
+          .hasMessageContaining("ISO-8859-1");
+      assertThatThrownBy(() -> writer.write(euroBody))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("body contains U+20AC");
+      assertThatThrownBy(() -> writer.write(emojiCategory))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("category contains U+1F327");
+      writer.flush();
+      assertThat(Files.size(file)).isEqualTo(before);
+      writer.write(last); // still usable
+    } // close() must not throw UnmappableCharacterException
+    assertThat(NewsReader.readAll(file, latin1)).extracting(Article::title)
+        .containsExactly(PLAIN.title(), last.title());
+  }
+
+  @Test
+  void rejectsADateLineTheCharsetCannotEncode() throws IOException {
+    NewsFormat format = NewsFormat.DEFAULT.toBuilder().charset(StandardCharsets.US_ASCII)
+        .datePattern("dd\u00b7MM\u00b7uuuu").build();
+    try (NewsWriter writer = NewsWriter.open(dir.resolve("ascii.txt"), format)) {
+      assertThatThrownBy(() -> writer.write(PLAIN.withDate(LocalDate.of(2024, 3, 1))))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("date line contains U+00B7");
+      writer.write(PLAIN);
+    }
+    // A Writer's encoding is its own business: the same text goes through unchecked.
+    StringWriter out = new StringWriter();
+    try (NewsWriter writer = NewsWriter.of(out, format)) {
+      writer.write(Article.of("Price in \u20ac", "Body."));
+    }
+    assertThat(out.toString()).startsWith("Price in \u20ac\n");
+  }
 }
