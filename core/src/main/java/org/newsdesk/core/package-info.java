@@ -5,6 +5,7 @@
  * streams, readers and strings as configured by a {@link org.newsdesk.core.NewsFormat}; strict
  * parsing throws {@link org.newsdesk.core.NewsParseException}, lenient parsing reports
  * {@link org.newsdesk.core.Diagnostic}s. {@link org.newsdesk.core.NewsWriter} writes the
- * canonical form.
+ * canonical form, and {@link org.newsdesk.core.DuplicateFinder} groups repeated and near-repeated
+ * articles into {@link org.newsdesk.core.DuplicateGroup}s.
  */
 package org.newsdesk.core;
