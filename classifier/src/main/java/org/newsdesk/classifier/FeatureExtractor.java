@@ -22,10 +22,8 @@ final class FeatureExtractor {
   /** Constant feature present in every document: lets the model learn label priors. */
   static final String BIAS = " bias";
 
-  /** Entries of the stem cache used while analysing training texts. */
-  private static final int STEM_CACHE_LIMIT = 100_000;
   /**
-   * Entries of each predicting thread's token cache: about 5-8 MB when full. Fortunes' 12k texts
+   * Entries of each analysing (training or predicting) thread's token cache: about 5-8 MB when full. Fortunes' 12k texts
    * hold 35k distinct tokens and fit; SpamAssassin's 6k e-mails hold 96k, and the cache is
    * emptied when full (bounded memory beats the last few percent of speed there).
    */
@@ -163,26 +161,10 @@ final class FeatureExtractor {
 
   /** The analysed terms of one text: normalised, tokenised, lower-cased, filtered, stemmed. */
   List<String> terms(String text) {
-    if (text.isEmpty()) {
-      return List.of();
-    }
-    String t = text;
-    if (config.unicodeNormalization() && needsNormalizing(t)) {
-      t = Normalizer.normalize(t, Normalizer.Form.NFKC);
-    }
-    TokenSpans spans = new TokenSpans().scan(t);
-    Analyzer a = analyzers.get();
-    List<String> out = new ArrayList<>(spans.count());
-    for (int i = 0; i < spans.count(); i++) {
-      String tok = t.substring(spans.start(i), spans.end(i));
-      if (!hasLetterOrDigit(tok)) {
-        continue;
-      }
-      String w = config.lowercase() ? tok.toLowerCase(Locale.ROOT) : tok;
-      if (stopWords.contains(w)) {
-        continue;
-      }
-      out.add(a.stem(w));
+    Term[] terms = analyzers.get().analyze(text, this);
+    List<String> out = new ArrayList<>(terms.length);
+    for (Term t : terms) {
+      out.add(t.text);
     }
     return out;
   }
@@ -362,10 +344,9 @@ final class FeatureExtractor {
     return false;
   }
 
-  /** Per-thread stemmer (OpenNLP stemmers keep state), token scanner and bounded caches. */
+  /** Per-thread stemmer (OpenNLP stemmers keep state), token scanner and bounded cache. */
   private static final class Analyzer {
     private final Stemmer stemmer;
-    private final Map<String, String> cache = new HashMap<>();
     private final TokenSpans spans = new TokenSpans();
     // raw token -> analysed term (each extractor has its own analyzers)
     private final TermCache terms = new TermCache();
@@ -395,7 +376,6 @@ final class FeatureExtractor {
             if (fx.stopWords.contains(w)) {
               term = SKIP;
             } else {
-              // uncached: the token cache already remembers this token's stem
               String stem = stemmed(w);
               Integer id = fx.termIds.get(stem);
               term = new Term(stem, id == null ? -1 : id);
@@ -416,21 +396,6 @@ final class FeatureExtractor {
         case PORTER -> stemmer = new PorterStemmer();
         default -> stemmer = new SnowballStemmer(SnowballStemmer.ALGORITHM.valueOf(stemming.name()));
       }
-    }
-
-    String stem(String word) {
-      if (stemmer == null) {
-        return word;
-      }
-      String s = cache.get(word);
-      if (s == null) {
-        s = stemmed(word);
-        if (cache.size() >= STEM_CACHE_LIMIT) {
-          cache.clear();
-        }
-        cache.put(word, s);
-      }
-      return s;
     }
 
     private String stemmed(String word) {
