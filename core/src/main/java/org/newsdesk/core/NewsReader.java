@@ -187,9 +187,10 @@ public final class NewsReader implements Iterable<Article>, Closeable {
    * @param filesOrDirs files and directories
    * @param format how to read them
    * @return a reader over all of them; files after the first are opened as they are reached
-   * @throws IOException if a file does not exist, a directory cannot be listed, or a symbolic
-   *     link inside a directory leads back to a directory that encloses it (a cycle; the message
-   *     names the link)
+   * @throws IOException if a file does not exist, a directory cannot be listed, a symbolic link
+   *     inside a directory leads back to a directory that encloses it (a cycle; the message names
+   *     the link), or a {@code *.txt} link inside a directory leads nowhere ({@link
+   *     java.nio.file.NoSuchFileException} naming the link)
    */
   public static NewsReader openAll(Collection<Path> filesOrDirs, NewsFormat format)
       throws IOException {
@@ -425,9 +426,17 @@ public final class NewsReader implements Iterable<Article>, Closeable {
           }
 
           @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            if (attrs.isRegularFile() && isDigestFile(file) && !isHidden(file)) {
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            if (!isDigestFile(file) || isHidden(file)) {
+              return FileVisitResult.CONTINUE;
+            }
+            if (attrs.isRegularFile()) {
               files.add(file);
+            } else if (attrs.isSymbolicLink()) {
+              // followed links report their target; only a link that leads nowhere lands here
+              throw new NoSuchFileException(file.toString(), null,
+                  "symbolic link to a digest file that does not exist");
             }
             return FileVisitResult.CONTINUE;
           }

@@ -209,6 +209,18 @@ class NewsReaderTest {
   }
 
   @Test
+  void aBrokenLinkToADigestInADirectoryIsAnErrorNotASilentGap() throws IOException {
+    Path d = Files.createDirectories(dir.resolve("with-broken"));
+    Files.writeString(d.resolve("a.txt"), "A\n\nA\n\na");
+    Path broken = Files.createSymbolicLink(d.resolve("gone.txt"), dir.resolve("nowhere.txt"));
+
+    assertThatThrownBy(() -> NewsReader.readAll(d))
+        .isInstanceOf(java.nio.file.NoSuchFileException.class)
+        .hasMessageContaining(broken.toString())
+        .hasMessageContaining("symbolic link");
+  }
+
+  @Test
   void openAllFailsClearlyOnASymbolicLinkCycle() throws IOException {
     Path d = Files.createDirectories(dir.resolve("d/inner"));
     Files.writeString(dir.resolve("d/a.txt"), "A\n\nA\n\na");
