@@ -15,7 +15,7 @@ import opennlp.tools.stemmer.snowball.SnowballStemmer;
 /**
  * Turns a title and body into weighted features. Owned by us (not an OpenNLP feature generator)
  * so that every setting is rebuilt exactly from the saved {@link TrainingConfig} and vocabulary.
- * Thread-safe: the only mutable state (stemmer, stem cache) is per thread.
+ * Thread-safe: the only mutable state (stemmer, token scanner, token cache) is per thread.
  */
 final class FeatureExtractor {
 
