@@ -288,13 +288,8 @@ final class FeatureExtractor {
    * whitespace, and ASCII text is unchanged by NFKC, so no token can straddle the boundary.
    */
   static boolean repeatsBodyStart(String title, String body) {
-    if (title.isEmpty() || !body.startsWith(title)) {
+    if (title.isEmpty() || !body.startsWith(title) || !isAscii(title)) {
       return false;
-    }
-    for (int i = 0; i < title.length(); i++) {
-      if (title.charAt(i) >= 0x80) {
-        return false;
-      }
     }
     if (body.length() == title.length()) {
       return true;
@@ -327,12 +322,16 @@ final class FeatureExtractor {
 
   /** ASCII text is already NFKC; checking that first skips the normalizer's own scan. */
   private static boolean needsNormalizing(String s) {
+    return !isAscii(s) && !Normalizer.isNormalized(s, Normalizer.Form.NFKC);
+  }
+
+  private static boolean isAscii(String s) {
     for (int i = 0; i < s.length(); i++) {
       if (s.charAt(i) >= 0x80) {
-        return !Normalizer.isNormalized(s, Normalizer.Form.NFKC);
+        return false;
       }
     }
-    return false;
+    return true;
   }
 
   private static boolean hasLetterOrDigit(String s) {
