@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.newsdesk.testing.AdversarialDigests;
 import org.newsdesk.testing.Fixtures;
 
 /**
@@ -160,7 +161,7 @@ class RecordBoundaryTest {
 
   @Test
   void adversarialDigestsReadInRangesEqualReadWhole() {
-    PropertyCheck.forAll(0xB0DAL, 1500, RecordBoundaryTest::adversarial, input -> {
+    PropertyCheck.forAll(0xB0DAL, 1500, AdversarialDigests::soup, input -> {
       Random random = new Random(Arrays.hashCode(input));
       for (int k = 0; k < 3; k++) {
         long[] cuts = cuts(input.length, random);
@@ -248,54 +249,6 @@ class RecordBoundaryTest {
     }
     Arrays.sort(c);
     return c;
-  }
-
-  private static final String[] VOCABULARY = {
-      "T", "T", "t", "T ", " T", "Trade", "Trade deal signed with partners in Asia",
-      "Trade deal signed with partners in Asia.", "trade deal  signed with partners in asia",
-      "Body", "Body text about customs", "11/07/2023", "11/07/2023 Logistics", "13/45/2023 Bad",
-      "Read More", "Read more", "1/7/2023", "\t", "", "", "", ""};
-  private static final String[] BREAKS = {"\n", "\n", "\n", "\r\n", "\r"};
-
-  /** Line soup from a tiny vocabulary, plus well-formed records, in every break style. */
-  private static byte[] adversarial(Random r) {
-    StringBuilder sb = new StringBuilder();
-    int units = 1 + r.nextInt(14);
-    String br = BREAKS[r.nextInt(BREAKS.length)];
-    boolean mixed = r.nextInt(4) == 0;
-    for (int u = 0; u < units; u++) {
-      String b = mixed ? BREAKS[r.nextInt(BREAKS.length)] : br;
-      switch (r.nextInt(5)) {
-        case 0, 1 -> { // a record, often with a body equal to or looking like a title
-          String title = VOCABULARY[r.nextInt(7)];
-          String body = switch (r.nextInt(4)) {
-            case 0 -> title;
-            case 1 -> VOCABULARY[r.nextInt(7)];
-            default -> VOCABULARY[9 + r.nextInt(2)];
-          };
-          sb.append(title).append(b).append(b).append(title).append(b).append(b).append(body)
-              .append(b);
-          if (r.nextBoolean()) {
-            sb.append(VOCABULARY[11 + r.nextInt(3)]).append(b);
-          }
-          if (r.nextBoolean()) {
-            sb.append("Read More").append(b); // often followed directly by the next title
-          } else {
-            sb.append(b);
-          }
-        }
-        default -> {
-          int lines = 1 + r.nextInt(4);
-          for (int i = 0; i < lines; i++) {
-            sb.append(VOCABULARY[r.nextInt(VOCABULARY.length)]).append(b);
-          }
-        }
-      }
-    }
-    if (r.nextBoolean() && sb.length() > 0) {
-      sb.setLength(sb.length() - 1); // no final break (or half of a CR LF)
-    }
-    return sb.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private static byte[] recode(byte[] input, String br) {
