@@ -11,7 +11,8 @@ import org.newsdesk.core.Diagnostic;
  * Spark shows them on the scan node in the SQL tab of its UI; a
  * {@link org.apache.spark.scheduler.SparkListener} sees them as accumulables named by
  * {@link #description()}, such as {@code "newsdesk diagnostics: TITLE_NOT_REPEATED"}. Every kind
- * has a metric, so a kind that did not occur shows 0.
+ * has a metric, so a kind that did not occur shows 0 in the UI (listeners are told only of
+ * values that changed).
  *
  * <p>Users do not create these; the public no-argument constructor exists because Spark
  * instantiates the class by name to sum task values.
