@@ -28,6 +28,7 @@ import org.newsdesk.core.Diagnostic;
 import org.newsdesk.core.NewsFormat;
 import org.newsdesk.testing.AdversarialDigests;
 import org.newsdesk.testing.Fixtures;
+import org.newsdesk.testing.Readme;
 import scala.jdk.javaapi.CollectionConverters;
 
 /** The newsdesk source's paths, options, partitioning, metrics and output formats. */
@@ -205,6 +206,42 @@ class NewsdeskDataSourceTest {
     assertThat(asUtf8.collectAsList()).singleElement()
         .satisfies(r -> assertThat(r.<String>getAs("kind")).isEqualTo("INVALID_ENCODING"))
         .satisfies(r -> assertThat(r.<String>getAs("message")).contains("UTF-16"));
+  }
+
+  @Test
+  void readmeSnippetRunsAsWritten(SparkSession spark) {
+    String digestDirectory = Fixtures.samples().toString();
+    String bigDigest = big.toString();
+    String output = dir.resolve("readme.parquet").toString();
+    // tag::spark-read[]
+    Dataset<Row> articles = spark.read().format("newsdesk")
+        .option("mode", "DROPMALFORMED")
+        .load(digestDirectory, bigDigest); // any Hadoop paths: file:, hdfs://, s3a://
+    articles.write().parquet(output);
+    // end::spark-read[]
+    List<Path> files = new ArrayList<>(Fixtures.sampleFiles());
+    files.add(big);
+    assertThat(Expected.items(spark.read().parquet(output)))
+        .isEqualTo(Expected.articles(files, NewsFormat.DEFAULT));
+    assertThat(Readme.blocks("java")).as("README's Spark snippet")
+        .contains(taggedRegion("spark-read"));
+  }
+
+  /** The tagged region of this file, without the indentation it has here. */
+  private static String taggedRegion(String tag) {
+    try {
+      String code = Files.readString(Readme.root().resolve(
+          "spark/src/test/java/org/newsdesk/spark/NewsdeskDataSourceTest.java"));
+      int start = code.indexOf('\n', code.indexOf("// tag::" + tag + "[]")) + 1;
+      int end = code.lastIndexOf('\n', code.indexOf("// end::" + tag + "[]")) + 1;
+      StringBuilder out = new StringBuilder();
+      for (String line : code.substring(start, end).split("\n")) {
+        out.append(line.length() >= 4 ? line.substring(4) : line.strip()).append('\n');
+      }
+      return out.toString();
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
   }
 
   @Test
