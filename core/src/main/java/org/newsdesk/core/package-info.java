@@ -6,6 +6,7 @@
  * parsing throws {@link org.newsdesk.core.NewsParseException}, lenient parsing reports
  * {@link org.newsdesk.core.Diagnostic}s. {@link org.newsdesk.core.NewsWriter} writes the
  * canonical form, and {@link org.newsdesk.core.DuplicateFinder} groups repeated and near-repeated
- * articles into {@link org.newsdesk.core.DuplicateGroup}s.
+ * articles into {@link org.newsdesk.core.DuplicateGroup}s. {@link
+ * org.newsdesk.core.RecordBoundary} lets a large digest be read in independent byte ranges.
  */
 package org.newsdesk.core;

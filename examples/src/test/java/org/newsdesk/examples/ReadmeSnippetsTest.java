@@ -52,8 +52,9 @@ class ReadmeSnippetsTest {
       }
     }
     assertThat(tags).contains("parse", "classify", "train");
-    // ...and every Java block of the README comes from an example.
-    assertThat(javaBlocks).hasSize(3);
+    // ...and every Java block of the README comes from an example (Spark snippets, which use
+    // format("newsdesk"), are checked against the spark module's tests instead).
+    assertThat(javaBlocks.stream().filter(b -> !b.contains("format(\"newsdesk\")"))).hasSize(3);
   }
 
 }
