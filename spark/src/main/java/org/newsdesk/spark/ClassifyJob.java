@@ -163,11 +163,12 @@ public final class ClassifyJob {
     }
     long total = 0;
     List<String> kinds = new ArrayList<>();
-    for (Map.Entry<String, Long> e : metrics.sourceMetrics().entrySet()) {
-      String kind = diagnosticKind(e.getKey());
-      if (kind != null && e.getValue() > 0) {
-        total += e.getValue();
-        kinds.add(kind + " " + e.getValue());
+    Map<String, Long> counts = metrics.sourceMetrics();
+    for (Diagnostic.Kind k : Diagnostic.Kind.values()) {
+      long n = counts.getOrDefault(NewsdeskMetric.nameOf(k), 0L);
+      if (n > 0) {
+        total += n;
+        kinds.add(k.name() + " " + n);
       }
     }
     return String.format(
@@ -178,16 +179,6 @@ public final class ClassifyJob {
         kinds.isEmpty() ? "" : " (" + String.join(", ", kinds) + ")",
         job.output(),
         job.format());
-  }
-
-  /** The diagnostic kind a source metric counts, or {@code null} if it counts something else. */
-  static String diagnosticKind(String metric) {
-    for (Diagnostic.Kind k : Diagnostic.Kind.values()) {
-      if (metric.equalsIgnoreCase(k.name()) || metric.toUpperCase(Locale.ROOT).endsWith(k.name())) {
-        return k.name();
-      }
-    }
-    return null;
   }
 
   /** One line saying what failed, from the most telling exception in the chain. */
