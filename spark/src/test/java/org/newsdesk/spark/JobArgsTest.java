@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.newsdesk.testing.Readme;
 
 class JobArgsTest {
 
@@ -56,6 +57,15 @@ class JobArgsTest {
     assertThatThrownBy(() -> JobArgs.parse("in", "--help")).isInstanceOf(
         JobArgs.HelpRequested.class);
     assertThat(JobArgs.HELP).startsWith(JobArgs.USAGE).contains("Exit codes");
+  }
+
+  @Test
+  void readmeShowsTheUsage() {
+    String command = Readme.blocks("bash").stream()
+        .filter(b -> b.contains("org.newsdesk.spark.ClassifyJob")).findFirst().orElseThrow()
+        .replace("\\\n", " ").replaceAll("\\s+", " ").strip()
+        .replaceAll("newsdesk-spark_2\\.13-[^ ]+-all\\.jar", "newsdesk-spark_2.13-VERSION-all.jar");
+    assertThat("Usage: " + command).isEqualTo(JobArgs.USAGE);
   }
 
   private static void assertUsage(String message, String... args) {

@@ -26,8 +26,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.classifier.LabeledText;
 import org.newsdesk.classifier.ModelLoadException;
+import org.newsdesk.classifier.Prediction;
 import org.newsdesk.classifier.TopicClassifier;
 import org.newsdesk.classifier.TopicTrainer;
+import org.newsdesk.core.NewsFormat;
 import org.newsdesk.testing.Fixtures;
 
 @ExtendWith(LocalSpark.class)
@@ -235,6 +237,34 @@ class TopicClassifierTransformerTest {
     out.write().json(json);
     Dataset<Row> fromJson = spark.read().schema(out.schema()).json(json);
     assertThat(Expectations.byKey(fromJson.collectAsList())).isEqualTo(expected);
+  }
+
+  @Test
+  void readmeSnippetRunsAsWritten(SparkSession spark) {
+    String digests = Fixtures.samples().toString();
+    String output = tmp.resolve("readme-topics").toString();
+    // tag::spark-classify[]
+    Dataset<Row> articles = spark.read().format("newsdesk").load(digests);
+    Dataset<Row> tagged = new TopicClassifierTransformer() // built-in model; setModelPath(...) for yours
+        .transform(articles);
+    tagged.select("source", "line", "title", "prediction.topic", "prediction.score")
+        .write().parquet(output);
+    // end::spark-classify[]
+    Map<String, String> bodies = new java.util.HashMap<>();
+    for (Expected.Item a : Expected.articles(Fixtures.sampleFiles(), NewsFormat.LENIENT)) {
+      bodies.put(a.file() + ":" + a.line(), a.body());
+    }
+    List<Row> rows = spark.read().parquet(output).collectAsList();
+    assertThat(rows).hasSize(bodies.size());
+    for (Row r : rows) {
+      String file = Path.of(java.net.URI.create(r.getAs("source"))).toString();
+      Prediction p = TopicClassifier.builtIn().predict(r.getAs("title"),
+          bodies.get(file + ":" + r.getAs("line")));
+      assertThat(r.<String>getAs("topic")).isEqualTo(p.label());
+      assertThat(r.<Double>getAs("score")).isEqualTo(p.score());
+    }
+    assertThat(org.newsdesk.testing.Readme.blocks("java")).as("README's Spark classify snippet")
+        .contains(TaggedRegion.of(getClass(), "spark-classify"));
   }
 
   private static int serializedSize(Object o) throws IOException {
