@@ -94,7 +94,8 @@ class ClassifyJobJarIT {
     command.addAll(Arrays.asList(System.getProperty("newsdesk.sparkJvmOptions").split("\\s+")));
     command.addAll(List.of("-Dspark.ui.enabled=false", "-Dspark.driver.bindAddress=127.0.0.1",
         "-Dspark.driver.host=127.0.0.1"));
-    command.addAll(List.of("-cp", String.join(File.pathSeparator, sparkClasspath()),
+    command.addAll(List.of("-cp", String.join(File.pathSeparator, SparkJars.classpath(
+            Path.of(System.getProperty("newsdesk.sparkRuntime")), ALL_JAR)),
         ClassifyJob.class.getName()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command)
@@ -106,29 +107,5 @@ class ClassifyJobJarIT {
     assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
     return new Result(process.exitValue(), Files.readString(tmp.resolve("stdout")),
         Files.readString(tmp.resolve("stderr")));
-  }
-
-  /**
-   * Spark's jars as this build resolves them (the provided dependencies), Spark's own
-   * commons-lang3/commons-text, and the -all jar: no Newsdesk module, no test library.
-   */
-  private static List<String> sparkClasspath() throws IOException {
-    List<String> classpath = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      String name = Path.of(entry).getFileName().toString();
-      boolean newsdeskOrTest = entry.contains("newsdesk") || entry.endsWith("classes")
-          || Stream.of("junit-", "assertj-", "opentest4j-", "apiguardian-", "surefire",
-              "failsafe").anyMatch(name::startsWith);
-      boolean bundled = Stream.of("commons-lang3-", "commons-text-", "opennlp-")
-          .anyMatch(name::startsWith);
-      if (!newsdeskOrTest && !bundled) {
-        classpath.add(entry);
-      }
-    }
-    try (Stream<Path> jars = Files.list(Path.of(System.getProperty("newsdesk.sparkRuntime")))) {
-      jars.forEach(j -> classpath.add(j.toString()));
-    }
-    classpath.add(ALL_JAR.toString());
-    return classpath;
   }
 }
