@@ -65,12 +65,19 @@ public final class TopicClassifierTransformer extends Transformer
   private static final DefaultParamsReadable<TopicClassifierTransformer> READABLE =
       new DefaultParamsReadable<>() {};
 
+  /** This stage's unique id. */
   private final String uid;
+  /** Hadoop path of a saved model; empty for the built-in model. */
   private final Param<String> modelPath;
+  /** The title column. */
   private final Param<String> titleCol;
+  /** The body column. */
   private final Param<String> bodyCol;
+  /** The output column. */
   private final Param<String> outputCol;
+  /** How many labels {@code scores} lists. */
   private final IntParam topK;
+  /** The best score below which the topic is null. */
   private final DoubleParam minScore;
 
   /** Creates a transformer with every param at its default: the built-in model. */
