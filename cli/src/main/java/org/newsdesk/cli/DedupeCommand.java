@@ -40,24 +40,20 @@ final class DedupeCommand extends InputCommand {
 
   @Mixin FormatOption output;
 
+  private DuplicateFinder finder = DuplicateFinder.DEFAULT;
+
   @Override
-  void validate() {
-    if (threshold != null && !(threshold > 0 && threshold <= 1)) {
-      throw usage(
-          "Invalid value for option '--threshold': must be above 0 and at most 1, was "
-              + threshold);
+  void configure() {
+    if (threshold != null) {
+      finder = library("--threshold", () -> finder.withThreshold(threshold));
+    }
+    if (compare != null) {
+      finder = finder.comparing(compare);
     }
   }
 
   @Override
   int run(Inputs inputs) {
-    DuplicateFinder finder = DuplicateFinder.DEFAULT;
-    if (threshold != null) {
-      finder = finder.withThreshold(threshold);
-    }
-    if (compare != null) {
-      finder = finder.comparing(compare);
-    }
     List<Article> articles = new ArrayList<>();
     inputs.forEach(articles::add);
     RecordPrinter printer =

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -36,9 +37,9 @@ final class Inputs implements Iterable<Article>, Closeable {
   Inputs(List<String> paths, InputStream stdin, NewsFormat base, PrintWriter err) {
     for (String p : paths) {
       // Fail before any output rather than halfway through.
-      if (!p.equals("-") && !Files.isReadable(Path.of(p))) {
-        throw new InputException(
-            p + (Files.exists(Path.of(p)) ? ": permission denied" : ": no such file or directory"));
+      String problem = p.equals("-") ? stdinProblem(stdin) : problem(Path.of(p));
+      if (problem != null) {
+        throw new InputException(problem);
       }
     }
     for (String p : paths) {
@@ -61,30 +62,113 @@ final class Inputs implements Iterable<Article>, Closeable {
                 .build();
   }
 
+  private static String stdinProblem(InputStream stdin) {
+    return stdin instanceof Descriptors.ClosedInput ? Descriptors.ClosedInput.MESSAGE : null;
+  }
+
   /**
-   * Whether reading the directory can find a digest: a regular {@code *.txt} file (any case) that
-   * is not hidden, as {@link NewsReader#openAll} selects them. Symbolic links are followed so that
-   * the warning is never wrong when the library follows them too; when the tree cannot be fully
+   * What keeps a PATH argument from being read, as {@code path: reason}, or null if nothing does.
+   * Symbolic links are followed by hand, so that a link loop and a link to nothing are told apart
+   * from a missing file (the system reports all three alike).
+   */
+  static String problem(Path path) {
+    if (Files.isReadable(path)) {
+      return null;
+    }
+    if (Files.exists(path)) {
+      return path + ": permission denied";
+    }
+    if (!Files.isSymbolicLink(path)) {
+      return path + ": no such file or directory";
+    }
+    List<String> chain = new ArrayList<>(List.of(path.toString())); // as the links spell them
+    List<Path> seen = new ArrayList<>();
+    Path p = path.toAbsolutePath().normalize();
+    try {
+      while (Files.isSymbolicLink(p)) {
+        if (seen.contains(p)) {
+          return path + ": symbolic link loop (" + String.join(" -> ", chain) + ")";
+        }
+        if (seen.size() == MAX_LINKS) {
+          return path + ": too many levels of symbolic links";
+        }
+        seen.add(p);
+        Path target = Files.readSymbolicLink(p);
+        chain.add(target.toString());
+        p = p.getParent().resolve(target).normalize();
+      }
+    } catch (IOException e) {
+      return path + ": unreadable symbolic link: " + e.getMessage();
+    }
+    return path + ": symbolic link to a file that does not exist ("
+        + String.join(" -> ", chain) + ")";
+  }
+
+  /** As many links as Linux follows before it gives up (ELOOP). */
+  private static final int MAX_LINKS = 40;
+
+  /**
+   * Whether reading the directory can find a digest. Symbolic links are followed so that the
+   * warning is never wrong when the library follows them too; when the tree cannot be fully
    * searched (a loop, an unreadable subdirectory) there is no warning, and reading reports what
    * goes wrong.
    */
   static boolean hasDigestFiles(Path dir) {
-    try (Stream<Path> found =
-        Files.find(
-            dir,
-            Integer.MAX_VALUE,
-            (p, attrs) ->
-                attrs.isRegularFile()
-                    && p.getFileName()
-                        .toString()
-                        .toLowerCase(Locale.ROOT)
-                        .endsWith(NewsReader.DIGEST_SUFFIX)
-                    && !isHidden(dir.relativize(p)),
-            FileVisitOption.FOLLOW_LINKS)) {
+    try (Stream<Path> found = digestFiles(dir)) {
       return found.findAny().isPresent();
     } catch (IOException | UncheckedIOException e) {
       return true;
     }
+  }
+
+  /**
+   * The files reading a directory selects: regular {@code *.txt} files (any case) that are not
+   * hidden, as {@link NewsReader#openAll} selects them, following symbolic links.
+   */
+  private static Stream<Path> digestFiles(Path dir) throws IOException {
+    return Files.find(
+        dir,
+        Integer.MAX_VALUE,
+        (p, attrs) ->
+            attrs.isRegularFile()
+                && p.getFileName()
+                    .toString()
+                    .toLowerCase(Locale.ROOT)
+                    .endsWith(NewsReader.DIGEST_SUFFIX)
+                && !isHidden(dir.relativize(p)),
+        FileVisitOption.FOLLOW_LINKS);
+  }
+
+  /**
+   * Whether an existing {@code file} is one of the files the PATH arguments read, under any name
+   * (another path, a symbolic or hard link): writing it would destroy an input.
+   */
+  static boolean isInput(List<String> paths, Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return false;
+    }
+    for (String p : paths) {
+      if (p.equals("-")) {
+        continue;
+      }
+      Path path = Path.of(p);
+      if (!Files.isDirectory(path)) {
+        if (Files.exists(path) && Files.isSameFile(path, file)) {
+          return true;
+        }
+        continue;
+      }
+      try (Stream<Path> files = digestFiles(path)) {
+        for (Path f : (Iterable<Path>) files::iterator) {
+          if (Files.isSameFile(f, file)) {
+            return true;
+          }
+        }
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+    }
+    return false;
   }
 
   private static boolean isHidden(Path relative) {

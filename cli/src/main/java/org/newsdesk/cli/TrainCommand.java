@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.newsdesk.classifier.Evaluation;
 import org.newsdesk.classifier.LabeledText;
 import org.newsdesk.classifier.TopicClassifier;
@@ -30,31 +30,44 @@ final class TrainCommand extends InputCommand {
       names = "--out",
       paramLabel = "MODEL",
       required = true,
-      description = "Where to save the model.")
+      description =
+          "Where to save the model (written whole or not at all; must not be one of the"
+              + " inputs).")
   Path out;
 
   @Option(
       names = "--cv",
       paramLabel = "K",
-      description = "Also run stratified K-fold cross-validation and print the evaluation.")
+      description =
+          "Also run stratified K-fold cross-validation and print the evaluation: K from 2 to"
+              + " the number of examples.")
   Integer folds;
 
   @Option(names = "--algorithm", paramLabel = "ALG", description = "${COMPLETION-CANDIDATES}.")
   TrainingConfig.Algorithm algorithm;
 
-  @Option(names = "--iterations", paramLabel = "N", description = "Training iterations.")
+  @Option(
+      names = "--iterations",
+      paramLabel = "N",
+      description = "Most training iterations, at least 1.")
   Integer iterations;
 
   @Option(
       names = "--cutoff",
       paramLabel = "N",
-      description = "Drop features seen in fewer than N documents.")
+      description = "Drop features seen in fewer than N documents; N at least 1.")
   Integer cutoff;
 
-  @Option(names = "--regularization", paramLabel = "C", description = "Regularization strength.")
+  @Option(
+      names = "--regularization",
+      paramLabel = "C",
+      description = "Regularization strength, a finite number, 0 or more.")
   Double regularization;
 
-  @Option(names = "--ngrams", paramLabel = "MIN-MAX", description = "Word n-gram range, e.g. 1-2.")
+  @Option(
+      names = "--ngrams",
+      paramLabel = "MIN-MAX",
+      description = "Word n-gram range, 1 <= MIN <= MAX <= 3, e.g. 1-2.")
   String ngrams;
 
   @Option(
@@ -72,54 +85,58 @@ final class TrainCommand extends InputCommand {
   @Option(
       names = "--title-weight",
       paramLabel = "W",
-      description = "Weight of title features relative to body features.")
+      description =
+          "Weight of title features relative to body features, a finite number, 0 or more.")
   Double titleWeight;
 
   @Option(
       names = "--seed",
       paramLabel = "N",
-      description = "Random seed for training and cross-validation folds.")
+      description = "Random seed for training and cross-validation folds (any integer).")
   Long seed;
 
   @Option(
       names = "--threads",
       paramLabel = "N",
-      description = "Training threads. Default: the library's (available processors, at most 4).")
+      description =
+          "Training threads, from 1 to "
+              + Usage.MAX_THREADS
+              + ". Default: the library's (available processors, at most 4).")
   Integer threads;
 
   private TrainingConfig config;
 
   @Override
-  void validate() {
-    if (threads != null && threads < 1) {
-      throw usage("Invalid value for option '--threads': must be at least 1, was " + threads);
+  void configure() {
+    if (threads != null) {
+      Usage.range(spec, "--threads", threads, 1, Usage.MAX_THREADS);
     }
     config = config();
   }
 
   @Override
+  Map<String, Path> outputs() {
+    return Map.of("--out", out);
+  }
+
+  @Override
   int run(Inputs inputs) throws IOException {
     List<LabeledText> data = Labeled.collect(inputs, err());
-    Set<String> labels = new TreeSet<>();
-    data.forEach(t -> labels.add(t.label()));
-    if (labels.size() < 2) {
-      throw new InputException(
-          "need at least 2 labels to train, found " + labels.size() + ": " + labels);
-    }
     TopicTrainer trainer = new TopicTrainer(config);
+    TopicClassifier model;
+    try {
+      model = trainer.train(data, progress());
+    } catch (IllegalArgumentException e) { // what the data lacks, e.g. a second label
+      throw new InputException("cannot train: " + e.getMessage(), e);
+    }
     if (folds != null) {
       err().println("cross-validating with " + folds + " folds...");
-      Evaluation cv;
-      try {
-        cv = Evaluation.crossValidate(trainer, data, folds, config.seed());
-      } catch (IllegalArgumentException e) {
-        throw new InputException("cannot cross-validate: " + e.getMessage(), e);
-      }
+      Evaluation cv =
+          library("--cv", () -> Evaluation.crossValidate(trainer, data, folds, config.seed()));
       printBlock(cv);
       out().flush();
     }
-    TopicClassifier model = trainer.train(data, progress());
-    model.save(out);
+    SaveFile.write(out, model::save);
     err()
         .println(
             "saved "
@@ -164,57 +181,58 @@ final class TrainCommand extends InputCommand {
     };
   }
 
+  /** The training settings; each value is checked by the library, naming its option. */
   private TrainingConfig config() {
     TrainingConfig.Builder b = TrainingConfig.builder();
+    if (threads != null) {
+      library("--threads", () -> b.threads(threads));
+    }
+    if (seed != null) {
+      b.seed(seed);
+    }
+    if (algorithm != null) {
+      b.algorithm(algorithm);
+    }
+    if (iterations != null) {
+      library("--iterations", () -> b.iterations(iterations));
+    }
+    if (cutoff != null) {
+      library("--cutoff", () -> b.cutoff(cutoff));
+    }
+    if (regularization != null) {
+      library("--regularization", () -> b.regularization(regularization));
+    }
+    if (ngrams != null) {
+      library("--ngrams", () -> b.ngramRange(ngramsPart(0), ngramsPart(1)));
+    }
+    if (lowercase != null) {
+      b.lowercase(lowercase);
+    }
+    if (stopWords != null) {
+      b.stopWords(
+          switch (stopWords.toLowerCase(Locale.ROOT)) {
+            case "english" -> TrainingConfig.ENGLISH_STOP_WORDS;
+            case "none" -> Set.of();
+            default -> throw Usage.invalid(spec, "--stop-words", "english or none, was " + stopWords);
+          });
+    }
+    if (stemming != null) {
+      b.stemming(stemming);
+    }
+    if (titleWeight != null) {
+      library("--title-weight", () -> b.titleWeight(titleWeight));
+    }
+    return b.build();
+  }
+
+  /** MIN or MAX of {@code --ngrams MIN-MAX} (a single number is both). */
+  private int ngramsPart(int i) {
+    String[] range = ngrams.split("-", 2);
+    String part = range[Math.min(i, range.length - 1)].trim();
     try {
-      if (threads != null) {
-        b.threads(threads);
-      }
-      if (seed != null) {
-        b.seed(seed);
-      }
-      if (algorithm != null) {
-        b.algorithm(algorithm);
-      }
-      if (iterations != null) {
-        b.iterations(iterations);
-      }
-      if (cutoff != null) {
-        b.cutoff(cutoff);
-      }
-      if (regularization != null) {
-        b.regularization(regularization);
-      }
-      if (ngrams != null) {
-        String[] range = ngrams.split("-", 2);
-        int min = Integer.parseInt(range[0].trim());
-        b.ngramRange(min, range.length == 2 ? Integer.parseInt(range[1].trim()) : min);
-      }
-      if (lowercase != null) {
-        b.lowercase(lowercase);
-      }
-      if (stopWords != null) {
-        b.stopWords(
-            switch (stopWords.toLowerCase(Locale.ROOT)) {
-              case "english" -> TrainingConfig.ENGLISH_STOP_WORDS;
-              case "none" -> Set.of();
-              default ->
-                  throw new IllegalArgumentException(
-                      "--stop-words must be english or none, was " + stopWords);
-            });
-      }
-      if (stemming != null) {
-        b.stemming(stemming);
-      }
-      if (titleWeight != null) {
-        b.titleWeight(titleWeight);
-      }
-      if (folds != null && folds < 2) {
-        throw new IllegalArgumentException("--cv needs at least 2 folds, was " + folds);
-      }
-      return b.build();
-    } catch (IllegalArgumentException e) {
-      throw usage(e.getMessage());
+      return Integer.parseInt(part);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("expected MIN-MAX such as 1-2, was '" + ngrams + "'");
     }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -43,5 +44,29 @@ class HelpAndVersionTest {
   @ValueSource(strings = {"parse", "classify", "train", "evaluate", "dedupe"})
   void helpSubcommandShowsTheSameUsage(String command) {
     assertThat(Cli.run("help", command).out()).isEqualTo(Cli.run(command, "--help").out());
+  }
+
+  @Test
+  void aUsageErrorIsTheErrorAndOneLinePointingAtHelp() {
+    Cli.Result r = Cli.run("classify", "--top", "x", "in.txt");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.errLines())
+        .containsExactly(
+            "Invalid value for option '--top': 'x' is not an int",
+            "Try 'newsdesk classify --help' for more information.");
+    assertThat(r.out()).isEmpty();
+    assertThat(Cli.run().errLines())
+        .containsExactly(
+            "Missing required subcommand", "Try 'newsdesk --help' for more information.");
+  }
+
+  @Test
+  void aMistypedOptionGetsASuggestion() {
+    assertThat(Cli.run("parse", "--formt", "jsonl", "in.txt").errLines())
+        .containsExactly(
+            "Unknown option: '--formt'",
+            "Possible solutions: --format",
+            "Try 'newsdesk parse --help' for more information.");
   }
 }

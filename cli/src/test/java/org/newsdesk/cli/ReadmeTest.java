@@ -122,7 +122,7 @@ class ReadmeTest {
   @Test
   void theCliReferenceMentionsEveryOption() throws IOException {
     String readme = readme();
-    CommandLine cli = NewsdeskCli.commandLine(System.in);
+    CommandLine cli = NewsdeskCli.commandLine(System.in, System.out, System.err);
     for (CommandLine sub : cli.getSubcommands().values()) {
       if (sub.getCommandName().equals("help")) {
         continue;
