@@ -8,6 +8,7 @@ import java.util.Map;
 import org.newsdesk.classifier.Evaluation;
 import org.newsdesk.classifier.LabeledText;
 import org.newsdesk.classifier.TopicClassifier;
+import org.newsdesk.core.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,7 +62,7 @@ final class EvaluateCommand extends InputCommand {
               evaluation,
               "Newsdesk evaluation: " + model.name(),
               data.size() + " labeled articles from " + String.join(", ", read.paths));
-      SaveFile.write(html, out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
+      AtomicFiles.write(html, out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
       err().println("wrote " + html);
     }
     return 0;

@@ -12,6 +12,7 @@ import org.newsdesk.classifier.TopicClassifier;
 import org.newsdesk.classifier.TopicTrainer;
 import org.newsdesk.classifier.TrainingConfig;
 import org.newsdesk.classifier.TrainingListener;
+import org.newsdesk.core.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -136,7 +137,7 @@ final class TrainCommand extends InputCommand {
       printBlock(cv);
       out().flush();
     }
-    SaveFile.write(out, model::save);
+    AtomicFiles.write(out, model::save);
     err()
         .println(
             "saved "
