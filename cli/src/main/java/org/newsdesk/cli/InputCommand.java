@@ -61,7 +61,7 @@ abstract class InputCommand implements Callable<Integer> {
     configure();
     Inputs inputs;
     try {
-      inputs = new Inputs(read.paths, parent.stdin(), format, err());
+      inputs = new Inputs(read.paths, parent.stdin(), format, read.input, err());
     } catch (InputException e) {
       err().println(Messages.escape(e.getMessage()));
       return NewsdeskCli.EXIT_BAD_INPUT;

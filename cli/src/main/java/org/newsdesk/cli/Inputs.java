@@ -30,11 +30,25 @@ final class Inputs implements Iterable<Article>, Closeable {
   private final List<String> paths;
   private final InputStream stdin;
   private final NewsFormat format;
+  private final InputFormat forced;
   private long articles;
   private long diagnostics;
-  private NewsReader current;
+  private Source current;
 
-  Inputs(List<String> paths, InputStream stdin, NewsFormat base, PrintWriter err) {
+  /** Articles one at a time from one input; closing it closes the input. */
+  private interface Source extends Iterator<Article>, Closeable {
+    @Override
+    void close();
+  }
+
+  /**
+   * Opens nothing yet: checks that every PATH can be read, and warns about directories without
+   * digests.
+   *
+   * @param forced the {@code --input} format, or null to choose by file extension
+   */
+  Inputs(
+      List<String> paths, InputStream stdin, NewsFormat base, InputFormat forced, PrintWriter err) {
     for (String p : paths) {
       // Fail before any output rather than halfway through.
       String problem = p.equals("-") ? stdinProblem(stdin) : problem(Path.of(p));
@@ -49,6 +63,7 @@ final class Inputs implements Iterable<Article>, Closeable {
     }
     this.paths = List.copyOf(paths);
     this.stdin = stdin;
+    this.forced = forced;
     // In strict mode the first problem is thrown and reported once, as the error.
     this.format =
         base.strict()
@@ -203,7 +218,7 @@ final class Inputs implements Iterable<Article>, Closeable {
             return false;
           }
           current = open(paths.get(next++));
-          it = current.iterator();
+          it = current;
         }
         return true;
       }
@@ -219,22 +234,117 @@ final class Inputs implements Iterable<Article>, Closeable {
     };
   }
 
-  private NewsReader open(String path) {
+  private Source open(String path) {
     if (path.equals("-")) {
-      return unchecked(() -> NewsReader.open(stdin, STDIN, format));
+      InputFormat f = forced != null ? forced : InputFormat.DIGEST;
+      return f == InputFormat.DIGEST
+          ? source(unchecked(() -> NewsReader.open(stdin, STDIN, format)))
+          : new LineSource(new LineReader(stdin, STDIN, format, f));
     }
-    return unchecked(() -> NewsReader.openAll(List.of(Path.of(path)), format));
+    Path p = Path.of(path);
+    InputFormat f = forced != null ? forced : InputFormat.forFile(p.getFileName().toString());
+    if (f == InputFormat.DIGEST || (forced == null && Files.isDirectory(p))) {
+      return source(unchecked(() -> NewsReader.openAll(List.of(p), format)));
+    }
+    List<Path> files =
+        Files.isDirectory(p)
+            ? unchecked(
+                () -> {
+                  try (Stream<Path> found = digestFiles(p)) {
+                    return found.sorted().toList();
+                  }
+                })
+            : List.of(p);
+    return new LineFiles(files, f);
+  }
+
+  private static Source source(NewsReader reader) {
+    Iterator<Article> it = reader.iterator();
+    return new Source() {
+      @Override
+      public boolean hasNext() {
+        return it.hasNext();
+      }
+
+      @Override
+      public Article next() {
+        return it.next();
+      }
+
+      @Override
+      public void close() {
+        reader.close();
+      }
+    };
+  }
+
+  /** One line-format input. */
+  private record LineSource(LineReader reader) implements Source {
+    @Override
+    public boolean hasNext() {
+      return reader.hasNext();
+    }
+
+    @Override
+    public Article next() {
+      return reader.next();
+    }
+
+    @Override
+    public void close() {
+      reader.close();
+    }
+  }
+
+  /** Files in a line format, one after another, each opened when reached. */
+  private final class LineFiles implements Source {
+    private final Iterator<Path> files;
+    private final InputFormat inputFormat;
+    private LineReader reader;
+
+    LineFiles(List<Path> files, InputFormat inputFormat) {
+      this.files = files.iterator();
+      this.inputFormat = inputFormat;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (reader == null || !reader.hasNext()) {
+        close();
+        if (!files.hasNext()) {
+          return false;
+        }
+        Path file = files.next();
+        reader =
+            new LineReader(
+                unchecked(() -> Files.newInputStream(file)), file.toString(), format, inputFormat);
+      }
+      return true;
+    }
+
+    @Override
+    public Article next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return reader.next();
+    }
+
+    @Override
+    public void close() {
+      if (reader != null) {
+        LineReader r = reader;
+        reader = null;
+        r.close();
+      }
+    }
   }
 
   private void closeCurrent() {
     if (current != null) {
-      NewsReader reader = current;
+      Source source = current;
       current = null;
-      unchecked(
-          () -> {
-            reader.close();
-            return null;
-          });
+      source.close();
     }
   }
 

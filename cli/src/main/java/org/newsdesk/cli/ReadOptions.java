@@ -26,11 +26,19 @@ final class ReadOptions {
       description = "Charset of the digests, files and standard input alike. Default: UTF-8.")
   String charset;
 
+  @Option(
+      names = "--input",
+      paramLabel = "FORMAT",
+      description =
+          "Input format of every PATH: ${COMPLETION-CANDIDATES}. Default: by file extension"
+              + " (.tsv tsv, .jsonl jsonl, anything else digest); digest for stdin.")
+  InputFormat input;
+
   @Parameters(
       paramLabel = "PATH",
       arity = "1..*",
       description =
-          "Digest file, directory (its *.txt files, recursively, in sorted order; a warning if"
+          "Input file, directory (its *.txt files, recursively, in sorted order; a warning if"
               + " it has none) or - for stdin (once).")
   List<String> paths = new ArrayList<>();
 }
