@@ -15,7 +15,10 @@ import picocli.CommandLine.Option;
     name = "classify",
     mixinStandardHelpOptions = true,
     versionProvider = NewsdeskCli.Version.class,
-    description = "Tag each article with its topic (built-in customs/trade model by default).")
+    description = {
+      "Tag each article with a topic.",
+      "With the built-in customs and trade model, or a model saved by `newsdesk train`."
+    })
 final class ClassifyCommand extends InputCommand {
   @Mixin ModelOption model;
 

@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = NewsdeskCli.Version.class,
     description = {
-      "List groups of exact and near-duplicate articles, one row per article.",
-      "Reads all articles into memory (comparison needs them all)."
+      "List groups of duplicate and near-duplicate articles.",
+      "One row per article, with its group, exact or near, and the similarity.",
+      "Reads all articles into memory (comparing needs them all)."
     })
 final class DedupeCommand extends InputCommand {
   @Option(

@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = NewsdeskCli.Version.class,
     description = {
-      "Measure a model on labeled digests: accuracy, macro-F1, per-label figures and the",
-      "confusion matrix; --html also writes them as a self-contained page with charts."
+      "Measure a model on labeled articles.",
+      "Prints accuracy, macro-F1, per-label precision, recall and F1, and the confusion matrix;"
+          + " --html also writes them as a self-contained page with charts."
     })
 final class EvaluateCommand extends InputCommand {
   @Mixin ModelOption model;

@@ -11,13 +11,14 @@ final class ReadOptions {
       names = "--strict",
       description =
           "Stop at the first malformed record (exit code 1) instead of reporting it and"
-              + " carrying on.")
+              + " carrying on. Default: off (lenient).")
   boolean strict;
 
   @Option(
       names = "--date-pattern",
       paramLabel = "P",
-      description = "Date pattern of the metadata line (java.time syntax). Default: MM/dd/yyyy.")
+      description =
+          "Date pattern of the metadata line (java.time syntax; not empty). Default: MM/dd/yyyy.")
   String datePattern;
 
   @Option(

@@ -2,6 +2,7 @@ package org.newsdesk.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,8 +13,12 @@ import org.newsdesk.classifier.TopicClassifier;
 import org.newsdesk.classifier.TopicTrainer;
 import org.newsdesk.classifier.TrainingConfig;
 import org.newsdesk.classifier.TrainingListener;
+import org.newsdesk.core.Article;
 import org.newsdesk.core.AtomicFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /** {@code newsdesk train}: train a topic model on labeled digests and save it. */
@@ -21,12 +26,42 @@ import picocli.CommandLine.Option;
     name = "train",
     mixinStandardHelpOptions = true,
     versionProvider = NewsdeskCli.Version.class,
+    defaultValueProvider = TrainCommand.LibraryDefaults.class,
     description = {
-      "Train a topic model on labeled digests (label = the category on the metadata line),",
-      "optionally cross-validate it, and save it for `classify --model` / `evaluate --model`.",
-      "Options not given keep the library defaults."
+      "Train a topic model on labeled articles and save it.",
+      "The label is an article's category (a digest's metadata line, or the label of the other"
+          + " input formats). --cv also cross-validates. Use the model with `classify --model`"
+          + " or `evaluate --model`. The defaults are the library's."
     })
 final class TrainCommand extends InputCommand {
+  /** The library's defaults, shown in help and used when an option is not given. */
+  static final class LibraryDefaults implements IDefaultValueProvider {
+    @Override
+    public String defaultValue(ArgSpec arg) {
+      if (!(arg instanceof OptionSpec option)) {
+        return null;
+      }
+      TrainingConfig d = TrainingConfig.defaults();
+      return switch (option.longestName()) {
+        case "--algorithm" -> d.algorithm().name();
+        case "--iterations" -> Integer.toString(d.iterations());
+        case "--cutoff" -> Integer.toString(d.cutoff());
+        case "--regularization" -> Double.toString(d.regularization());
+        case "--ngrams" -> d.ngramMin() + "-" + d.ngramMax();
+        case "--lowercase" -> Boolean.toString(d.lowercase());
+        case "--stop-words" ->
+            d.stopWords().equals(TrainingConfig.ENGLISH_STOP_WORDS)
+                ? "english"
+                : d.stopWords().isEmpty() ? "none" : null;
+        case "--stemming" -> d.stemming().name();
+        case "--title-weight" -> Double.toString(d.titleWeight());
+        case "--seed" -> Long.toString(d.seed());
+        case "--threads" -> Integer.toString(d.threads());
+        default -> null;
+      };
+    }
+  }
+
   @Option(
       names = "--out",
       paramLabel = "MODEL",
@@ -41,59 +76,73 @@ final class TrainCommand extends InputCommand {
       paramLabel = "K",
       description =
           "Also run stratified K-fold cross-validation and print the evaluation: K from 2 to"
-              + " the number of examples.")
+              + " the number of examples. Default: none.")
   Integer folds;
 
-  @Option(names = "--algorithm", paramLabel = "ALG", description = "${COMPLETION-CANDIDATES}.")
+  @Option(
+      names = "--algorithm",
+      paramLabel = "ALG",
+      description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
   TrainingConfig.Algorithm algorithm;
 
   @Option(
       names = "--iterations",
       paramLabel = "N",
-      description = "Most training iterations, at least 1.")
+      description = "Most training iterations, at least 1. Default: ${DEFAULT-VALUE}.")
   Integer iterations;
 
   @Option(
       names = "--cutoff",
       paramLabel = "N",
-      description = "Drop features seen in fewer than N documents; N at least 1.")
+      description =
+          "Drop features seen in fewer than N documents; N at least 1. Default: ${DEFAULT-VALUE}.")
   Integer cutoff;
 
   @Option(
       names = "--regularization",
       paramLabel = "C",
-      description = "Regularization strength, a finite number, 0 or more.")
+      description =
+          "Regularization strength, a finite number, 0 or more. Default: ${DEFAULT-VALUE}.")
   Double regularization;
 
   @Option(
       names = "--ngrams",
       paramLabel = "MIN-MAX",
-      description = "Word n-gram range, 1 <= MIN <= MAX <= 3, e.g. 1-2.")
+      description = "Word n-gram range, 1 <= MIN <= MAX <= 3. Default: ${DEFAULT-VALUE}.")
   String ngrams;
 
   @Option(
       names = "--lowercase",
       negatable = true,
-      description = "Lowercase text before extracting features.")
+      description = "Lowercase text before extracting features. Default: ${DEFAULT-VALUE}.")
   Boolean lowercase;
 
-  @Option(names = "--stop-words", paramLabel = "LIST", description = "english or none.")
+  @Option(
+      names = "--stop-words",
+      paramLabel = "LIST",
+      description = "english or none. Default: ${DEFAULT-VALUE}.")
   String stopWords;
 
-  @Option(names = "--stemming", paramLabel = "STEMMER", description = "${COMPLETION-CANDIDATES}.")
+  @Option(
+      names = "--stemming",
+      paramLabel = "STEMMER",
+      description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
   TrainingConfig.Stemming stemming;
 
   @Option(
       names = "--title-weight",
       paramLabel = "W",
       description =
-          "Weight of title features relative to body features, a finite number, 0 or more.")
+          "Weight of title features relative to body features, a finite number, 0 or more."
+              + " Default: ${DEFAULT-VALUE}.")
   Double titleWeight;
 
   @Option(
       names = "--seed",
       paramLabel = "N",
-      description = "Random seed for training and cross-validation folds (any integer).")
+      description =
+          "Random seed for training and cross-validation folds (any integer)."
+              + " Default: ${DEFAULT-VALUE}.")
   Long seed;
 
   @Option(
@@ -102,7 +151,8 @@ final class TrainCommand extends InputCommand {
       description =
           "Training threads, from 1 to "
               + Usage.MAX_THREADS
-              + ". Default: the library's (available processors, at most 4).")
+              + ". Default: the library's, here ${DEFAULT-VALUE} (available processors, at most"
+              + " 4).")
   Integer threads;
 
   private TrainingConfig config;
@@ -122,11 +172,13 @@ final class TrainCommand extends InputCommand {
 
   @Override
   int run(Inputs inputs) throws IOException {
-    List<LabeledText> data = Labeled.collect(inputs, err());
+    ProgressBar bar = new ProgressBar(err(), Terminal.stderrIsTerminal(), "training");
+    List<LabeledText> data = Labeled.collect(reading(inputs, bar), err());
+    bar.status(String.format(Locale.ROOT, "extracting features of %,d examples", data.size()));
     TopicTrainer trainer = new TopicTrainer(config);
     TopicClassifier model;
     try {
-      model = trainer.train(data, progress());
+      model = trainer.train(data, progress(bar));
     } catch (IllegalArgumentException e) { // what the data lacks, e.g. a second label
       throw new InputException("cannot train: " + e.getMessage(), e);
     }
@@ -150,21 +202,37 @@ final class TrainCommand extends InputCommand {
     return 0;
   }
 
+  /** The articles, counted on the bar's line as they are read (on a terminal). */
+  private static Iterable<Article> reading(Iterable<Article> articles, ProgressBar bar) {
+    return () ->
+        new Iterator<>() {
+          private final Iterator<Article> it = articles.iterator();
+          private long n;
+
+          @Override
+          public boolean hasNext() {
+            return it.hasNext();
+          }
+
+          @Override
+          public Article next() {
+            Article a = it.next();
+            if (++n % 1000 == 0) {
+              bar.status(String.format(Locale.ROOT, "reading: %,d articles", n));
+            }
+            return a;
+          }
+        };
+  }
+
   /** Progress on stderr: a bar on a terminal, plain lines otherwise. */
-  private TrainingListener progress() {
-    ProgressBar bar = new ProgressBar(err(), ProgressBar.stderrIsTerminal(), "training");
+  private TrainingListener progress(ProgressBar bar) {
     return new TrainingListener() {
       @Override
       public void onStart(int examples, int features, int labels) {
-        err()
-            .println(
-                "training on "
-                    + examples
-                    + " examples, "
-                    + features
-                    + " features, "
-                    + labels
-                    + " labels");
+        bar.line(
+            "training on " + examples + " examples, " + features + " features, " + labels
+                + " labels");
       }
 
       @Override

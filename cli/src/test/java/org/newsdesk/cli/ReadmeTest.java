@@ -127,7 +127,7 @@ class ReadmeTest {
       if (sub.getCommandName().equals("help")) {
         continue;
       }
-      assertThat(readme).contains("newsdesk " + sub.getCommandName() + " ");
+      assertThat(readme).containsPattern("newsdesk " + sub.getCommandName() + "\\b(?!-)");
       for (OptionSpec option : sub.getCommandSpec().options()) {
         String name = option.longestName();
         if (option.negatable()) {
