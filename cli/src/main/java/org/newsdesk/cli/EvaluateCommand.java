@@ -62,7 +62,8 @@ final class EvaluateCommand extends InputCommand {
           HtmlReport.render(
               evaluation,
               "Newsdesk evaluation: " + model.name(),
-              data.size() + " labeled articles from " + String.join(", ", read.paths));
+              data.size() + " labeled articles from " + Inputs.describe(read.paths),
+              classifier.provenance());
       AtomicFiles.write(html, out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
       err().println("wrote " + html);
     }

@@ -57,29 +57,23 @@ final class InfoCommand implements Callable<Integer> {
     StringBuilder s = new StringBuilder();
     row(s, "model", builtIn ? "built-in model" : model);
     row(s, "size", String.format(Locale.ROOT, "%,d bytes", size));
-    row(s, "labels", Integer.toString(p.labels().size()));
-    int width = p.labels().stream().mapToInt(String::length).max().orElse(0);
-    for (Map.Entry<String, Integer> e : p.examplesPerLabel().entrySet()) {
-      s.append("  ")
-          .append(String.format(Locale.ROOT, "%-" + width + "s  %,d", e.getKey(), e.getValue()))
-          .append(e.getValue() == 1 ? " example\n" : " examples\n");
+    for (ModelFacts.Fact fact : ModelFacts.of(p)) {
+      row(s, fact.name(), fact.value());
+      if (fact.name().equals("labels")) {
+        Map<String, Integer> perLabel = ModelFacts.perLabel(p);
+        int width = perLabel.keySet().stream().mapToInt(String::length).max().orElse(0);
+        perLabel.forEach(
+            (label, n) ->
+                s.append("  ")
+                    .append(String.format(Locale.ROOT, "%-" + width + "s  %,d", label, n))
+                    .append(n == 1 ? " example\n" : " examples\n"));
+      }
     }
-    row(s, "examples", String.format(Locale.ROOT, "%,d", p.examples()));
-    row(s, "features", String.format(Locale.ROOT, "%,d", p.featureCount()));
-    row(s, "settings", settings(p));
-    row(s, "versions", "newsdesk " + p.libraryVersion() + ", OpenNLP " + p.opennlpVersion());
-    row(s, "data sha256", p.dataSha256());
-    row(s, "created", p.created().toString());
     // the labels and settings come from the file: escape what could drive a terminal
     for (String line : s.toString().split("\n")) {
       out.println(Messages.escape(line));
     }
     return 0;
-  }
-
-  /** The training settings, in the library's own text. */
-  private static String settings(ModelProvenance p) {
-    return p.config().toString();
   }
 
   private static void row(StringBuilder s, String name, String value) {

@@ -77,6 +77,37 @@ final class Inputs implements Iterable<Article>, Closeable {
                 .build();
   }
 
+  /**
+   * The PATH arguments in a few words for a report: up to three are listed; more are counted,
+   * by their common directory if they have one ({@code 360 files in corpus}), else after the first
+   * two ({@code a.txt, b.txt and 358 more}). A shell glob easily gives hundreds.
+   */
+  static String describe(List<String> paths) {
+    List<String> names =
+        paths.stream().map(p -> p.equals("-") ? "standard input" : p).toList();
+    if (names.size() <= 3) {
+      return String.join(", ", names);
+    }
+    Path common = null;
+    boolean shared = true;
+    for (String p : paths) {
+      Path parent = p.equals("-") ? null : Path.of(p).toAbsolutePath().normalize().getParent();
+      if (parent == null || (common != null && !common.equals(parent))) {
+        shared = false;
+        break;
+      }
+      common = parent;
+    }
+    if (shared) {
+      Path relative = Path.of(paths.get(0)).getParent();
+      boolean files = paths.stream().allMatch(p -> Files.isRegularFile(Path.of(p)));
+      return paths.size()
+          + (files ? " files in " : " inputs in ")
+          + (relative != null ? relative : common);
+    }
+    return names.get(0) + ", " + names.get(1) + " and " + (names.size() - 2) + " more";
+  }
+
   private static String stdinProblem(InputStream stdin) {
     return stdin instanceof Descriptors.ClosedInput ? Descriptors.ClosedInput.MESSAGE : null;
   }
