@@ -49,6 +49,9 @@ final class MetadataParser {
   private final int[] fixedWidths;
 
   MetadataParser(String pattern) {
+    if (pattern.isBlank()) {
+      throw new IllegalArgumentException("invalid date pattern '" + pattern + "': it is empty");
+    }
     try {
       // STRICT rejects 02/30; the ERA default makes yyyy (year-of-era) resolve under STRICT.
       formatter = new DateTimeFormatterBuilder()
