@@ -17,7 +17,7 @@ class MetadataParserTest {
     for (String pattern : FIXED) {
       MetadataParser parser = new MetadataParser(pattern);
       int[] direct = new int[1];
-      PropertyCheck.forAll(pattern.hashCode(), 20_000, r -> dateLike(r, pattern), text -> {
+      PropertyCheck.forAll(pattern.hashCode(), 5_000, r -> dateLike(r, pattern), text -> {
         MetadataParser.DateLine fast = parser.parseFixedWidth(text);
         if (fast != null) {
           direct[0]++;
@@ -26,7 +26,7 @@ class MetadataParserTest {
         assertThat(parser.parseDate(text)).as("with the cache")
             .isEqualTo(parser.parseWithFormatter(text));
       });
-      assertThat(direct[0]).as(pattern + ": dates read directly").isGreaterThan(2_000);
+      assertThat(direct[0]).as(pattern + ": dates read directly").isGreaterThan(1_000);
     }
   }
 
