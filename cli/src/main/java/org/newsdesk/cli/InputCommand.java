@@ -69,7 +69,7 @@ abstract class InputCommand implements Callable<Integer> {
     try (inputs) {
       int code;
       try {
-        checkOutputs();
+        checkOutputs(inputs);
         code = run(inputs);
       } catch (OutputFailedException e) {
         code = NewsdeskCli.EXIT_BAD_INPUT;
@@ -108,7 +108,7 @@ abstract class InputCommand implements Callable<Integer> {
    * Writing over an input would destroy it ({@code train --out data.txt data.txt}): a usage error.
    * An output that cannot be written at all is bad input, said before hours of training.
    */
-  private void checkOutputs() throws IOException {
+  private void checkOutputs(Inputs inputs) throws IOException {
     for (Map.Entry<String, Path> output : outputs().entrySet()) {
       Path file = output.getValue();
       Path dir = file.toAbsolutePath().getParent();
@@ -118,7 +118,7 @@ abstract class InputCommand implements Callable<Integer> {
       if (dir != null && !Files.isDirectory(dir)) {
         throw new InputException(file + ": directory does not exist: " + dir);
       }
-      if (Inputs.isInput(read.paths, output.getValue())) {
+      if (inputs.reads(output.getValue())) {
         throw Usage.invalid(
             spec,
             output.getKey(),

@@ -5,16 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.newsdesk.core.Article;
 import org.newsdesk.core.NewsFormat;
 import org.newsdesk.core.NewsReader;
@@ -25,9 +23,11 @@ import org.newsdesk.core.NewsReader;
  */
 final class Inputs implements Iterable<Article>, Closeable {
   /** Source name of articles read from standard input. */
-  static final String STDIN = "<stdin>";
+  static final String STDIN = NewsReader.STDIN_SOURCE;
 
   private final List<String> paths;
+  /** The files each PATH argument reads, as the library lists them. */
+  private final Map<String, List<Path>> files;
   private final InputStream stdin;
   private final NewsFormat format;
   private final InputFormat forced;
@@ -49,18 +49,34 @@ final class Inputs implements Iterable<Article>, Closeable {
    */
   Inputs(
       List<String> paths, InputStream stdin, NewsFormat base, InputFormat forced, PrintWriter err) {
+    // Fail before any output rather than halfway through: list every PATH now, as the library
+    // will read it (its errors name the path: missing, a link loop, a link to nothing).
+    Map<String, List<Path>> listed = new LinkedHashMap<>();
     for (String p : paths) {
-      // Fail before any output rather than halfway through.
-      String problem = p.equals("-") ? stdinProblem(stdin) : problem(Path.of(p));
-      if (problem != null) {
-        throw new InputException(problem);
+      if (p.equals("-")) {
+        if (stdin instanceof Descriptors.ClosedInput) {
+          throw new InputException(Descriptors.ClosedInput.MESSAGE);
+        }
+        continue;
+      }
+      Path path = Path.of(p);
+      try {
+        List<Path> files = NewsReader.digestFiles(path);
+        if (!Files.isDirectory(path) && !Files.isReadable(path)) {
+          throw new InputException(p + ": permission denied");
+        }
+        listed.put(p, files);
+      } catch (IOException e) {
+        throw new InputException(Messages.ioError(e), e);
       }
     }
-    for (String p : paths) {
-      if (!p.equals("-") && Files.isDirectory(Path.of(p)) && !hasDigestFiles(Path.of(p))) {
-        err.println(Messages.warning(p, "directory has no *.txt digest files"));
-      }
-    }
+    listed.forEach(
+        (p, files) -> {
+          if (files.isEmpty()) {
+            err.println(Messages.warning(p, "directory has no *.txt digest files"));
+          }
+        });
+    this.files = listed;
     this.paths = List.copyOf(paths);
     this.stdin = stdin;
     this.forced = forced;
@@ -108,119 +124,19 @@ final class Inputs implements Iterable<Article>, Closeable {
     return names.get(0) + ", " + names.get(1) + " and " + (names.size() - 2) + " more";
   }
 
-  private static String stdinProblem(InputStream stdin) {
-    return stdin instanceof Descriptors.ClosedInput ? Descriptors.ClosedInput.MESSAGE : null;
-  }
-
-  /**
-   * What keeps a PATH argument from being read, as {@code path: reason}, or null if nothing does.
-   * Symbolic links are followed by hand, so that a link loop and a link to nothing are told apart
-   * from a missing file (the system reports all three alike).
-   */
-  static String problem(Path path) {
-    if (Files.isReadable(path)) {
-      return null;
-    }
-    if (Files.exists(path)) {
-      return path + ": permission denied";
-    }
-    if (!Files.isSymbolicLink(path)) {
-      return path + ": no such file or directory";
-    }
-    List<String> chain = new ArrayList<>(List.of(path.toString())); // as the links spell them
-    List<Path> seen = new ArrayList<>();
-    Path p = path.toAbsolutePath().normalize();
-    try {
-      while (Files.isSymbolicLink(p)) {
-        if (seen.contains(p)) {
-          return path + ": symbolic link loop (" + String.join(" -> ", chain) + ")";
-        }
-        if (seen.size() == MAX_LINKS) {
-          return path + ": too many levels of symbolic links";
-        }
-        seen.add(p);
-        Path target = Files.readSymbolicLink(p);
-        chain.add(target.toString());
-        p = p.getParent().resolve(target).normalize();
-      }
-    } catch (IOException e) {
-      return path + ": unreadable symbolic link: " + e.getMessage();
-    }
-    return path + ": symbolic link to a file that does not exist ("
-        + String.join(" -> ", chain) + ")";
-  }
-
-  /** As many links as Linux follows before it gives up (ELOOP). */
-  private static final int MAX_LINKS = 40;
-
-  /**
-   * Whether reading the directory can find a digest. Symbolic links are followed so that the
-   * warning is never wrong when the library follows them too; when the tree cannot be fully
-   * searched (a loop, an unreadable subdirectory) there is no warning, and reading reports what
-   * goes wrong.
-   */
-  static boolean hasDigestFiles(Path dir) {
-    try (Stream<Path> found = digestFiles(dir)) {
-      return found.findAny().isPresent();
-    } catch (IOException | UncheckedIOException e) {
-      return true;
-    }
-  }
-
-  /**
-   * The files reading a directory selects: regular {@code *.txt} files (any case) that are not
-   * hidden, as {@link NewsReader#openAll} selects them, following symbolic links.
-   */
-  private static Stream<Path> digestFiles(Path dir) throws IOException {
-    return Files.find(
-        dir,
-        Integer.MAX_VALUE,
-        (p, attrs) ->
-            attrs.isRegularFile()
-                && p.getFileName()
-                    .toString()
-                    .toLowerCase(Locale.ROOT)
-                    .endsWith(NewsReader.DIGEST_SUFFIX)
-                && !isHidden(dir.relativize(p)),
-        FileVisitOption.FOLLOW_LINKS);
-  }
-
   /**
    * Whether an existing {@code file} is one of the files the PATH arguments read, under any name
    * (another path, a symbolic or hard link): writing it would destroy an input.
    */
-  static boolean isInput(List<String> paths, Path file) throws IOException {
+  boolean reads(Path file) throws IOException {
     if (!Files.exists(file)) {
       return false;
     }
-    for (String p : paths) {
-      if (p.equals("-")) {
-        continue;
-      }
-      Path path = Path.of(p);
-      if (!Files.isDirectory(path)) {
-        if (Files.exists(path) && Files.isSameFile(path, file)) {
+    for (List<Path> list : files.values()) {
+      for (Path f : list) {
+        if (Files.isSameFile(f, file)) {
           return true;
         }
-        continue;
-      }
-      try (Stream<Path> files = digestFiles(path)) {
-        for (Path f : (Iterable<Path>) files::iterator) {
-          if (Files.isSameFile(f, file)) {
-            return true;
-          }
-        }
-      } catch (UncheckedIOException e) {
-        throw e.getCause();
-      }
-    }
-    return false;
-  }
-
-  private static boolean isHidden(Path relative) {
-    for (Path name : relative) {
-      if (name.toString().startsWith(".")) {
-        return true;
       }
     }
     return false;
@@ -269,24 +185,15 @@ final class Inputs implements Iterable<Article>, Closeable {
     if (path.equals("-")) {
       InputFormat f = forced != null ? forced : InputFormat.DIGEST;
       return f == InputFormat.DIGEST
-          ? source(unchecked(() -> NewsReader.open(stdin, STDIN, format)))
+          ? source(unchecked(() -> NewsReader.openAll(List.of(Path.of(path)), stdin, format)))
           : new LineSource(new LineReader(stdin, STDIN, format, f));
     }
     Path p = Path.of(path);
     InputFormat f = forced != null ? forced : InputFormat.forFile(p.getFileName().toString());
     if (f == InputFormat.DIGEST || (forced == null && Files.isDirectory(p))) {
-      return source(unchecked(() -> NewsReader.openAll(List.of(p), format)));
+      return source(unchecked(() -> NewsReader.openAll(files.get(path), format)));
     }
-    List<Path> files =
-        Files.isDirectory(p)
-            ? unchecked(
-                () -> {
-                  try (Stream<Path> found = digestFiles(p)) {
-                    return found.sorted().toList();
-                  }
-                })
-            : List.of(p);
-    return new LineFiles(files, f);
+    return new LineFiles(files.get(path), f);
   }
 
   private static Source source(NewsReader reader) {
