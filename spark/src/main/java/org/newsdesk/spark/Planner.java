@@ -46,7 +46,8 @@ final class Planner {
       for (FileStatus f : files) {
         total += f.getLen() + openCost;
       }
-      long maxSplit = Math.min(maxBytes, Math.max(openCost, total / minPartitionNum(spark)));
+      long maxSplit = Math.max(1,
+          Math.min(maxBytes, Math.max(openCost, total / minPartitionNum(spark))));
       List<FileChunk> chunks = new ArrayList<>();
       List<FileChunk> counted = new ArrayList<>();
       CompressionCodecFactory codecs = new CompressionCodecFactory(hadoop);
