@@ -125,19 +125,7 @@ public final class ClassifyJob {
               .setModelPath(job.model())
               .setTopK(job.topK())
               .setMinScore(job.minScore());
-      Dataset<Row> tagged = classifier.transform(articles);
-      Column prediction = tagged.col(classifier.getOutputCol());
-      tagged
-          .select(
-              tagged.col("source"),
-              tagged.col("line"),
-              tagged.col("title"),
-              tagged.col("body"),
-              tagged.col("date"),
-              tagged.col("category"),
-              prediction.getField("topic").as("topic"),
-              prediction.getField("score").as("score"),
-              prediction.getField("scores").as("scores"))
+      rows(articles, classifier)
           .write()
           .format(job.format())
           .mode(SaveMode.ErrorIfExists)
@@ -155,6 +143,22 @@ public final class ClassifyJob {
       }
       return 1;
     }
+  }
+
+  /** The job's output rows: the article columns, then topic, score and scores. */
+  static Dataset<Row> rows(Dataset<Row> articles, TopicClassifierTransformer classifier) {
+    Dataset<Row> tagged = classifier.transform(articles);
+    Column prediction = tagged.col(classifier.getOutputCol());
+    return tagged.select(
+        tagged.col("source"),
+        tagged.col("line"),
+        tagged.col("title"),
+        tagged.col("body"),
+        tagged.col("date"),
+        tagged.col("category"),
+        prediction.getField("topic").as("topic"),
+        prediction.getField("score").as("score"),
+        prediction.getField("scores").as("scores"));
   }
 
   static String summary(boolean complete, WriteMetrics metrics, JobArgs job) {

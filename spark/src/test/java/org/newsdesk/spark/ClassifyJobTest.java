@@ -73,6 +73,14 @@ class ClassifyJobTest {
   }
 
   @Test
+  void classifiesEachRowOnce(SparkSession spark) {
+    Dataset<Row> rows = ClassifyJob.rows(spark.read().format("newsdesk")
+        .load(Fixtures.samples().toString()), new TopicClassifierTransformer());
+    String plan = rows.queryExecution().executedPlan().toString();
+    assertThat(plan.split("newsdesk_prediction\\(", -1)).as(plan).hasSize(2);
+  }
+
+  @Test
   void jsonWithOptionsCountsDiagnosticsByKind(SparkSession spark) {
     String out = tmp.resolve("json-out").toString();
     Run r = run("--format", "json", "--top", "2", "--min-score", "0.4", "--mode",
