@@ -14,6 +14,7 @@ import org.apache.spark.SparkException;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameReader;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -45,6 +46,10 @@ import org.newsdesk.core.NewsParseException;
  * it (the output committer writes under {@code OUT/_temporary}; the job then deletes {@code OUT}).
  */
 public final class ClassifyJob {
+
+  /** Parquet columns of mostly distinct values, written without dictionary encoding. */
+  static final List<String> NO_DICTIONARY =
+      List.of("line", "title", "body", "score", "scores.list.element.score");
 
   private ClassifyJob() {}
 
@@ -125,11 +130,16 @@ public final class ClassifyJob {
               .setModelPath(job.model())
               .setTopK(job.topK())
               .setMinScore(job.minScore());
-      rows(articles, classifier)
-          .write()
-          .format(job.format())
-          .mode(SaveMode.ErrorIfExists)
-          .save(job.output());
+      DataFrameWriter<Row> writer =
+          rows(articles, classifier).write().format(job.format()).mode(SaveMode.ErrorIfExists);
+      if (job.format().equals("parquet")) {
+        // Dictionary encoding only pays for repeated values (source, date, category, topic,
+        // labels); on lines, titles, bodies and scores it is work thrown away.
+        for (String column : NO_DICTIONARY) {
+          writer.option("parquet.enable.dictionary#" + column, "false");
+        }
+      }
+      writer.save(job.output());
       boolean complete = metrics.await(30);
       out.println(summary(complete, metrics, job));
       return 0;

@@ -67,6 +67,8 @@ class ClassifyJobTest {
 
     Dataset<Row> rows = spark.read().parquet(out);
     assertThat(rows.columns()).containsExactlyElementsOf(COLUMNS);
+    assertThat(dictionaryEncoded(out)).containsExactlyInAnyOrder("source", "topic",
+        "scores.list.element.label");
     assertMatchesTopicClassifier(rows, Expected.articles(Fixtures.sampleFiles(),
         NewsFormat.LENIENT).size(), 3, 0.0);
     assertThat(spark.sparkContext().isStopped()).isFalse();
@@ -162,6 +164,29 @@ class ClassifyJobTest {
     r = run("--help");
     assertThat(r.status()).isZero();
     assertThat(r.out()).startsWith(JobArgs.USAGE);
+  }
+
+  /** The columns of the first Parquet file under {@code dir} written with a dictionary. */
+  static List<String> dictionaryEncoded(String dir) {
+    try (java.util.stream.Stream<Path> files = Files.list(Path.of(dir))) {
+      Path part = files.filter(p -> p.getFileName().toString().endsWith(".parquet"))
+          .findFirst().orElseThrow();
+      try (org.apache.parquet.hadoop.ParquetFileReader reader =
+          org.apache.parquet.hadoop.ParquetFileReader.open(
+              org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(
+                  new org.apache.hadoop.fs.Path(part.toUri()),
+                  new org.apache.hadoop.conf.Configuration()))) {
+        List<String> columns = new ArrayList<>();
+        for (var column : reader.getFooter().getBlocks().get(0).getColumns()) {
+          if (column.hasDictionaryPage()) {
+            columns.add(column.getPath().toDotString());
+          }
+        }
+        return columns;
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Every row carries exactly what TopicClassifier predicts for its title and body. */
