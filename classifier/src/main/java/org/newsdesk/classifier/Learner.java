@@ -22,29 +22,38 @@ import opennlp.tools.util.TrainingParameters;
 
 /**
  * Trains a model on already-extracted, real-valued feature vectors: {@code MAXENT_QN} with our
- * {@link Lbfgs}, the other algorithms with OpenNLP's own trainers.
+ * L-BFGS learner ({@link #maxentWeights}), the other algorithms with OpenNLP's own trainers.
  */
 final class Learner {
 
   private Learner() {}
 
   /**
-   * Trains a model. {@code contexts[i]}/{@code values[i]} is example i's feature vector, {@code
-   * outcomes[i]} the index of its label in {@code labels}.
+   * Trains a model. Row {@code i} of {@code data} is example i's feature vector (ids index {@code
+   * featureNames}) and its label indexes {@code labels}.
    */
   static AbstractModel train(
       TrainingConfig config,
       String[] featureNames,
-      int[] featureCounts,
       String[] labels,
-      int[][] contexts,
-      float[][] values,
-      int[] outcomes,
+      FeatureMatrix data,
       TrainingListener listener) {
-    Indexer indexer = new Indexer(featureNames, featureCounts, labels, contexts, values, outcomes);
+    if (config.algorithm() == TrainingConfig.Algorithm.MAXENT_QN) {
+      return trainQn(config, featureNames, labels, data, listener);
+    }
+    int[][] contexts = new int[data.rows()][];
+    float[][] values = new float[data.rows()][];
+    int[] outcomes = new int[data.rows()];
+    for (int r = 0; r < data.rows(); r++) {
+      contexts[r] = data.rowIds(r);
+      values[r] = data.rowValues(r);
+      outcomes[r] = data.label(r);
+    }
+    Indexer indexer =
+        new Indexer(featureNames, data.columnCounts(), labels, contexts, values, outcomes);
     try {
       return switch (config.algorithm()) {
-        case MAXENT_QN -> trainQn(config, indexer, listener);
+        case MAXENT_QN -> throw new AssertionError("handled above");
         case MAXENT -> {
           GISTrainer t = new GISTrainer();
           t.init(params(config, "MAXENT"), new HashMap<>(), monitored(config, listener));
@@ -82,44 +91,70 @@ final class Learner {
     return new TrainingConfiguration(new Monitor(config.iterations(), l), null);
   }
 
-  /** Our L-BFGS (see {@link Lbfgs}); the weights become an OpenNLP QNModel. */
-  private static QNModel trainQn(TrainingConfig config, Indexer indexer, TrainingListener l) {
-    String[] preds = indexer.getPredLabels();
-    String[] outcomeNames = indexer.getOutcomeLabels();
-    int[] outcomes = indexer.getOutcomeList();
-    double[] weights = new double[outcomes.length];
-    Arrays.fill(weights, 1);
-    if (config.balanceLabels()) {
-      int[] perLabel = new int[outcomeNames.length];
-      for (int o : outcomes) {
-        perLabel[o]++;
-      }
-      for (int e = 0; e < outcomes.length; e++) {
-        weights[e] = (double) outcomes.length / (outcomeNames.length * perLabel[outcomes[e]]);
-      }
-    }
-    Lbfgs lbfgs =
-        new Lbfgs(
-            preds.length,
-            outcomeNames.length,
-            indexer.getContexts(),
-            indexer.getValues(),
-            outcomes,
-            weights,
+  /** MAXENT_QN: our L-BFGS learner; its weights become an OpenNLP QNModel. */
+  private static QNModel trainQn(
+      TrainingConfig config,
+      String[] featureNames,
+      String[] labels,
+      FeatureMatrix data,
+      TrainingListener listener) {
+    double[] w =
+        maxentWeights(
+            data,
+            labels.length,
             config.regularization(),
-            config.threads());
-    double[] w = lbfgs.minimize(config.iterations(), l);
-    int[] allOutcomes = new int[outcomeNames.length];
+            config.balanceLabels(),
+            config.iterations(),
+            config.threads(),
+            listener);
+    // ---- QNModel round trip: to be replaced by Newsdesk's own linear model (issue 11) ----
+    int[] allOutcomes = new int[labels.length];
     for (int oi = 0; oi < allOutcomes.length; oi++) {
       allOutcomes[oi] = oi;
     }
-    Context[] params = new Context[preds.length];
-    for (int ci = 0; ci < preds.length; ci++) {
-      double[] alpha = new double[outcomeNames.length];
-      System.arraycopy(w, ci * outcomeNames.length, alpha, 0, outcomeNames.length);
+    Context[] params = new Context[featureNames.length];
+    for (int ci = 0; ci < featureNames.length; ci++) {
+      double[] alpha = new double[labels.length];
+      System.arraycopy(w, ci * labels.length, alpha, 0, labels.length);
       params[ci] = new Context(allOutcomes, alpha);
     }
-    return new QNModel(params, preds, outcomeNames);
+    return new QNModel(params, featureNames, labels);
+    // ---- end of the QNModel round trip ----
+  }
+
+  /**
+   * The L-BFGS maximum-entropy learner: minimises {@link SoftmaxObjective} (bias feature 0 not
+   * penalised) with {@link Lbfgs} from all-zero weights.
+   *
+   * @param data the examples; feature 0 must be the bias
+   * @param labelCount the number of labels
+   * @param l2 the L2 penalty factor
+   * @param balanceLabels weigh examples by {@link SoftmaxObjective#balancedWeights}
+   * @param iterations the iteration cap
+   * @param threads threads for the objective (the result does not depend on them)
+   * @param listener told of each iteration with the training log-likelihood (weighted, without
+   *     the penalty)
+   * @return the weights, laid out {@code [feature * labelCount + label]}
+   */
+  static double[] maxentWeights(
+      FeatureMatrix data,
+      int labelCount,
+      double l2,
+      boolean balanceLabels,
+      int iterations,
+      int threads,
+      TrainingListener listener) {
+    double[] exampleWeights =
+        balanceLabels ? SoftmaxObjective.balancedWeights(data, labelCount) : null;
+    try (SoftmaxObjective objective =
+        new SoftmaxObjective(data, labelCount, exampleWeights, l2, 1, threads)) {
+      Lbfgs.Listener progress =
+          (iteration, value, x, gradient) ->
+              listener.onProgress(iteration, iterations, -(value - objective.penalty(x)));
+      return Lbfgs.withDefaults(iterations)
+          .minimize(objective, new double[objective.dimension()], progress)
+          .x();
+    }
   }
 
   /** Forwards OpenNLP's per-iteration monitor calls to our listener. */

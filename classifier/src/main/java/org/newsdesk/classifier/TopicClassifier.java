@@ -49,7 +49,7 @@ public final class TopicClassifier {
   private final List<String> labels;
   private final String[] outcomes;
   private final Prediction unknown;
-  // QN models only: weights laid out by our feature id, then label (see Lbfgs)
+  // QN models only: weights laid out by our feature id, then label (see SoftmaxObjective)
   private final float[] dense;
 
   TopicClassifier(FeatureExtractor features, AbstractModel model, ModelProvenance provenance) {
@@ -165,7 +165,7 @@ public final class TopicClassifier {
         s[k] += v * dense[base + k];
       }
     }
-    Lbfgs.softmax(s);
+    SoftmaxObjective.softmax(s);
     return s;
   }
 
