@@ -29,10 +29,13 @@ package org.newsdesk.classifier;
  *
  * <p><b>Stop rule</b>, checked after each accepted step, first match wins: {@code ||g|| <=
  * gradientTolerance * max(1, ||x||)} ({@link Stop#GRADIENT}, also checked at the start); the
- * objective fell by less than {@code relativeDecrease * max(1, |f|)} in that step ({@link
+ * objective fell by no more than {@code relativeDecrease * max(1, |f|)} in that step ({@link
  * Stop#DECREASE}); the iteration cap ({@link Stop#MAX_ITERATIONS}). If no trial step of a line
  * search decreases the objective enough, the minimiser stops at the last accepted point ({@link
- * Stop#LINE_SEARCH_FAILED}): it has reached the precision the arithmetic allows.
+ * Stop#LINE_SEARCH_FAILED}). Precision: the Armijo test compares values of {@code f}, so progress
+ * ends once a step's decrease is below the rounding of {@code f} itself (for a quadratic, once
+ * {@code ||g||^2} is near {@code ulp(f)} times its curvature); ask for a gradient tolerance
+ * beyond that and the run ends on the decrease rule or a failed line search instead.
  *
  * <p>Deterministic: the same objective and start give the same result bit for bit. Memory: {@code
  * (2 * memory + 5) * dimension} doubles. An instance holds only settings and may be shared.
@@ -117,8 +120,8 @@ final class Lbfgs {
    *
    * @param memory correction pairs kept, at least 1
    * @param maxIterations the iteration cap, at least 0
-   * @param relativeDecrease stop when a step decreases the objective by less than this times
-   *     {@code max(1, |f|)}; 0 turns the rule off
+   * @param relativeDecrease stop when a step decreases the objective by no more than this times
+   *     {@code max(1, |f|)}; with 0, only a step that leaves the objective unchanged stops
    * @param gradientTolerance stop when {@code ||g|| <= gradientTolerance * max(1, ||x||)}; 0 stops
    *     only at an exactly zero gradient
    */
@@ -253,6 +256,9 @@ final class Lbfgs {
         rho[slot] = 1 / sy;
         newest = slot;
         stored = Math.min(stored + 1, memory);
+      } else if (stored == memory) {
+        // the rejected pair overwrote the oldest one: forget it
+        stored--;
       }
       double[] tmp = x;
       x = xn;
@@ -266,7 +272,7 @@ final class Lbfgs {
       if (small(dot(g, g), x)) {
         return new Result(x, f, iter, evaluations, Stop.GRADIENT);
       }
-      if ((previous - f) / Math.max(1, Math.abs(f)) < relativeDecrease) {
+      if ((previous - f) / Math.max(1, Math.abs(f)) <= relativeDecrease) {
         return new Result(x, f, iter, evaluations, Stop.DECREASE);
       }
     }
