@@ -35,6 +35,9 @@ import org.newsdesk.core.Article;
  */
 public final class TopicTrainer {
 
+  /** Examples whose feature vectors are computed together before joining the matrix. */
+  private static final int MATRIX_BLOCK = 4096;
+
   private final TrainingConfig config;
 
   /**
@@ -134,27 +137,32 @@ public final class TopicTrainer {
       order.add(i);
     }
     Collections.shuffle(order, new Random(config.seed()));
-    int[][] contexts = new int[data.size()][];
-    float[][] values = new float[data.size()][];
-    int[] outcomes = new int[data.size()];
-    IntStream positions = IntStream.range(0, data.size());
-    if (config.threads() > 1) {
-      positions = positions.parallel();
-    }
-    positions.forEach(
-        k -> {
-          LabeledText e = data.get(order.get(k));
-          FeatureExtractor.Vector v = features.vector(e.title(), e.body());
-          contexts[k] = v.ids();
-          values[k] = v.values();
-          outcomes[k] = Arrays.binarySearch(labels, e.label());
-        });
-    int[] featureCounts = new int[features.size()];
-    for (int[] ids : contexts) {
-      for (int id : ids) {
-        featureCounts[id]++;
+    // ---- feature matrix (CSR, no per-example arrays kept): vectors are computed a block at a
+    // time (in parallel when threads > 1) and appended in the shuffled order ----
+    FeatureMatrix.Builder rows = FeatureMatrix.builder(features.size());
+    FeatureExtractor.Vector[] block = new FeatureExtractor.Vector[MATRIX_BLOCK];
+    for (int from = 0; from < data.size(); from += MATRIX_BLOCK) {
+      int start = from;
+      int n = Math.min(MATRIX_BLOCK, data.size() - from);
+      IntStream positions = IntStream.range(0, n);
+      if (config.threads() > 1) {
+        positions = positions.parallel();
+      }
+      positions.forEach(
+          k -> {
+            LabeledText e = data.get(order.get(start + k));
+            block[k] = features.vector(e.title(), e.body());
+          });
+      for (int k = 0; k < n; k++) {
+        rows.addRow(
+            block[k].ids(),
+            block[k].values(),
+            Arrays.binarySearch(labels, data.get(order.get(start + k)).label()));
+        block[k] = null;
       }
     }
+    FeatureMatrix matrix = rows.build();
+    // ---- end of the feature matrix ----
     listener.onStart(data.size(), features.size(), labels.length);
     int[] lastIteration = {0};
     TrainingListener tracking =
@@ -166,15 +174,7 @@ public final class TopicTrainer {
           }
         };
     AbstractModel model =
-        Learner.train(
-            config,
-            features.names(),
-            featureCounts,
-            labels,
-            contexts,
-            values,
-            outcomes,
-            tracking);
+        Learner.train(config, features.names(), labels, matrix, tracking);
     listener.onFinish(lastIteration[0]);
     ModelProvenance provenance =
         new ModelProvenance(
