@@ -220,7 +220,7 @@ public final class FeaturePipeline {
           throw new NumberFormatException();
         }
         b.ngrams(min, max);
-      } catch (NumberFormatException | IllegalArgumentException e) {
+      } catch (IllegalArgumentException e) {
         throw s.invalid("ngrams", v, "MIN-MAX with 1 <= MIN <= MAX <= " + MAX_NGRAM + ", e.g. 1-2");
       }
     }

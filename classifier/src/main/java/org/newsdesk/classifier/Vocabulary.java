@@ -23,6 +23,26 @@ final class Vocabulary {
   private int size;
   private long documents;
 
+  /**
+   * Fits a vocabulary on one thread, as training does: counts, selects and names. For tests and
+   * small data; training runs the same steps over batches on several threads.
+   */
+  static FeatureExtractor fit(FeaturePipeline pipeline, Iterable<LabeledText> texts) {
+    FeatureExtractor analyzer = FeatureExtractor.analyzerOnly(pipeline);
+    Vocabulary v = new Vocabulary();
+    for (LabeledText t : texts) {
+      v.add(analyzer.ngramHashes(t.title(), t.body()));
+    }
+    Selection s = v.select(pipeline.minDf(), pipeline.maxFeatures());
+    for (LabeledText t : texts) {
+      if (s.complete()) {
+        break;
+      }
+      s.named(s.name(analyzer, t.title(), t.body()));
+    }
+    return s.extractor(pipeline);
+  }
+
   /** Counts one document: its distinct n-gram hashes ({@link FeatureExtractor#ngramHashes}). */
   void add(long[] distinct) {
     documents++;
@@ -195,7 +215,7 @@ final class Vocabulary {
     /**
      * The vocabulary in feature order: document frequency descending, then name.
      *
-     * @throws IllegalStateException if some n-gram was not met again in the naming pass (the
+     * @throws IllegalArgumentException if some n-gram was not met again in the naming pass (the
      *     texts changed between passes)
      */
     FeatureExtractor extractor(FeaturePipeline pipeline) {
@@ -205,7 +225,7 @@ final class Vocabulary {
         order[i] = i;
         vocabulary[i] = names.get(i);
         if (vocabulary[i] == null) {
-          throw new IllegalStateException(
+          throw new IllegalArgumentException(
               "the training examples changed between passes: an n-gram counted in the first pass"
                   + " did not occur in the second");
         }
