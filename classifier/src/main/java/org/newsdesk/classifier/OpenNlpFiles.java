@@ -11,7 +11,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import opennlp.tools.doccat.DoccatModel;
 
@@ -94,8 +93,13 @@ final class OpenNlpFiles {
           model = out.toByteArray();
         }
       }
-    } catch (ZipException e) {
-      throw new ModelLoadException(source + ": corrupted doccat model (" + e.getMessage() + ")", e);
+    } catch (ModelLoadException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new ModelLoadException(
+          source + ": corrupted doccat model (" + e.getClass().getSimpleName() + ": "
+              + e.getMessage() + ")",
+          e);
     }
     if (!manifest || model == null) {
       throw new ModelLoadException(

@@ -58,6 +58,8 @@ final class TrainingRun {
   TopicClassifier train(Iterable<LabeledText> examples) {
     try {
       return run(examples);
+    } catch (Explained e) {
+      throw e;
     } catch (OutOfMemoryError e) {
       OutOfMemoryError clear =
           new OutOfMemoryError(
@@ -80,6 +82,15 @@ final class TrainingRun {
 
   private static String megabytes(long bytes) {
     return bytes == Long.MAX_VALUE ? "unlimited" : String.format(Locale.ROOT, "%,d MB", bytes >> 20);
+  }
+
+  /** An out-of-memory error whose message already says what to change. */
+  private static final class Explained extends OutOfMemoryError {
+    private static final long serialVersionUID = 1L;
+
+    Explained(String message) {
+      super(message);
+    }
   }
 
   /** The texts a batch of pass 1 produced. */
@@ -276,7 +287,7 @@ final class TrainingRun {
     long need = (dimension * LBFGS_VECTORS + (long) examples * (labelCount + 1)) * Double.BYTES;
     long max = Runtime.getRuntime().maxMemory();
     if (max != Long.MAX_VALUE && need > max) {
-      throw new OutOfMemoryError(
+      throw new Explained(
           "training needs at least " + megabytes(need) + " of heap for the optimiser ("
               + features + " features x " + labelCount + " labels, " + examples
               + " examples), but the JVM allows " + megabytes(max) + ": " + remedy());
