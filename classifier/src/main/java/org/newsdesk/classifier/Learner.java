@@ -109,6 +109,15 @@ public sealed interface Learner
   String algorithm();
 
   /**
+   * Returns the text form: the algorithm and every option as comma-separated {@code key=value}
+   * pairs, e.g. {@code algorithm=gis,iterations=100}; {@link #parse(String)} reads it back.
+   *
+   * @return the text form
+   */
+  @Override
+  String toString();
+
+  /**
    * Maximum entropy (multinomial logistic regression) with L2 regularisation, trained with
    * L-BFGS. The bias feature is not regularised. Training gives the same model for every thread
    * count.

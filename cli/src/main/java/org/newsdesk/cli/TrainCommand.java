@@ -10,7 +10,8 @@ import org.newsdesk.classifier.Evaluation;
 import org.newsdesk.classifier.LabeledText;
 import org.newsdesk.classifier.TopicClassifier;
 import org.newsdesk.classifier.TopicTrainer;
-import org.newsdesk.classifier.TrainingConfig;
+import org.newsdesk.classifier.FeaturePipeline;
+import org.newsdesk.classifier.Learner;
 import org.newsdesk.classifier.TrainingListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,8 +40,11 @@ final class TrainCommand extends InputCommand {
       description = "Also run stratified K-fold cross-validation and print the evaluation.")
   Integer folds;
 
-  @Option(names = "--algorithm", paramLabel = "ALG", description = "${COMPLETION-CANDIDATES}.")
-  TrainingConfig.Algorithm algorithm;
+  @Option(
+      names = "--algorithm",
+      paramLabel = "ALG",
+      description = "maxent (default), gis, perceptron or naive-bayes.")
+  String algorithm;
 
   @Option(names = "--iterations", paramLabel = "N", description = "Training iterations.")
   Integer iterations;
@@ -67,7 +71,7 @@ final class TrainCommand extends InputCommand {
   String stopWords;
 
   @Option(names = "--stemming", paramLabel = "STEMMER", description = "${COMPLETION-CANDIDATES}.")
-  TrainingConfig.Stemming stemming;
+  FeaturePipeline.Stemming stemming;
 
   @Option(
       names = "--title-weight",
@@ -87,14 +91,14 @@ final class TrainCommand extends InputCommand {
       description = "Training threads. Default: the library's (available processors, at most 4).")
   Integer threads;
 
-  private TrainingConfig config;
+  private TopicTrainer trainer;
 
   @Override
   void validate() {
     if (threads != null && threads < 1) {
       throw usage("Invalid value for option '--threads': must be at least 1, was " + threads);
     }
-    config = config();
+    trainer = trainer();
   }
 
   @Override
@@ -106,12 +110,11 @@ final class TrainCommand extends InputCommand {
       throw new InputException(
           "need at least 2 labels to train, found " + labels.size() + ": " + labels);
     }
-    TopicTrainer trainer = new TopicTrainer(config);
     if (folds != null) {
       err().println("cross-validating with " + folds + " folds...");
       Evaluation cv;
       try {
-        cv = Evaluation.crossValidate(trainer, data, folds, config.seed());
+        cv = Evaluation.crossValidate(trainer, data, folds, trainer.seed());
       } catch (IllegalArgumentException e) {
         throw new InputException("cannot cross-validate: " + e.getMessage(), e);
       }
@@ -164,55 +167,59 @@ final class TrainCommand extends InputCommand {
     };
   }
 
-  private TrainingConfig config() {
-    TrainingConfig.Builder b = TrainingConfig.builder();
+  /**
+   * The options as the library's settings text (FeaturePipeline.parse / Learner.parse read and
+   * check it; unset options keep the library defaults).
+   */
+  private TopicTrainer trainer() {
     try {
-      if (threads != null) {
-        b.threads(threads);
-      }
-      if (seed != null) {
-        b.seed(seed);
-      }
-      if (algorithm != null) {
-        b.algorithm(algorithm);
-      }
-      if (iterations != null) {
-        b.iterations(iterations);
-      }
-      if (cutoff != null) {
-        b.cutoff(cutoff);
-      }
-      if (regularization != null) {
-        b.regularization(regularization);
-      }
+      List<String> features = new java.util.ArrayList<>();
       if (ngrams != null) {
-        String[] range = ngrams.split("-", 2);
-        int min = Integer.parseInt(range[0].trim());
-        b.ngramRange(min, range.length == 2 ? Integer.parseInt(range[1].trim()) : min);
+        features.add("ngrams=" + ngrams);
       }
       if (lowercase != null) {
-        b.lowercase(lowercase);
+        features.add("lowercase=" + lowercase);
       }
       if (stopWords != null) {
-        b.stopWords(
-            switch (stopWords.toLowerCase(Locale.ROOT)) {
-              case "english" -> TrainingConfig.ENGLISH_STOP_WORDS;
-              case "none" -> Set.of();
-              default ->
-                  throw new IllegalArgumentException(
-                      "--stop-words must be english or none, was " + stopWords);
-            });
+        if (!stopWords.equalsIgnoreCase("english") && !stopWords.equalsIgnoreCase("none")) {
+          throw new IllegalArgumentException(
+              "--stop-words must be english or none, was " + stopWords);
+        }
+        features.add("stop-words=" + stopWords);
       }
       if (stemming != null) {
-        b.stemming(stemming);
+        features.add("stemming=" + stemming.name());
       }
       if (titleWeight != null) {
-        b.titleWeight(titleWeight);
+        features.add("title-weight=" + titleWeight);
+      }
+      if (cutoff != null) {
+        features.add("min-df=" + cutoff);
+      }
+      List<String> learner = new java.util.ArrayList<>();
+      if (algorithm != null) {
+        learner.add("algorithm=" + algorithm);
+      }
+      if (iterations != null) {
+        learner.add("iterations=" + iterations);
+      }
+      if (regularization != null) {
+        learner.add("l2=" + regularization);
+      }
+      TopicTrainer t =
+          new TopicTrainer(
+              FeaturePipeline.parse(String.join(",", features)),
+              Learner.parse(String.join(",", learner)));
+      if (threads != null) {
+        t = t.withThreads(threads);
+      }
+      if (seed != null) {
+        t = t.withSeed(seed);
       }
       if (folds != null && folds < 2) {
         throw new IllegalArgumentException("--cv needs at least 2 folds, was " + folds);
       }
-      return b.build();
+      return t;
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }

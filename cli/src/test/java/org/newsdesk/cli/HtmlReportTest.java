@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.classifier.Evaluation;
+import org.newsdesk.classifier.LabelScore;
+import org.newsdesk.classifier.LabeledText;
+import org.newsdesk.classifier.Prediction;
 
 class HtmlReportTest {
   private static final String B = "b<&>eta";
@@ -12,7 +15,11 @@ class HtmlReportTest {
   /** 4 examples: alpha 2 right 1 wrong, b<&>eta 1 right; accuracy 0.75. */
   private static String render() {
     Evaluation e =
-        Evaluation.of(List.of("alpha", "alpha", "alpha", B), List.of("alpha", "alpha", B, B));
+        Evaluation.of(
+            List.of("alpha", "alpha", "alpha", B).stream().map(l -> LabeledText.of("x", l)).toList(),
+            List.of("alpha", "alpha", B, B).stream()
+                .map(l -> new Prediction(List.of(new LabelScore(l, 1.0)), false))
+                .toList());
     return HtmlReport.render(e, "Report <title>", "4 articles & more");
   }
 

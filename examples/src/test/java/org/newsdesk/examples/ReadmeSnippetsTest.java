@@ -51,9 +51,9 @@ class ReadmeSnippetsTest {
         }
       }
     }
-    assertThat(tags).contains("parse", "classify", "train");
+    assertThat(tags).contains("parse", "classify", "train", "opennlp");
     // ...and every Java block of the README comes from an example.
-    assertThat(javaBlocks).hasSize(3);
+    assertThat(javaBlocks).hasSize(4);
   }
 
 }
