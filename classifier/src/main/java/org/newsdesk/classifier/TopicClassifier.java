@@ -1,7 +1,6 @@
 package org.newsdesk.classifier;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,6 +15,7 @@ import java.util.stream.Stream;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizer;
 import org.newsdesk.core.Article;
+import org.newsdesk.core.AtomicFiles;
 
 /**
  * A trained topic classifier: predicts the topic label of an article or text.
@@ -226,16 +226,17 @@ public final class TopicClassifier {
   }
 
   /**
-   * Saves this model to a file, replacing it if it exists. A Newsdesk model is written in
-   * Newsdesk's format; a wrapped OpenNLP model as an OpenNLP doccat model file.
+   * Saves this model to a file, replacing it if it exists, atomically: the model is written to a
+   * temporary file in the same directory and moved into place, so a failed save (a full disk, a
+   * file-size limit) leaves the previous file as it was (see {@link AtomicFiles}). A Newsdesk
+   * model is written in Newsdesk's format; a wrapped OpenNLP model as an OpenNLP doccat model
+   * file.
    *
    * @param file the file to write
-   * @throws IOException if writing fails
+   * @throws IOException if writing fails; the message names the file
    */
   public void save(Path file) throws IOException {
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
-      save(out);
-    }
+    AtomicFiles.write(file, this::save);
   }
 
   /**

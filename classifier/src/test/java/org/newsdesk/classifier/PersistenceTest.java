@@ -53,6 +53,21 @@ class PersistenceTest {
   }
 
   @Test
+  void savingReplacesAFileAtomicallyAndLeavesNothingElse() throws IOException {
+    Path file = dir.resolve("model.bin");
+    Files.writeString(file, "an older model");
+    Samples.trained().save(file);
+    assertSamePredictions(Samples.trained(), TopicClassifier.load(file));
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(file);
+    }
+    // a target that cannot be written leaves everything as it was
+    Path directory = Files.createDirectory(dir.resolve("a-directory.bin"));
+    assertThatThrownBy(() -> Samples.trained().save(directory)).isInstanceOf(IOException.class);
+    assertThat(directory).isEmptyDirectory();
+  }
+
+  @Test
   void nonDefaultFeatureSettingsSurviveReload() throws IOException {
     // the OpenNLP DoccatModel trap: NGramFeatureGenerator(1,3) reloads as (2,2); ours must not
     FeaturePipeline pipeline =
