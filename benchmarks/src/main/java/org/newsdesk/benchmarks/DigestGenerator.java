@@ -38,7 +38,7 @@ public final class DigestGenerator {
   private static final int DISTINCT_DATES = Integer.getInteger("distinctDates", 0);
 
   /** Where the seed files are, relative to the repository root. */
-  public static final String DEFAULT_SEEDS = "core/src/test/resources/seeds";
+  public static final String DEFAULT_SEEDS = "examples/samples";
 
   private static final String[] CATEGORIES = {
     "Logistics", "Trade", "Customs Policy", "Security", "E-commerce", "Enforcement"

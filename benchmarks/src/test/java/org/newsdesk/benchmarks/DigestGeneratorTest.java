@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.core.Article;
 import org.newsdesk.core.NewsReader;
+import org.newsdesk.testing.Fixtures;
 
 /** A small smoke run of the generator and both benchmark loops; no timing. */
 class DigestGeneratorTest {
@@ -22,7 +23,7 @@ class DigestGeneratorTest {
     Path file = dir.resolve("digest.txt");
 
     DigestGenerator.Result result =
-        DigestGenerator.generate(DigestGenerator.findSeeds(), file, 1 << 20, 3);
+        DigestGenerator.generate(Fixtures.samples(), file, 1 << 20, 3);
 
     assertThat(result.bytes()).isEqualTo(Files.size(file)).isGreaterThanOrEqualTo(1 << 20);
     List<Article> articles = NewsReader.readAll(file); // strict: throws on any format error
@@ -46,8 +47,8 @@ class DigestGeneratorTest {
     Path a = dir.resolve("a.txt");
     Path b = dir.resolve("b.txt");
 
-    DigestGenerator.generate(DigestGenerator.findSeeds(), a, 100_000, 5);
-    DigestGenerator.generate(DigestGenerator.findSeeds(), b, 100_000, 5);
+    DigestGenerator.generate(Fixtures.samples(), a, 100_000, 5);
+    DigestGenerator.generate(Fixtures.samples(), b, 100_000, 5);
 
     assertThat(Files.mismatch(a, b)).isEqualTo(-1);
   }

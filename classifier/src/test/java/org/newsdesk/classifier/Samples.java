@@ -1,15 +1,10 @@
 package org.newsdesk.classifier;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
+import org.newsdesk.testing.Fixtures;
 
-/** Test data: a small slice of the BSD-licensed fortunes corpus (see the resources README). */
+/** Test data: a small slice of the BSD-licensed fortunes corpus (see Fixtures). */
 final class Samples {
 
   private static List<LabeledText> train;
@@ -20,14 +15,14 @@ final class Samples {
 
   static synchronized List<LabeledText> train() {
     if (train == null) {
-      train = read("fortunes-train.tsv");
+      train = read(Fixtures.fortunesTrain());
     }
     return train;
   }
 
   static synchronized List<LabeledText> test() {
     if (test == null) {
-      test = read("fortunes-test.tsv");
+      test = read(Fixtures.fortunesTest());
     }
     return test;
   }
@@ -40,18 +35,7 @@ final class Samples {
     return trained;
   }
 
-  static List<LabeledText> read(String resource) {
-    List<LabeledText> out = new ArrayList<>();
-    try (InputStream in = Samples.class.getResourceAsStream(resource);
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        int tab = line.indexOf('\t');
-        out.add(LabeledText.of(line.substring(tab + 1), line.substring(0, tab)));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
+  private static List<LabeledText> read(Path tsv) {
+    return Fixtures.readTsv(tsv).stream().map(r -> LabeledText.of(r.text(), r.label())).toList();
   }
 }

@@ -4,12 +4,13 @@ import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
-import java.nio.file.Files;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
@@ -29,10 +30,35 @@ import java.util.Objects;
  * no date separates them, and, when writing a file, a character that the file's charset cannot
  * encode (for example U+20AC '€' in ISO-8859-1). A rejected article leaves the output as it was,
  * and the writer can go on with the next article. Not thread-safe.
+ *
+ * <p><b>Files are replaced all or nothing.</b> A writer from {@link #open(Path, NewsFormat)}
+ * writes to a temporary file in the same directory and moves it over the target when it is
+ * {@link #close() closed} (see {@link AtomicFiles}). Until then the previous file, if any, is
+ * untouched. If a write fails, or {@link #writeAll} ends with any exception (a rejected article,
+ * an I/O error, or an exception from the articles' own iterator, such as a {@link
+ * NewsParseException} while copying from a {@link NewsReader}), the writer is <em>failed</em>:
+ * later writes throw {@link IOException}, and {@link #close()} deletes the temporary file, leaves
+ * the previous file as it was and throws an {@link IOException} saying so. So
+ *
+ * <pre>{@code
+ * try (NewsReader in = NewsReader.open(source);
+ *      NewsWriter out = NewsWriter.open(target)) {
+ *   out.writeAll(in);
+ * }
+ * }</pre>
+ *
+ * <p>either replaces {@code target} with every article of {@code source} or leaves it alone. A
+ * writer cannot see exceptions thrown by the caller between two {@link #write} calls: code that
+ * can fail there should produce its articles as an {@code Iterable} for {@link #writeAll}.
  */
 public final class NewsWriter implements Closeable, Flushable {
 
   private final Writer out;
+  /** The file being written, or null for a caller's Writer. */
+  private final AtomicFiles.Pending file;
+  /** Whether a write to the file failed; then close() discards it. */
+  private boolean failed;
+  private boolean closed;
   private final MetadataParser metadata;
   /** Checks that text fits the file's charset; null when every string does (or it is unknown). */
   private final CharsetEncoder encoder;
@@ -40,8 +66,9 @@ public final class NewsWriter implements Closeable, Flushable {
   private String openBody;
   private boolean first = true;
 
-  private NewsWriter(Writer out, NewsFormat format, Charset charset) {
+  private NewsWriter(Writer out, AtomicFiles.Pending file, NewsFormat format, Charset charset) {
     this.out = Objects.requireNonNull(out, "out");
+    this.file = file;
     this.metadata = Objects.requireNonNull(format, "format").metadata();
     // The UTF charsets encode every string without unpaired surrogates, which check() rejects.
     this.encoder = charset == null || charset.name().toUpperCase(Locale.ROOT).startsWith("UTF-")
@@ -49,28 +76,40 @@ public final class NewsWriter implements Closeable, Flushable {
   }
 
   /**
-   * Creates (or truncates) a UTF-8 file and writes to it with {@link NewsFormat#DEFAULT}.
+   * Writes a UTF-8 file with {@link NewsFormat#DEFAULT}; the file is created or replaced when the
+   * writer is closed.
    *
    * @param path the file
    * @return a writer that must be closed
-   * @throws IOException if the file cannot be created
+   * @throws IOException if the file cannot be created (its directory does not exist or cannot be
+   *     written, or it is a directory); the message names {@code path}
    */
   public static NewsWriter open(Path path) throws IOException {
     return open(path, NewsFormat.DEFAULT);
   }
 
   /**
-   * Creates (or truncates) a file and writes to it in the format's charset and date pattern.
-   * Articles with characters the charset cannot encode are rejected.
+   * Writes a file in the format's charset and date pattern. Articles with characters the charset
+   * cannot encode are rejected. The file is written to a temporary file and moved into place
+   * atomically by {@link #close()}; see the class comment for what happens when a write fails.
    *
    * @param path the file
    * @param format the charset and date pattern to use
    * @return a writer that must be closed
-   * @throws IOException if the file cannot be created
+   * @throws IOException if the file cannot be created (its directory does not exist or cannot be
+   *     written, or it is a directory); the message names {@code path}
    */
   public static NewsWriter open(Path path, NewsFormat format) throws IOException {
-    return new NewsWriter(Files.newBufferedWriter(path, format.charset()), format,
-        format.charset());
+    Objects.requireNonNull(format, "format");
+    AtomicFiles.Pending file = AtomicFiles.begin(path);
+    try {
+      Writer out = new BufferedWriter(
+          new OutputStreamWriter(file.stream(), format.charset().newEncoder()));
+      return new NewsWriter(out, file, format, format.charset());
+    } catch (RuntimeException | Error e) {
+      file.discard(e); // e.g. a charset that cannot encode
+      throw e;
+    }
   }
 
   /**
@@ -95,7 +134,7 @@ public final class NewsWriter implements Closeable, Flushable {
    */
   public static NewsWriter of(Writer out, NewsFormat format) {
     return new NewsWriter(out instanceof BufferedWriter || out instanceof StringWriter
-        ? out : new BufferedWriter(out), format, null);
+        ? out : new BufferedWriter(out), null, format, null);
   }
 
   /**
@@ -124,19 +163,25 @@ public final class NewsWriter implements Closeable, Flushable {
    */
   public void write(Article article) throws IOException {
     String dateText = check(article);
-    if (!first) {
+    ensureWritable();
+    try {
+      if (!first) {
+        out.write('\n');
+      }
+      out.write(article.title());
+      out.write("\n\n");
+      out.write(article.title());
+      out.write("\n\n");
+      out.write(article.body());
       out.write('\n');
-    }
-    out.write(article.title());
-    out.write("\n\n");
-    out.write(article.title());
-    out.write("\n\n");
-    out.write(article.body());
-    out.write('\n');
-    if (dateText != null) {
-      out.write('\n');
-      out.write(dateText);
-      out.write('\n');
+      if (dateText != null) {
+        out.write('\n');
+        out.write(dateText);
+        out.write('\n');
+      }
+    } catch (IOException | RuntimeException | Error e) {
+      failed = true;
+      throw e;
     }
     first = false;
     openBody = dateText == null ? article.body() : null;
@@ -148,11 +193,19 @@ public final class NewsWriter implements Closeable, Flushable {
    * @param articles the articles
    * @throws IOException if writing fails
    * @throws IllegalArgumentException if an article cannot be represented; the ones before it
-   *     have been written
+   *     have been written to the destination (a file writer is then failed, and its file will
+   *     not be replaced)
    */
   public void writeAll(Iterable<Article> articles) throws IOException {
-    for (Article article : articles) {
-      write(article);
+    try {
+      for (Article article : articles) {
+        write(article);
+      }
+    } catch (Throwable e) {
+      if (file != null) {
+        failed = true;
+      }
+      throw e;
     }
   }
 
@@ -163,17 +216,61 @@ public final class NewsWriter implements Closeable, Flushable {
    */
   @Override
   public void flush() throws IOException {
-    out.flush();
+    ensureWritable();
+    try {
+      out.flush();
+    } catch (IOException | RuntimeException | Error e) {
+      failed = true;
+      throw e;
+    }
   }
 
   /**
-   * Flushes and closes the destination.
+   * Flushes and closes the destination. A file writer moves its file into place now, replacing
+   * any previous file atomically; if an earlier write failed, or flushing or moving fails, it
+   * deletes the temporary file instead, leaves the previous file as it was, and throws. Closing
+   * twice has no effect.
    *
-   * @throws IOException if closing fails
+   * @throws IOException if closing fails, or, for a file, if the file was not written (the
+   *     message names the file)
    */
   @Override
   public void close() throws IOException {
-    out.close();
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (file == null) {
+      out.close();
+      return;
+    }
+    if (failed) {
+      IOException e = new FileSystemException(file.target().toString(), null,
+          "not written, because a write failed; the previous file, if any, is unchanged");
+      file.discard(e);
+      throw e;
+    }
+    try {
+      out.close(); // flushes into the temporary file, which stays open for the commit
+      file.commit();
+    } catch (Throwable e) {
+      file.discard(e);
+      throw e;
+    }
+  }
+
+  /** A failed or closed file writer takes no more text. */
+  private void ensureWritable() throws IOException {
+    if (file == null) {
+      return;
+    }
+    if (closed) {
+      throw new IOException(file.target() + ": the writer is closed");
+    }
+    if (failed) {
+      throw new FileSystemException(file.target().toString(), null,
+          "an earlier write failed; the file will not be written");
+    }
   }
 
   /** Returns the metadata line to write (or null), or throws if the article is not representable. */

@@ -2,23 +2,20 @@ package org.newsdesk.core;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
+import org.newsdesk.testing.Fixtures;
 
-/** The 49 seed articles (test resource {@code /seeds}), read with {@link NewsReader}. */
+/** The 49 seed articles (the shared sample digests), read with {@link NewsReader}. */
 final class DuplicateFinderTestSeeds {
 
   private DuplicateFinderTestSeeds() {}
 
   static List<Article> all() {
     try {
-      return NewsReader.readAll(
-          Path.of(DuplicateFinderTestSeeds.class.getResource("/seeds").toURI()));
+      return NewsReader.readAll(Fixtures.samples());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.newsdesk.testing.Fixtures;
 
 /**
  * Thousands of randomly damaged seed files (fixed seed): strict mode throws nothing but
@@ -40,7 +41,7 @@ class MutationTest {
   @BeforeAll
   static void loadSeeds() throws IOException {
     seeds = new ArrayList<>();
-    try (Stream<Path> files = Files.list(SeedFilesTest.seeds())) {
+    try (Stream<Path> files = Files.list(Fixtures.samples())) {
       for (Path p : files.sorted().toList()) {
         seeds.add(Files.readAllBytes(p));
       }

@@ -115,8 +115,6 @@ class NewsWriterTest {
     Article last = Article.of("Caf\u00e9", "Cr\u00e8me.").withDate(LocalDate.of(2024, 3, 2));
     try (NewsWriter writer = NewsWriter.open(file, latin1)) {
       writer.write(PLAIN);
-      writer.flush();
-      long before = Files.size(file);
       assertThatThrownBy(() -> writer.write(euroTitle))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("title contains U+20AC '\u20ac' at index 9")
@@ -127,12 +125,11 @@ class NewsWriterTest {
       assertThatThrownBy(() -> writer.write(emojiCategory))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("category contains U+1F327");
-      writer.flush();
-      assertThat(Files.size(file)).isEqualTo(before);
       writer.write(last); // still usable
     } // close() must not throw UnmappableCharacterException
-    assertThat(NewsReader.readAll(file, latin1)).extracting(Article::title)
-        .containsExactly(PLAIN.title(), last.title());
+    // Nothing of the rejected articles was written: the file is exactly the two others.
+    assertThat(Files.readAllBytes(file)).isEqualTo(
+        NewsWriter.toString(List.of(PLAIN, last)).getBytes(StandardCharsets.ISO_8859_1));
   }
 
   @Test
@@ -151,5 +148,74 @@ class NewsWriterTest {
       writer.write(Article.of("Price in \u20ac", "Body."));
     }
     assertThat(out.toString()).startsWith("Price in \u20ac\n");
+  }
+
+  // ---- files are replaced all or nothing (AtomicFiles)
+
+  static final String OLD = "Old title\n\nOld title\n\nOld body.\n";
+
+  @Test
+  void theFileAppearsWhenTheWriterIsClosed() throws IOException {
+    Path file = Files.writeString(dir.resolve("out.txt"), OLD);
+    try (NewsWriter writer = NewsWriter.open(file)) {
+      writer.write(PLAIN);
+      writer.flush();
+      assertThat(Files.readString(file)).isEqualTo(OLD);
+    }
+    assertThat(Files.readString(file)).isEqualTo(NewsWriter.toString(List.of(PLAIN)));
+    assertThat(AtomicFilesTest.names(dir)).containsExactly("out.txt");
+  }
+
+  @Test
+  void aParseErrorWhileCopyingLeavesThePreviousFile() throws IOException {
+    Path file = Files.writeString(dir.resolve("out.txt"), OLD);
+    String input = "A\n\nA\n\nBody A.\n\nB\n\nB\n\nBody B.\n\nbroken\n\nno repeat\n\nx\n";
+    assertThatThrownBy(() -> {
+      try (NewsReader in = NewsReader.ofString(input);
+          NewsWriter out = NewsWriter.open(file)) {
+        out.writeAll(in);
+      }
+    }).isInstanceOf(NewsParseException.class)
+        .satisfies(e -> assertThat(e.getSuppressed()).singleElement()
+            .satisfies(s -> assertThat(s).hasMessageStartingWith(file.toString())
+                .hasMessageContaining("not written")));
+    assertOld(file);
+  }
+
+  @Test
+  void aRejectedArticleInWriteAllLeavesThePreviousFile() throws IOException {
+    Path file = Files.writeString(dir.resolve("out.txt"), OLD);
+    NewsWriter writer = NewsWriter.open(file);
+    assertThatThrownBy(() -> writer.writeAll(List.of(PLAIN, Article.of("t", "two\nlines"))))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> writer.write(DATED)).isInstanceOf(IOException.class)
+        .hasMessageContaining("an earlier write failed");
+    assertThatThrownBy(writer::close).isInstanceOf(IOException.class)
+        .hasMessageContaining("not written");
+    writer.close(); // a second close does nothing
+    assertOld(file);
+  }
+
+  @Test
+  void aFileThatCannotBeCreatedFailsAtOpenNamingIt() {
+    Path file = dir.resolve("missing/out.txt");
+    assertThatThrownBy(() -> NewsWriter.open(file))
+        .isInstanceOf(IOException.class).hasMessageContaining(file.toString());
+  }
+
+  @Test
+  void aFileSizeLimitLeavesThePreviousFile() throws Exception {
+    Path file = Files.writeString(dir.resolve("big.txt"), OLD);
+    ChildProcess.Result result = ChildProcess.underFileSizeLimit(64,
+        AtomicWriteChild.class, "writer", file.toString(), "1048576");
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+    assertThat(result.stderr()).contains(file + ": File too large");
+    assertOld(file);
+  }
+
+  private void assertOld(Path file) throws IOException {
+    assertThat(Files.readString(file)).isEqualTo(OLD);
+    assertThat(AtomicFilesTest.names(file.getParent()))
+        .as("no temporary file remains").containsExactly(file.getFileName().toString());
   }
 }

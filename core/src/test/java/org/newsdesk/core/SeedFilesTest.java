@@ -3,7 +3,6 @@ package org.newsdesk.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -13,19 +12,16 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.newsdesk.testing.Fixtures;
 
 /** The five real sample digests, read strictly and leniently. */
 class SeedFilesTest {
 
-  static Path seeds() {
-    try {
-      return Path.of(SeedFilesTest.class.getResource("/seeds").toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+  private static Path seeds() {
+    return Fixtures.samples();
   }
 
-  static Path seed(String prefix) throws IOException {
+  private static Path seed(String prefix) throws IOException {
     try (var files = Files.list(seeds())) {
       return files.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst()
           .orElseThrow();

@@ -11,7 +11,7 @@ import org.newsdesk.core.NewsReader;
  * Tags each article of a digest with a topic using the built-in customs/trade model: nothing to
  * download or train.
  *
- * <p>Run: {@code java -cp examples/target/newsdesk.jar org.newsdesk.examples.ClassifyExample FILE}
+ * <p>Run: {@code java -cp examples/target/newsdesk-examples.jar org.newsdesk.examples.ClassifyExample FILE}
  */
 public final class ClassifyExample {
   private ClassifyExample() {}

@@ -12,7 +12,7 @@ import org.newsdesk.core.NewsReader;
 /**
  * Finds articles that appear more than once across digests, exactly or reworded.
  *
- * <p>Run: {@code java -cp examples/target/newsdesk.jar org.newsdesk.examples.DedupeExample DIR}
+ * <p>Run: {@code java -cp examples/target/newsdesk-examples.jar org.newsdesk.examples.DedupeExample DIR}
  */
 public final class DedupeExample {
   private DedupeExample() {}

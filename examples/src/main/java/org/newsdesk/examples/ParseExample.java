@@ -9,7 +9,7 @@ import org.newsdesk.core.NewsReader;
  * Parses one digest file and prints its articles: where each starts, its title, and the date and
  * category when the metadata line has them.
  *
- * <p>Run: {@code java -cp examples/target/newsdesk.jar org.newsdesk.examples.ParseExample FILE}
+ * <p>Run: {@code java -cp examples/target/newsdesk-examples.jar org.newsdesk.examples.ParseExample FILE}
  */
 public final class ParseExample {
   private ParseExample() {}

@@ -14,7 +14,7 @@ import org.newsdesk.core.NewsReader;
  * record at a time, so this counts articles per year over gigabytes with a small heap. Lenient
  * parsing reports malformed records instead of stopping.
  *
- * <p>Run: {@code java -Xmx64m -cp examples/target/newsdesk.jar
+ * <p>Run: {@code java -Xmx64m -cp examples/target/newsdesk-examples.jar
  * org.newsdesk.examples.StreamDirectoryExample DIR}
  */
 public final class StreamDirectoryExample {

@@ -18,7 +18,7 @@ import org.newsdesk.core.NewsReader;
  * Trains a topic model on labeled digests (the label is each article's category), estimates its
  * quality with cross-validation, saves it, loads it back and predicts with it.
  *
- * <p>Run: {@code java -cp examples/target/newsdesk.jar org.newsdesk.examples.TrainExample
+ * <p>Run: {@code java -cp examples/target/newsdesk-examples.jar org.newsdesk.examples.TrainExample
  * MODEL_FILE LABELED_FILE...}
  */
 public final class TrainExample {

@@ -9,11 +9,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.classifier.TopicClassifier;
+import org.newsdesk.testing.Fixtures;
 
 /** Runs each example program on real data and checks what it prints. */
 class ExamplesTest {
-  static final Path SAMPLES = Path.of("samples");
-  static final Path LABELED = Path.of("src/test/resources/labeled-seeds.txt");
+  static final Path SAMPLES = Fixtures.samples();
+  static final Path LABELED = Fixtures.labeledSeeds();
 
   @Test
   void parseExamplePrintsEachArticleWithItsMetadata() throws Exception {

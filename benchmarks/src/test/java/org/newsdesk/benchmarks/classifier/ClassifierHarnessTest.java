@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsdesk.testing.Fixtures;
 
 /**
  * Smoke runs of the classifier harnesses on the 48 labelled seed articles (train = test), so that
@@ -20,7 +21,7 @@ class ClassifierHarnessTest {
   @TempDir Path dir;
 
   private Path dataset() throws Exception {
-    Path seeds = Path.of("../classifier/corpus/seeds.txt");
+    Path seeds = Fixtures.labeledSeeds();
     Files.copy(seeds, dir.resolve("train.txt"));
     Files.copy(seeds, dir.resolve("test.txt"));
     return dir;

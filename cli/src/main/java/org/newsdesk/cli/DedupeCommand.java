@@ -1,0 +1,88 @@
+package org.newsdesk.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.newsdesk.core.Article;
+import org.newsdesk.core.DuplicateFinder;
+import org.newsdesk.core.DuplicateGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code newsdesk dedupe}: list groups of duplicate and near-duplicate articles. */
+@Command(
+    name = "dedupe",
+    mixinStandardHelpOptions = true,
+    versionProvider = NewsdeskCli.Version.class,
+    description = {
+      "List groups of exact and near-duplicate articles, one row per article.",
+      "Reads all articles into memory (comparison needs them all)."
+    })
+final class DedupeCommand extends InputCommand {
+  @Option(
+      names = "--threshold",
+      paramLabel = "T",
+      description =
+          "Similarity (above 0, at most 1) from which two articles count as"
+              + " near-duplicates. Default: "
+              + DuplicateFinder.DEFAULT_THRESHOLD
+              + ".")
+  Double threshold;
+
+  @Option(
+      names = "--compare",
+      paramLabel = "FIELD",
+      description =
+          "What near-duplicate detection compares: ${COMPLETION-CANDIDATES}."
+              + " Default: title_and_body.")
+  DuplicateFinder.Field compare;
+
+  @Mixin FormatOption output;
+
+  @Override
+  void validate() {
+    if (threshold != null && !(threshold > 0 && threshold <= 1)) {
+      throw usage(
+          "Invalid value for option '--threshold': must be above 0 and at most 1, was "
+              + threshold);
+    }
+  }
+
+  @Override
+  int run(Inputs inputs) {
+    DuplicateFinder finder = DuplicateFinder.DEFAULT;
+    if (threshold != null) {
+      finder = finder.withThreshold(threshold);
+    }
+    if (compare != null) {
+      finder = finder.comparing(compare);
+    }
+    List<Article> articles = new ArrayList<>();
+    inputs.forEach(articles::add);
+    RecordPrinter printer =
+        output.printer(
+            out(),
+            List.of(
+                RecordPrinter.Column.field("GROUP", "group", 5),
+                RecordPrinter.Column.field("KIND", "kind", 5),
+                Records.score(),
+                Records.location(),
+                Records.title()));
+    int group = 0;
+    for (DuplicateGroup g : finder.find(articles)) {
+      group++;
+      for (Article a : g.articles()) {
+        ObjectNode row = RecordPrinter.JSON.createObjectNode();
+        row.put("group", group);
+        row.put("kind", g.exact() ? "exact" : "near");
+        row.put("score", g.score());
+        row.setAll(Records.article(a));
+        printer.print(row);
+      }
+    }
+    printer.finish();
+    err().println(group + (group == 1 ? " duplicate group" : " duplicate groups"));
+    return 0;
+  }
+}

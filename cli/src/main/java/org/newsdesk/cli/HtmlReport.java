@@ -1,0 +1,214 @@
+package org.newsdesk.cli;
+
+import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
+
+import java.util.List;
+import java.util.Locale;
+import org.newsdesk.classifier.Evaluation;
+import org.newsdesk.classifier.Evaluation.LabelMetrics;
+
+/**
+ * A self-contained HTML evaluation report: inline CSS and SVG, no scripts, fonts or anything else
+ * fetched from the network, so it opens the same offline, attached to a mail or archived by CI.
+ */
+final class HtmlReport {
+  private HtmlReport() {}
+
+  private static final int CELL = 44;
+
+  /** Renders the page for an evaluation. */
+  static String render(Evaluation evaluation, String title, String subtitle) {
+    List<String> labels = evaluation.labels();
+    List<LabelMetrics> rows = evaluation.perLabel();
+    int[][] confusion = evaluation.confusionMatrix();
+    StringBuilder h = new StringBuilder(16_384);
+    h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append("<title>")
+        .append(escapeHtml4(title))
+        .append("</title>\n<style>\n")
+        .append("body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;")
+        .append("margin:2rem auto;max-width:70rem;padding:0 1rem;color:#1d2330}\n")
+        .append("h1{font-size:1.6rem;margin-bottom:.2rem}.sub{color:#667;margin-top:0}\n")
+        .append(".kpis{display:flex;gap:1rem;margin:1.5rem 0}")
+        .append(".kpi{border:1px solid #dde;border-radius:8px;padding:.8rem 1.2rem}")
+        .append(".kpi b{display:block;font-size:1.8rem}\n")
+        .append("table{border-collapse:collapse;margin:1rem 0}")
+        .append("th,td{padding:.3rem .8rem;border-bottom:1px solid #e4e4ea;text-align:right}")
+        .append("th:first-child,td:first-child{text-align:left}\n")
+        .append("svg text{font:12px system-ui,sans-serif;fill:#1d2330}")
+        .append("svg text.in{fill:#fff}\n")
+        .append("</style>\n</head>\n<body>\n");
+    h.append("<h1>")
+        .append(escapeHtml4(title))
+        .append("</h1>\n")
+        .append("<p class=\"sub\">")
+        .append(escapeHtml4(subtitle))
+        .append("</p>\n");
+    h.append("<div class=\"kpis\">")
+        .append(kpi("accuracy", evaluation.accuracy()))
+        .append(kpi("macro-F1", evaluation.macroF1()))
+        .append("<div class=\"kpi\">examples<b>")
+        .append(evaluation.total())
+        .append("</b></div>")
+        .append("</div>\n");
+    h.append("<h2>Confusion matrix</h2>\n<p>Rows are the true labels, columns the predicted ones;")
+        .append(" blue cells are correct, orange cells errors, darker means a larger share of the")
+        .append(" row.</p>\n");
+    heatMap(h, labels, confusion);
+    h.append("<h2>F1 per label</h2>\n");
+    f1Bars(h, rows);
+    h.append("<h2>Per-label figures</h2>\n<table>\n<tr><th>label</th><th>precision</th>")
+        .append("<th>recall</th><th>F1</th><th>support</th></tr>\n");
+    for (LabelMetrics r : rows) {
+      h.append("<tr><td>")
+          .append(escapeHtml4(r.label()))
+          .append("</td><td>")
+          .append(fmt(r.precision()))
+          .append("</td><td>")
+          .append(fmt(r.recall()))
+          .append("</td><td>")
+          .append(fmt(r.f1()))
+          .append("</td><td>")
+          .append(r.support())
+          .append("</td></tr>\n");
+    }
+    h.append("</table>\n</body>\n</html>\n");
+    return h.toString();
+  }
+
+  private static String kpi(String name, double value) {
+    return "<div class=\"kpi\">" + name + "<b>" + fmt(value) + "</b></div>";
+  }
+
+  private static void heatMap(StringBuilder h, List<String> labels, int[][] m) {
+    int n = labels.size();
+    int labelPx = 7 * labels.stream().mapToInt(String::length).max().orElse(4);
+    int left = labelPx + 8;
+    // Column labels are rotated 45 degrees: they rise and reach right by about 0.71 of their
+    // length.
+    int top = labelPx * 3 / 4 + 24;
+    int width = left + n * CELL + labelPx * 3 / 4;
+    int height = top + n * CELL + 10;
+    h.append(
+        String.format(
+            Locale.ROOT,
+            "<svg role=\"img\" aria-label=\"confusion matrix\" width=\"%d\" height=\"%d\""
+                + " viewBox=\"0 0 %d %d\">\n",
+            width,
+            height,
+            width,
+            height));
+    for (int j = 0; j < n; j++) {
+      int x = left + j * CELL + CELL / 2;
+      h.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%d\" y=\"%d\" transform=\"rotate(-45 %d %d)\">%s</text>\n",
+              x,
+              top - 6,
+              x,
+              top - 6,
+              escapeHtml4(labels.get(j))));
+    }
+    for (int i = 0; i < n; i++) {
+      long rowTotal = 0;
+      for (int v : m[i]) {
+        rowTotal += v;
+      }
+      int y = top + i * CELL;
+      h.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>\n",
+              left - 6,
+              y + CELL / 2 + 4,
+              escapeHtml4(labels.get(i))));
+      for (int j = 0; j < n; j++) {
+        double share = rowTotal == 0 ? 0 : (double) m[i][j] / rowTotal;
+        int x = left + j * CELL;
+        h.append(
+            String.format(
+                Locale.ROOT,
+                "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" stroke=\"#e4e4ea\">"
+                    + "<title>true %s, predicted %s: %d (%.0f%% of row)</title></rect>\n",
+                x,
+                y,
+                CELL,
+                CELL,
+                color(share, i == j),
+                escapeHtml4(labels.get(i)),
+                escapeHtml4(labels.get(j)),
+                m[i][j],
+                share * 100));
+        if (m[i][j] != 0) {
+          h.append(
+              String.format(
+                  Locale.ROOT,
+                  "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\"%s>%d</text>\n",
+                  x + CELL / 2,
+                  y + CELL / 2 + 4,
+                  share > 0.5 ? " class=\"in\"" : "",
+                  m[i][j]));
+        }
+      }
+    }
+    h.append("</svg>\n");
+  }
+
+  /** White to blue on the diagonal (right), white to orange off it (wrong). */
+  static String color(double share, boolean diagonal) {
+    int[] to = diagonal ? new int[] {33, 102, 172} : new int[] {217, 95, 14};
+    int[] rgb = new int[3];
+    for (int k = 0; k < 3; k++) {
+      rgb[k] = (int) Math.round(255 + (to[k] - 255) * share);
+    }
+    return String.format(Locale.ROOT, "#%02x%02x%02x", rgb[0], rgb[1], rgb[2]);
+  }
+
+  private static void f1Bars(StringBuilder h, List<LabelMetrics> rows) {
+    int left = 8 + 7 * rows.stream().mapToInt(r -> r.label().length()).max().orElse(4);
+    int barMax = 360;
+    int rowHeight = 24;
+    int width = left + barMax + 60;
+    int height = rows.size() * rowHeight + 8;
+    h.append(
+        String.format(
+            Locale.ROOT,
+            "<svg role=\"img\" aria-label=\"F1 per label\" width=\"%d\" height=\"%d\""
+                + " viewBox=\"0 0 %d %d\">\n",
+            width,
+            height,
+            width,
+            height));
+    for (int i = 0; i < rows.size(); i++) {
+      LabelMetrics r = rows.get(i);
+      int y = 4 + i * rowHeight;
+      int w = (int) Math.round(barMax * Math.max(0, Math.min(1, r.f1())));
+      h.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>"
+                  + "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"3\" fill=\"#2166ac\">"
+                  + "<title>%s: F1 %s</title></rect>"
+                  + "<text x=\"%d\" y=\"%d\">%s</text>\n",
+              left - 6,
+              y + 15,
+              escapeHtml4(r.label()),
+              left,
+              y,
+              w,
+              rowHeight - 6,
+              escapeHtml4(r.label()),
+              fmt(r.f1()),
+              left + w + 6,
+              y + 15,
+              fmt(r.f1())));
+    }
+    h.append("</svg>\n");
+  }
+
+  private static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.3f", v);
+  }
+}

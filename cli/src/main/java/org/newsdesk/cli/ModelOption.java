@@ -1,0 +1,43 @@
+package org.newsdesk.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.newsdesk.classifier.TopicClassifier;
+import picocli.CommandLine.Option;
+
+/** The {@code --model} option of classify and evaluate: a saved model, or the built-in one. */
+final class ModelOption {
+  @Option(
+      names = "--model",
+      paramLabel = "FILE",
+      description = "Model saved by `newsdesk train`. Default: the built-in model.")
+  Path file;
+
+  /** A name for reports: the file name, or "built-in model". */
+  String name() {
+    return file == null ? "built-in model" : file.getFileName().toString();
+  }
+
+  /** Loads the model; a missing or unusable one is bad input. */
+  TopicClassifier load() {
+    if (file == null) {
+      try {
+        return TopicClassifier.builtIn();
+      } catch (RuntimeException e) {
+        // The library's messages already name the built-in model; add the underlying cause.
+        Throwable cause = e.getCause();
+        throw new InputException(
+            e.getMessage() + (cause == null ? "" : ": " + cause.getMessage()), e);
+      }
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new InputException(file + ": no such model file");
+    }
+    try {
+      return TopicClassifier.load(file);
+    } catch (IOException e) {
+      throw new InputException(file + ": not a usable model: " + e.getMessage(), e);
+    }
+  }
+}

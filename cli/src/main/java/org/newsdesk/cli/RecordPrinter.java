@@ -1,0 +1,168 @@
+package org.newsdesk.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.commons.lang3.StringUtils;
+import org.apache.commons.text.StringEscapeUtils;
+
+/**
+ * Prints records (JSON objects) as a table, JSON Lines or CSV. The table is for terminals and shows
+ * control characters escaped; JSON Lines escapes them the JSON way and CSV keeps the data as it is.
+ * Streaming: JSON Lines and CSV print each record at once; the table buffers at most {@value
+ * #TABLE_CHUNK} rows to size its columns.
+ */
+final class RecordPrinter {
+  static final ObjectMapper JSON = new ObjectMapper();
+  private static final int TABLE_CHUNK = 1000;
+  private static final int CHECK_EVERY = 1024;
+
+  /**
+   * One table column: header, how to get its text from a record, and a width limit. A text over
+   * the limit loses its end, or its start when {@code keepEnd} (a location's file name and line
+   * matter more than its directory).
+   */
+  record Column(String header, Function<JsonNode, String> value, int maxWidth, boolean keepEnd) {
+    Column(String header, Function<JsonNode, String> value, int maxWidth) {
+      this(header, value, maxWidth, false);
+    }
+
+    static Column field(String header, String field, int maxWidth) {
+      return new Column(header, r -> text(r.get(field)), maxWidth);
+    }
+
+    String fit(String text) {
+      if (text.length() <= maxWidth) {
+        return text;
+      }
+      return keepEnd
+          ? "…" + StringUtils.right(text, maxWidth - 1)
+          : StringUtils.abbreviate(text, "…", maxWidth);
+    }
+  }
+
+  private final OutputFormat format;
+  private final PrintWriter out;
+  private final List<Column> columns;
+  private final List<String[]> rows = new ArrayList<>();
+  private int[] widths;
+  private boolean headerDone;
+  private long printed;
+
+  RecordPrinter(OutputFormat format, PrintWriter out, List<Column> tableColumns) {
+    this.format = format;
+    this.out = out;
+    this.columns = List.copyOf(tableColumns);
+  }
+
+  void print(ObjectNode record) {
+    // PrintWriter swallows write errors: notice a closed pipe (`newsdesk parse big | head`)
+    // instead of parsing gigabytes for nobody.
+    if (++printed % CHECK_EVERY == 0 && out.checkError()) {
+      throw new OutputClosedException();
+    }
+    switch (format) {
+      case JSONL -> {
+        try {
+          out.write(JSON.writeValueAsString(record));
+        } catch (JsonProcessingException e) {
+          throw new UncheckedIOException(e);
+        }
+        out.write('\n');
+      }
+      case CSV -> {
+        if (!headerDone) {
+          csvRow(record.fieldNames());
+          headerDone = true;
+        }
+        List<String> values = new ArrayList<>();
+        record.elements().forEachRemaining(v -> values.add(text(v)));
+        csvRow(values.iterator());
+      }
+      case TABLE -> {
+        String[] row = new String[columns.size()];
+        for (int i = 0; i < row.length; i++) {
+          Column c = columns.get(i);
+          // Escaped first, so the width limit counts what the terminal shows.
+          String text = Messages.escape(c.value().apply(record));
+          row[i] = c.fit(text);
+        }
+        rows.add(row);
+        if (rows.size() == TABLE_CHUNK) {
+          flushTable();
+        }
+      }
+    }
+  }
+
+  /** Prints what the table still buffers; call once after the last record. */
+  void finish() {
+    if (format == OutputFormat.TABLE) {
+      flushTable();
+    }
+    out.flush();
+  }
+
+  private void csvRow(Iterator<String> values) {
+    StringBuilder line = new StringBuilder();
+    while (values.hasNext()) {
+      line.append(StringEscapeUtils.escapeCsv(values.next()));
+      if (values.hasNext()) {
+        line.append(',');
+      }
+    }
+    out.write(line.append('\n').toString());
+  }
+
+  private void flushTable() {
+    if (rows.isEmpty()) {
+      return; // no header above nothing
+    }
+    if (widths == null) {
+      widths = new int[columns.size()];
+      for (int i = 0; i < widths.length; i++) {
+        widths[i] = columns.get(i).header().length();
+      }
+    }
+    // Widths only grow, so later chunks stay aligned with the header.
+    for (String[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        widths[i] = Math.max(widths[i], row[i].length());
+      }
+    }
+    if (!headerDone) {
+      String[] header = columns.stream().map(Column::header).toArray(String[]::new);
+      tableRow(header);
+      headerDone = true;
+    }
+    rows.forEach(this::tableRow);
+    rows.clear();
+  }
+
+  private void tableRow(String[] cells) {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < cells.length; i++) {
+      if (i == cells.length - 1) {
+        line.append(cells[i]); // no trailing padding
+      } else {
+        line.append(StringUtils.rightPad(cells[i], widths[i])).append("  ");
+      }
+    }
+    out.write(line.append('\n').toString());
+  }
+
+  /** Plain text of a JSON value: null and missing are empty, objects and arrays compact JSON. */
+  static String text(JsonNode v) {
+    if (v == null || v.isNull() || v.isMissingNode()) {
+      return "";
+    }
+    return v.isContainerNode() ? v.toString() : v.asText();
+  }
+}

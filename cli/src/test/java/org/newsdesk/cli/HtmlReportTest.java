@@ -1,0 +1,72 @@
+package org.newsdesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.newsdesk.classifier.Evaluation;
+
+class HtmlReportTest {
+  private static final String B = "b<&>eta";
+
+  /** 4 examples: alpha 2 right 1 wrong, b<&>eta 1 right; accuracy 0.75. */
+  private static String render() {
+    Evaluation e =
+        Evaluation.of(List.of("alpha", "alpha", "alpha", B), List.of("alpha", "alpha", B, B));
+    return HtmlReport.render(e, "Report <title>", "4 articles & more");
+  }
+
+  @Test
+  void isOneSelfContainedPageWithoutAnythingFetchedFromTheNetwork() {
+    String html = render();
+
+    assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
+    assertThat(html).doesNotContainIgnoringCase("http");
+    assertThat(html).doesNotContain("<script", "<link", "src=", "@import", "url(");
+    assertThat(html).contains("<style>");
+  }
+
+  @Test
+  void showsTheHeadlineFigures() {
+    assertThat(render())
+        .contains("accuracy<b>0.750</b>", "macro-F1<b>0.733</b>", "examples<b>4</b>");
+  }
+
+  @Test
+  void drawsTheConfusionMatrixAsAHeatMapAndF1AsBars() {
+    String html = render();
+
+    assertThat(html).containsOnlyOnce("aria-label=\"confusion matrix\"");
+    assertThat(html).containsOnlyOnce("aria-label=\"F1 per label\"");
+    // One cell per (true, predicted) pair, with the count and a tooltip.
+    assertThat(html)
+        .contains(
+            "<title>true alpha, predicted alpha: 2 (67% of row)</title>",
+            "<title>true alpha, predicted b&lt;&amp;&gt;eta: 1 (33% of row)</title>",
+            "<title>true b&lt;&amp;&gt;eta, predicted alpha: 0 (0% of row)</title>",
+            "<title>true b&lt;&amp;&gt;eta, predicted b&lt;&amp;&gt;eta: 1 (100% of row)</title>");
+    assertThat(html).contains("fill=\"" + HtmlReport.color(2.0 / 3, true) + "\"");
+    assertThat(html).contains("fill=\"" + HtmlReport.color(1.0 / 3, false) + "\"");
+    // F1 bars: length proportional to F1 (360 px for 1.0): alpha 0.8, b<&>eta 0.667.
+    assertThat(html).contains("width=\"288\" height=\"18\"", "width=\"240\" height=\"18\"");
+    // Per-label table.
+    assertThat(html)
+        .contains("<tr><td>alpha</td><td>1.000</td><td>0.667</td><td>0.800</td><td>3</td></tr>");
+  }
+
+  @Test
+  void escapesEveryLabelAndTitle() {
+    String html = render();
+
+    assertThat(html).doesNotContain(B, "<title>Report <title>");
+    assertThat(html).contains("<title>Report &lt;title&gt;</title>", "4 articles &amp; more");
+  }
+
+  @Test
+  void heatColoursGoFromWhiteToBlueForHitsAndOrangeForErrors() {
+    assertThat(HtmlReport.color(0, true)).isEqualTo("#ffffff");
+    assertThat(HtmlReport.color(0, false)).isEqualTo("#ffffff");
+    assertThat(HtmlReport.color(1, true)).isEqualTo("#2166ac");
+    assertThat(HtmlReport.color(1, false)).isEqualTo("#d95f0e");
+  }
+}

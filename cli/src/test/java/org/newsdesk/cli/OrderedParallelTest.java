@@ -1,0 +1,121 @@
+package org.newsdesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class OrderedParallelTest {
+
+  @Test
+  void resultsKeepInputOrderWhileWorkRunsOnSeveralThreads() {
+    List<Integer> input = IntStream.range(0, 5_000).boxed().toList();
+    Set<String> threads = ConcurrentHashMap.newKeySet();
+    List<Integer> output = new ArrayList<>();
+
+    OrderedParallel.map(
+        input.iterator(),
+        i -> {
+          threads.add(Thread.currentThread().getName() + Thread.currentThread().getId());
+          // Uneven work so batches finish out of order.
+          if (i % 97 == 0) {
+            sleep(2);
+          }
+          return i * 2;
+        },
+        output::add,
+        4,
+        16);
+
+    assertThat(output).isEqualTo(input.stream().map(i -> i * 2).toList());
+    assertThat(threads).hasSizeGreaterThan(1);
+  }
+
+  @Test
+  void holdsOnlyABoundedWindowOfItems() {
+    AtomicInteger read = new AtomicInteger();
+    AtomicInteger written = new AtomicInteger();
+    AtomicInteger maxInFlight = new AtomicInteger();
+    Iterator<Integer> items =
+        new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return read.get() < 100_000;
+          }
+
+          @Override
+          public Integer next() {
+            int inFlight = read.incrementAndGet() - written.get();
+            maxInFlight.accumulateAndGet(inFlight, Math::max);
+            return read.get();
+          }
+        };
+
+    OrderedParallel.map(items, i -> i, i -> written.incrementAndGet(), 2, 8);
+
+    assertThat(written.get()).isEqualTo(100_000);
+    // window = 2 * threads batches of 8, plus the batch being filled
+    assertThat(maxInFlight.get()).isLessThanOrEqualTo(2 * 2 * 8 + 8);
+  }
+
+  @Test
+  void aReadFailureComesAfterEverythingReadBeforeIt() {
+    Iterator<Integer> items =
+        new Iterator<>() {
+          int n;
+
+          @Override
+          public boolean hasNext() {
+            if (n == 10) {
+              throw new IllegalStateException("bad record at 10");
+            }
+            return true;
+          }
+
+          @Override
+          public Integer next() {
+            return n++;
+          }
+        };
+    List<Integer> output = new ArrayList<>();
+
+    assertThatThrownBy(() -> OrderedParallel.map(items, i -> i, output::add, 3, 4))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("bad record at 10");
+    assertThat(output).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+  }
+
+  @Test
+  void aWorkerFailureIsRethrownAsIs() {
+    assertThatThrownBy(
+            () ->
+                OrderedParallel.map(
+                    List.of(1, 2, 3).iterator(),
+                    i -> {
+                      if (i == 2) {
+                        throw new IllegalArgumentException("boom");
+                      }
+                      return i;
+                    },
+                    i -> {},
+                    2,
+                    1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("boom");
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

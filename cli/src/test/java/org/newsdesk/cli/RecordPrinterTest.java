@@ -1,0 +1,125 @@
+package org.newsdesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RecordPrinterTest {
+  private final StringWriter out = new StringWriter();
+
+  private static ObjectNode record(String name, String text) {
+    ObjectNode node = RecordPrinter.JSON.createObjectNode();
+    node.put("name", name);
+    node.put("text", text);
+    node.putNull("missing");
+    node.putObject("nested").put("a", 0.5);
+    return node;
+  }
+
+  private RecordPrinter printer(OutputFormat format) {
+    return new RecordPrinter(
+        format,
+        new PrintWriter(out),
+        List.of(
+            RecordPrinter.Column.field("NAME", "name", 6),
+            RecordPrinter.Column.field("TEXT", "text", 100)));
+  }
+
+  @Test
+  void csvEscapesPerRfc4180AndRendersNullAsEmpty() {
+    RecordPrinter p = printer(OutputFormat.CSV);
+    p.print(record("plain", "has, comma and \"quotes\""));
+    p.print(record("naïve ✓", "multi\nline"));
+    p.finish();
+
+    assertThat(out.toString())
+        .isEqualTo(
+            "name,text,missing,nested\n"
+                + "plain,\"has, comma and \"\"quotes\"\"\",,\"{\"\"a\"\":0.5}\"\n"
+                + "naïve ✓,\"multi\nline\",,\"{\"\"a\"\":0.5}\"\n");
+  }
+
+  @Test
+  void jsonLinesAreOneCompactObjectPerLineWithUnicodeKept() {
+    RecordPrinter p = printer(OutputFormat.JSONL);
+    p.print(record("naïve ✓", "line\nbreak"));
+    p.finish();
+
+    assertThat(out.toString())
+        .isEqualTo(
+            "{\"name\":\"naïve ✓\",\"text\":\"line\\nbreak\",\"missing\":null,"
+                + "\"nested\":{\"a\":0.5}}\n");
+  }
+
+  @Test
+  void tableAlignsColumnsAndAbbreviatesToTheWidthLimit() {
+    RecordPrinter p = printer(OutputFormat.TABLE);
+    p.print(record("a", "first"));
+    p.print(record("much-too-long", "second"));
+    p.finish();
+
+    assertThat(out.toString().lines().toList())
+        .containsExactly("NAME    TEXT", "a       first", "much-…  second");
+  }
+
+  @Test
+  void aKeepEndColumnLosesItsStartInstead() {
+    RecordPrinter.Column location =
+        new RecordPrinter.Column("LOCATION", r -> r.get("name").asText(), 12, true);
+
+    assertThat(location.fit("/tmp/some/dir/file.txt:7")).isEqualTo("…/file.txt:7");
+    assertThat(location.fit("file.txt:7")).isEqualTo("file.txt:7");
+  }
+
+  @Test
+  void anEmptyTablePrintsNothing() {
+    printer(OutputFormat.TABLE).finish();
+
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void tableStreamsInChunksWithoutLosingAlignmentOrRows() {
+    RecordPrinter p = printer(OutputFormat.TABLE);
+    for (int i = 0; i < 2500; i++) {
+      p.print(record(String.valueOf(i), "row " + i));
+    }
+    // Once a chunk of 1000 rows is full it is printed, before the input ends.
+    assertThat(out.toString().lines().count()).isEqualTo(2001);
+    p.finish();
+
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines).hasSize(2501);
+    assertThat(lines).allSatisfy(l -> assertThat(l.substring(4, 6)).isEqualTo("  "));
+    assertThat(lines.get(0)).isEqualTo("NAME  TEXT");
+    assertThat(lines.get(2500)).isEqualTo("2499  row 2499");
+  }
+
+  @Test
+  void stopsWhenTheOutputIsClosed() {
+    OutputStream closedPipe =
+        new OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            throw new IOException("Broken pipe");
+          }
+        };
+    RecordPrinter p =
+        new RecordPrinter(OutputFormat.JSONL, new PrintWriter(closedPipe, true), List.of());
+
+    assertThatThrownBy(
+            () -> {
+              for (int i = 0; i < 10_000; i++) {
+                p.print(record("x", "y"));
+              }
+            })
+        .isInstanceOf(OutputClosedException.class);
+  }
+}
