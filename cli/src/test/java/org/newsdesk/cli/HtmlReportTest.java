@@ -8,18 +8,24 @@ import org.newsdesk.classifier.Evaluation;
 import org.newsdesk.classifier.LabelScore;
 import org.newsdesk.classifier.LabeledText;
 import org.newsdesk.classifier.Prediction;
+import org.newsdesk.classifier.TopicClassifier;
 
 class HtmlReportTest {
   private static final String B = "b<&>eta";
 
+  /** An evaluation of examples with these true labels, predicted as these labels. */
+  private static Evaluation evaluation(List<String> gold, List<String> predicted) {
+    return Evaluation.of(
+        gold.stream().map(l -> LabeledText.of("x", l)).toList(),
+        predicted.stream()
+            .map(l -> new Prediction(List.of(new LabelScore(l, 1.0)), false))
+            .toList());
+  }
+
   /** 4 examples: alpha 2 right 1 wrong, b<&>eta 1 right; accuracy 0.75. */
   private static String render() {
     Evaluation e =
-        Evaluation.of(
-            List.of("alpha", "alpha", "alpha", B).stream().map(l -> LabeledText.of("x", l)).toList(),
-            List.of("alpha", "alpha", B, B).stream()
-                .map(l -> new Prediction(List.of(new LabelScore(l, 1.0)), false))
-                .toList());
+        evaluation(List.of("alpha", "alpha", "alpha", B), List.of("alpha", "alpha", B, B));
     return HtmlReport.render(e, "Report <title>", "4 articles & more");
   }
 
@@ -75,5 +81,21 @@ class HtmlReportTest {
     assertThat(HtmlReport.color(0, false)).isEqualTo("#ffffff");
     assertThat(HtmlReport.color(1, true)).isEqualTo("#2166ac");
     assertThat(HtmlReport.color(1, false)).isEqualTo("#d95f0e");
+  }
+
+  @Test
+  void showsHowTheModelWasMade() throws Exception {
+    TopicClassifier model = TopicClassifier.load(TrainedModel.file());
+    Evaluation e = evaluation(List.of("alpha"), List.of("alpha"));
+
+    String html = HtmlReport.render(e, "t", "s", model.provenance().orElseThrow());
+
+    assertThat(html).contains("<h2>Model</h2>", "<table class=\"facts\">");
+    for (ModelFacts.Fact fact : ModelFacts.of(model.provenance().orElseThrow())) {
+      assertThat(html).contains("<tr><th>" + fact.name() + "</th><td>");
+    }
+    assertThat(html).contains("<th>labels</th><td>8: capacity-building (");
+    assertThat(html).contains(model.provenance().orElseThrow().dataSha256());
+    assertThat(render()).doesNotContain("<h2>Model</h2>");
   }
 }
