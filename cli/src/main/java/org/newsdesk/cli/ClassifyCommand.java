@@ -15,7 +15,10 @@ import picocli.CommandLine.Option;
     name = "classify",
     mixinStandardHelpOptions = true,
     versionProvider = NewsdeskCli.Version.class,
-    description = "Tag each article with its topic (built-in customs/trade model by default).")
+    description = {
+      "Tag each article with a topic.",
+      "With the built-in customs and trade model, or a model saved by `newsdesk train`."
+    })
 final class ClassifyCommand extends InputCommand {
   @Mixin ModelOption model;
 
@@ -23,7 +26,9 @@ final class ClassifyCommand extends InputCommand {
       names = "--top",
       paramLabel = "K",
       defaultValue = "3",
-      description = "How many labels to list in `scores`. Default: ${DEFAULT-VALUE}.")
+      description =
+          "How many labels to list in `scores`: at least 1 (more than the model has lists them"
+              + " all). Default: ${DEFAULT-VALUE}.")
   int top;
 
   @Option(
@@ -31,7 +36,8 @@ final class ClassifyCommand extends InputCommand {
       paramLabel = "S",
       defaultValue = "0",
       description =
-          "Leave the topic empty (null) when the best score is below S. Default: ${DEFAULT-VALUE}.")
+          "Leave the topic empty (null) when the best score is below S, a number from 0 to 1."
+              + " Default: ${DEFAULT-VALUE}.")
   double minScore;
 
   @Mixin FormatOption output;
@@ -39,16 +45,20 @@ final class ClassifyCommand extends InputCommand {
   @Option(
       names = "--threads",
       paramLabel = "N",
-      description = "Classification threads. Default: all cores.")
+      description =
+          "Classification threads, from 1 to "
+              + Usage.MAX_THREADS
+              + ". Default: all cores (at most "
+              + Usage.MAX_THREADS
+              + ").")
   Integer threads;
 
   @Override
-  void validate() {
-    if (top < 1) {
-      throw usage("Invalid value for option '--top': must be at least 1, was " + top);
-    }
-    if (threads != null && threads < 1) {
-      throw usage("Invalid value for option '--threads': must be at least 1, was " + threads);
+  void configure() {
+    Usage.range(spec, "--top", top, 1, Integer.MAX_VALUE);
+    Usage.range(spec, "--min-score", minScore, 0, 1);
+    if (threads != null) {
+      Usage.range(spec, "--threads", threads, 1, Usage.MAX_THREADS);
     }
   }
 
@@ -63,7 +73,10 @@ final class ClassifyCommand extends InputCommand {
                 RecordPrinter.Column.field("TOPIC", "topic", 32),
                 Records.score(),
                 Records.title()));
-    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    int n =
+        threads != null
+            ? threads
+            : Math.min(Runtime.getRuntime().availableProcessors(), Usage.MAX_THREADS);
     try {
       OrderedParallel.map(
           inputs.iterator(), a -> record(a, classifier.predict(a)), printer::print, n, 64);

@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = NewsdeskCli.Version.class,
     description = {
-      "List groups of exact and near-duplicate articles, one row per article.",
-      "Reads all articles into memory (comparison needs them all)."
+      "List groups of duplicate and near-duplicate articles.",
+      "One row per article, with its group, exact or near, and the similarity.",
+      "Reads all articles into memory (comparing needs them all)."
     })
 final class DedupeCommand extends InputCommand {
   @Option(
@@ -40,24 +41,20 @@ final class DedupeCommand extends InputCommand {
 
   @Mixin FormatOption output;
 
+  private DuplicateFinder finder = DuplicateFinder.DEFAULT;
+
   @Override
-  void validate() {
-    if (threshold != null && !(threshold > 0 && threshold <= 1)) {
-      throw usage(
-          "Invalid value for option '--threshold': must be above 0 and at most 1, was "
-              + threshold);
+  void configure() {
+    if (threshold != null) {
+      finder = library("--threshold", () -> finder.withThreshold(threshold));
+    }
+    if (compare != null) {
+      finder = finder.comparing(compare);
     }
   }
 
   @Override
   int run(Inputs inputs) {
-    DuplicateFinder finder = DuplicateFinder.DEFAULT;
-    if (threshold != null) {
-      finder = finder.withThreshold(threshold);
-    }
-    if (compare != null) {
-      finder = finder.comparing(compare);
-    }
     List<Article> articles = new ArrayList<>();
     inputs.forEach(articles::add);
     RecordPrinter printer =

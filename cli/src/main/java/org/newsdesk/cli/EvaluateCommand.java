@@ -2,12 +2,13 @@ package org.newsdesk.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.newsdesk.classifier.Evaluation;
 import org.newsdesk.classifier.LabeledText;
 import org.newsdesk.classifier.TopicClassifier;
+import org.newsdesk.core.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,8 +19,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = NewsdeskCli.Version.class,
     description = {
-      "Measure a model on labeled digests: accuracy, macro-F1, per-label figures and the",
-      "confusion matrix; --html also writes them as a self-contained page with charts."
+      "Measure a model on labeled articles.",
+      "Prints accuracy, macro-F1, per-label precision, recall and F1, and the confusion matrix;"
+          + " --html also writes them as a self-contained page with charts."
     })
 final class EvaluateCommand extends InputCommand {
   @Mixin ModelOption model;
@@ -27,8 +29,15 @@ final class EvaluateCommand extends InputCommand {
   @Option(
       names = "--html",
       paramLabel = "REPORT.html",
-      description = "Also write the evaluation as an HTML page (no network needed to view it).")
+      description =
+          "Also write the evaluation as an HTML page (no network needed to view it; written"
+              + " whole or not at all; must not be one of the inputs).")
   Path html;
+
+  @Override
+  Map<String, Path> outputs() {
+    return html == null ? Map.of() : Map.of("--html", html);
+  }
 
   @Override
   int run(Inputs inputs) throws IOException {
@@ -49,13 +58,13 @@ final class EvaluateCommand extends InputCommand {
     Evaluation evaluation = Evaluation.evaluate(classifier, data);
     printBlock(evaluation);
     if (html != null) {
-      Files.writeString(
-          html,
+      String page =
           HtmlReport.render(
               evaluation,
               "Newsdesk evaluation: " + model.name(),
-              data.size() + " labeled articles from " + String.join(", ", read.paths)),
-          StandardCharsets.UTF_8);
+              data.size() + " labeled articles from " + Inputs.describe(read.paths),
+              classifier.provenance());
+      AtomicFiles.write(html, out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
       err().println("wrote " + html);
     }
     return 0;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.newsdesk.classifier.Evaluation;
 import org.newsdesk.classifier.Evaluation.LabelMetrics;
+import org.newsdesk.classifier.ModelProvenance;
 
 /**
  * A self-contained HTML evaluation report: inline CSS and SVG, no scripts, fonts or anything else
@@ -16,8 +17,17 @@ final class HtmlReport {
 
   private static final int CELL = 44;
 
-  /** Renders the page for an evaluation. */
+  /** Renders the page for an evaluation, without a model section. */
   static String render(Evaluation evaluation, String title, String subtitle) {
+    return render(evaluation, title, subtitle, null);
+  }
+
+  /**
+   * Renders the page for an evaluation; {@code model} (may be null) describes the model as {@link
+   * ModelFacts} does.
+   */
+  static String render(
+      Evaluation evaluation, String title, String subtitle, ModelProvenance model) {
     List<String> labels = evaluation.labels();
     List<LabelMetrics> rows = evaluation.perLabel();
     int[][] confusion = evaluation.confusionMatrix();
@@ -36,6 +46,8 @@ final class HtmlReport {
         .append("table{border-collapse:collapse;margin:1rem 0}")
         .append("th,td{padding:.3rem .8rem;border-bottom:1px solid #e4e4ea;text-align:right}")
         .append("th:first-child,td:first-child{text-align:left}\n")
+        .append("table.facts th{text-align:left;vertical-align:top;font-weight:600}")
+        .append("table.facts td{text-align:left;overflow-wrap:anywhere}\n")
         .append("svg text{font:12px system-ui,sans-serif;fill:#1d2330}")
         .append("svg text.in{fill:#fff}\n")
         .append("</style>\n</head>\n<body>\n");
@@ -73,8 +85,32 @@ final class HtmlReport {
           .append(r.support())
           .append("</td></tr>\n");
     }
-    h.append("</table>\n</body>\n</html>\n");
+    h.append("</table>\n");
+    if (model != null) {
+      modelFacts(h, model);
+    }
+    h.append("</body>\n</html>\n");
     return h.toString();
+  }
+
+  /** How the model was made: the facts {@code newsdesk info} prints. */
+  private static void modelFacts(StringBuilder h, ModelProvenance model) {
+    h.append("<h2>Model</h2>\n<table class=\"facts\">\n");
+    for (ModelFacts.Fact fact : ModelFacts.of(model)) {
+      String value = fact.value();
+      if (fact.name().equals("labels")) {
+        StringBuilder perLabel = new StringBuilder(value).append(": ");
+        ModelFacts.perLabel(model)
+            .forEach((label, n) -> perLabel.append(label).append(" (").append(n).append("), "));
+        value = perLabel.substring(0, perLabel.length() - 2);
+      }
+      h.append("<tr><th>")
+          .append(escapeHtml4(fact.name()))
+          .append("</th><td>")
+          .append(escapeHtml4(value))
+          .append("</td></tr>\n");
+    }
+    h.append("</table>\n");
   }
 
   private static String kpi(String name, double value) {

@@ -1,8 +1,13 @@
 package org.newsdesk.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.newsdesk.core.NewsFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -11,8 +16,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * What every subcommand shares: reading PATH arguments, reporting bad input as {@code source:line:
- * message} with exit code 1, and closing with the {@code N articles, M diagnostics} summary line on
+ * What every subcommand shares: checking option values before any input is read, reading PATH
+ * arguments, reporting bad input as {@code source:line: message} with exit code 1, reporting a
+ * failed standard output, and closing with the {@code N articles, M diagnostics} summary line on
  * standard error.
  */
 abstract class InputCommand implements Callable<Integer> {
@@ -24,24 +30,38 @@ abstract class InputCommand implements Callable<Integer> {
   abstract int run(Inputs inputs) throws Exception;
 
   /**
-   * Checks option values before any input is opened; throws {@link CommandLine.ParameterException}
-   * (exit code 2) for a bad one.
+   * Checks option values and builds the library objects they configure, before any input is
+   * opened. A bad value is a usage error (exit code 2): use {@link #library} for values the library
+   * checks, {@link Usage#range} for the CLI's own.
    */
-  void validate() {}
+  void configure() {}
 
-  /** A usage error (exit code 2) about one option. */
+  /**
+   * The files the command writes, by option name; none may be one of the inputs (checked before
+   * any input is read).
+   */
+  Map<String, Path> outputs() {
+    return Map.of();
+  }
+
+  /** A usage error (exit code 2). */
   CommandLine.ParameterException usage(String message) {
     return new CommandLine.ParameterException(spec.commandLine(), message);
   }
 
+  /** A library call with an option's value; the library's IllegalArgumentException is a usage error. */
+  <T> T library(String option, Supplier<T> call) {
+    return Usage.library(spec, option, call);
+  }
+
   @Override
   public final Integer call() throws Exception {
-    validate();
     checkPaths();
     NewsFormat format = format();
+    configure();
     Inputs inputs;
     try {
-      inputs = new Inputs(read.paths, parent.stdin(), format, err());
+      inputs = new Inputs(read.paths, parent.stdin(), format, read.input, err());
     } catch (InputException e) {
       err().println(Messages.escape(e.getMessage()));
       return NewsdeskCli.EXIT_BAD_INPUT;
@@ -49,9 +69,10 @@ abstract class InputCommand implements Callable<Integer> {
     try (inputs) {
       int code;
       try {
+        checkOutputs(inputs);
         code = run(inputs);
-      } catch (OutputClosedException e) {
-        return NewsdeskCli.EXIT_BAD_INPUT; // nobody is listening: no message, no summary
+      } catch (OutputFailedException e) {
+        code = NewsdeskCli.EXIT_BAD_INPUT;
       } catch (Exception e) {
         String message = NewsdeskCli.describe(e);
         if (message == null) {
@@ -62,6 +83,12 @@ abstract class InputCommand implements Callable<Integer> {
         code = NewsdeskCli.EXIT_BAD_INPUT;
       }
       out().flush();
+      if (parent.stdout().failed()) {
+        if (!parent.reportStdout(err())) {
+          return NewsdeskCli.EXIT_BAD_INPUT; // nobody is listening: no message, no summary
+        }
+        code = NewsdeskCli.EXIT_BAD_INPUT;
+      }
       err().println(Messages.summary(inputs.articleCount(), inputs.diagnosticCount()));
       err().flush();
       return code;
@@ -77,32 +104,46 @@ abstract class InputCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Writing over an input would destroy it ({@code train --out data.txt data.txt}): a usage error.
+   * An output that cannot be written at all is bad input, said before hours of training.
+   */
+  private void checkOutputs(Inputs inputs) throws IOException {
+    for (Map.Entry<String, Path> output : outputs().entrySet()) {
+      Path file = output.getValue();
+      Path dir = file.toAbsolutePath().getParent();
+      if (Files.isDirectory(file)) {
+        throw new InputException(file + ": is a directory");
+      }
+      if (dir != null && !Files.isDirectory(dir)) {
+        throw new InputException(file + ": directory does not exist: " + dir);
+      }
+      if (inputs.reads(output.getValue())) {
+        throw Usage.invalid(
+            spec,
+            output.getKey(),
+            output.getValue() + " is also an input; writing it would destroy that input");
+      }
+    }
+  }
+
   /** CLI default is lenient: report problems and carry on. */
   private NewsFormat format() {
     NewsFormat.Builder b = NewsFormat.LENIENT.toBuilder().strict(read.strict);
     if (read.charset != null) {
-      b.charset(charset(read.charset));
+      b.charset(library("--charset", () -> charset(read.charset)));
     }
     if (read.datePattern != null) {
-      try {
-        b.datePattern(read.datePattern);
-        return b.build();
-      } catch (IllegalArgumentException e) {
-        throw usage(
-            "Invalid value for option '--date-pattern': "
-                + read.datePattern
-                + ": "
-                + e.getMessage());
-      }
+      return library("--date-pattern", () -> b.datePattern(read.datePattern).build());
     }
     return b.build();
   }
 
-  private Charset charset(String name) {
+  private static Charset charset(String name) {
     try {
       return Charset.forName(name);
     } catch (IllegalArgumentException e) { // illegal or unsupported name
-      throw usage("Invalid value for option '--charset': unknown charset '" + name + "'");
+      throw new IllegalArgumentException("unknown charset '" + name + "'", e);
     }
   }
 

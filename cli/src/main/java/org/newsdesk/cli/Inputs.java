@@ -5,15 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.newsdesk.core.Article;
 import org.newsdesk.core.NewsFormat;
 import org.newsdesk.core.NewsReader;
@@ -24,30 +23,63 @@ import org.newsdesk.core.NewsReader;
  */
 final class Inputs implements Iterable<Article>, Closeable {
   /** Source name of articles read from standard input. */
-  static final String STDIN = "<stdin>";
+  static final String STDIN = NewsReader.STDIN_SOURCE;
 
   private final List<String> paths;
+  /** The files each PATH argument reads, as the library lists them. */
+  private final Map<String, List<Path>> files;
   private final InputStream stdin;
   private final NewsFormat format;
+  private final InputFormat forced;
   private long articles;
   private long diagnostics;
-  private NewsReader current;
+  private Source current;
 
-  Inputs(List<String> paths, InputStream stdin, NewsFormat base, PrintWriter err) {
+  /** Articles one at a time from one input; closing it closes the input. */
+  private interface Source extends Iterator<Article>, Closeable {
+    @Override
+    void close();
+  }
+
+  /**
+   * Opens nothing yet: checks that every PATH can be read, and warns about directories without
+   * digests.
+   *
+   * @param forced the {@code --input} format, or null to choose by file extension
+   */
+  Inputs(
+      List<String> paths, InputStream stdin, NewsFormat base, InputFormat forced, PrintWriter err) {
+    // Fail before any output rather than halfway through: list every PATH now, as the library
+    // will read it (its errors name the path: missing, a link loop, a link to nothing).
+    Map<String, List<Path>> listed = new LinkedHashMap<>();
     for (String p : paths) {
-      // Fail before any output rather than halfway through.
-      if (!p.equals("-") && !Files.isReadable(Path.of(p))) {
-        throw new InputException(
-            p + (Files.exists(Path.of(p)) ? ": permission denied" : ": no such file or directory"));
+      if (p.equals("-")) {
+        if (stdin instanceof Descriptors.ClosedInput) {
+          throw new InputException(Descriptors.ClosedInput.MESSAGE);
+        }
+        continue;
+      }
+      Path path = Path.of(p);
+      try {
+        List<Path> files = NewsReader.digestFiles(path);
+        if (!Files.isDirectory(path) && !Files.isReadable(path)) {
+          throw new InputException(p + ": permission denied");
+        }
+        listed.put(p, files);
+      } catch (IOException e) {
+        throw new InputException(Messages.ioError(e), e);
       }
     }
-    for (String p : paths) {
-      if (!p.equals("-") && Files.isDirectory(Path.of(p)) && !hasDigestFiles(Path.of(p))) {
-        err.println(Messages.warning(p, "directory has no *.txt digest files"));
-      }
-    }
+    listed.forEach(
+        (p, files) -> {
+          if (files.isEmpty()) {
+            err.println(Messages.warning(p, "directory has no *.txt digest files"));
+          }
+        });
+    this.files = listed;
     this.paths = List.copyOf(paths);
     this.stdin = stdin;
+    this.forced = forced;
     // In strict mode the first problem is thrown and reported once, as the error.
     this.format =
         base.strict()
@@ -62,35 +94,49 @@ final class Inputs implements Iterable<Article>, Closeable {
   }
 
   /**
-   * Whether reading the directory can find a digest: a regular {@code *.txt} file (any case) that
-   * is not hidden, as {@link NewsReader#openAll} selects them. Symbolic links are followed so that
-   * the warning is never wrong when the library follows them too; when the tree cannot be fully
-   * searched (a loop, an unreadable subdirectory) there is no warning, and reading reports what
-   * goes wrong.
+   * The PATH arguments in a few words for a report: up to three are listed; more are counted,
+   * by their common directory if they have one ({@code 360 files in corpus}), else after the first
+   * two ({@code a.txt, b.txt and 358 more}). A shell glob easily gives hundreds.
    */
-  static boolean hasDigestFiles(Path dir) {
-    try (Stream<Path> found =
-        Files.find(
-            dir,
-            Integer.MAX_VALUE,
-            (p, attrs) ->
-                attrs.isRegularFile()
-                    && p.getFileName()
-                        .toString()
-                        .toLowerCase(Locale.ROOT)
-                        .endsWith(NewsReader.DIGEST_SUFFIX)
-                    && !isHidden(dir.relativize(p)),
-            FileVisitOption.FOLLOW_LINKS)) {
-      return found.findAny().isPresent();
-    } catch (IOException | UncheckedIOException e) {
-      return true;
+  static String describe(List<String> paths) {
+    List<String> names =
+        paths.stream().map(p -> p.equals("-") ? "standard input" : p).toList();
+    if (names.size() <= 3) {
+      return String.join(", ", names);
     }
+    Path common = null;
+    boolean shared = true;
+    for (String p : paths) {
+      Path parent = p.equals("-") ? null : Path.of(p).toAbsolutePath().normalize().getParent();
+      if (parent == null || (common != null && !common.equals(parent))) {
+        shared = false;
+        break;
+      }
+      common = parent;
+    }
+    if (shared) {
+      Path relative = Path.of(paths.get(0)).getParent();
+      boolean files = paths.stream().allMatch(p -> Files.isRegularFile(Path.of(p)));
+      return paths.size()
+          + (files ? " files in " : " inputs in ")
+          + (relative != null ? relative : common);
+    }
+    return names.get(0) + ", " + names.get(1) + " and " + (names.size() - 2) + " more";
   }
 
-  private static boolean isHidden(Path relative) {
-    for (Path name : relative) {
-      if (name.toString().startsWith(".")) {
-        return true;
+  /**
+   * Whether an existing {@code file} is one of the files the PATH arguments read, under any name
+   * (another path, a symbolic or hard link): writing it would destroy an input.
+   */
+  boolean reads(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return false;
+    }
+    for (List<Path> list : files.values()) {
+      for (Path f : list) {
+        if (Files.isSameFile(f, file)) {
+          return true;
+        }
       }
     }
     return false;
@@ -119,7 +165,7 @@ final class Inputs implements Iterable<Article>, Closeable {
             return false;
           }
           current = open(paths.get(next++));
-          it = current.iterator();
+          it = current;
         }
         return true;
       }
@@ -135,22 +181,108 @@ final class Inputs implements Iterable<Article>, Closeable {
     };
   }
 
-  private NewsReader open(String path) {
+  private Source open(String path) {
     if (path.equals("-")) {
-      return unchecked(() -> NewsReader.open(stdin, STDIN, format));
+      InputFormat f = forced != null ? forced : InputFormat.DIGEST;
+      return f == InputFormat.DIGEST
+          ? source(unchecked(() -> NewsReader.openAll(List.of(Path.of(path)), stdin, format)))
+          : new LineSource(new LineReader(stdin, STDIN, format, f));
     }
-    return unchecked(() -> NewsReader.openAll(List.of(Path.of(path)), format));
+    Path p = Path.of(path);
+    InputFormat f = forced != null ? forced : InputFormat.forFile(p.getFileName().toString());
+    if (f == InputFormat.DIGEST || (forced == null && Files.isDirectory(p))) {
+      return source(unchecked(() -> NewsReader.openAll(files.get(path), format)));
+    }
+    return new LineFiles(files.get(path), f);
+  }
+
+  private static Source source(NewsReader reader) {
+    Iterator<Article> it = reader.iterator();
+    return new Source() {
+      @Override
+      public boolean hasNext() {
+        return it.hasNext();
+      }
+
+      @Override
+      public Article next() {
+        return it.next();
+      }
+
+      @Override
+      public void close() {
+        reader.close();
+      }
+    };
+  }
+
+  /** One line-format input. */
+  private record LineSource(LineReader reader) implements Source {
+    @Override
+    public boolean hasNext() {
+      return reader.hasNext();
+    }
+
+    @Override
+    public Article next() {
+      return reader.next();
+    }
+
+    @Override
+    public void close() {
+      reader.close();
+    }
+  }
+
+  /** Files in a line format, one after another, each opened when reached. */
+  private final class LineFiles implements Source {
+    private final Iterator<Path> files;
+    private final InputFormat inputFormat;
+    private LineReader reader;
+
+    LineFiles(List<Path> files, InputFormat inputFormat) {
+      this.files = files.iterator();
+      this.inputFormat = inputFormat;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (reader == null || !reader.hasNext()) {
+        close();
+        if (!files.hasNext()) {
+          return false;
+        }
+        Path file = files.next();
+        reader =
+            new LineReader(
+                unchecked(() -> Files.newInputStream(file)), file.toString(), format, inputFormat);
+      }
+      return true;
+    }
+
+    @Override
+    public Article next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return reader.next();
+    }
+
+    @Override
+    public void close() {
+      if (reader != null) {
+        LineReader r = reader;
+        reader = null;
+        r.close();
+      }
+    }
   }
 
   private void closeCurrent() {
     if (current != null) {
-      NewsReader reader = current;
+      Source source = current;
       current = null;
-      unchecked(
-          () -> {
-            reader.close();
-            return null;
-          });
+      source.close();
     }
   }
 

@@ -47,7 +47,8 @@ final class Messages {
   /** {@code path: reason} for a failure that concerns a whole file rather than one line. */
   static String ioError(IOException e) {
     if (e instanceof NoSuchFileException n) {
-      return escape(n.getFile() + ": no such file or directory");
+      return escape(
+          n.getFile() + ": " + (n.getReason() != null ? n.getReason() : "no such file or directory"));
     }
     if (e instanceof AccessDeniedException a) {
       return escape(a.getFile() + ": permission denied");

@@ -5,12 +5,14 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.newsdesk.core.NewsParseException;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -34,6 +36,8 @@ import picocli.CommandLine.IVersionProvider;
       TrainCommand.class,
       EvaluateCommand.class,
       DedupeCommand.class,
+      InfoCommand.class,
+      AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     })
 public final class NewsdeskCli implements Runnable {
@@ -47,14 +51,12 @@ public final class NewsdeskCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private final InputStream stdin;
+  private final Output stdout;
+  private boolean stdoutReported;
 
-  /**
-   * Creates the command reading {@code -} from the given stream.
-   *
-   * @param stdin what the path {@code -} reads
-   */
-  public NewsdeskCli(InputStream stdin) {
+  private NewsdeskCli(InputStream stdin, Output stdout) {
     this.stdin = stdin;
+    this.stdout = stdout;
   }
 
   /** Without a subcommand: show usage and fail as a usage error. */
@@ -67,18 +69,59 @@ public final class NewsdeskCli implements Runnable {
     return stdin;
   }
 
+  Output stdout() {
+    return stdout;
+  }
+
+  /**
+   * Reports a failed standard output once: {@code <stdout>: reason} on standard error, unless the
+   * reader simply stopped reading. Returns whether a message was printed.
+   */
+  boolean reportStdout(PrintWriter err) {
+    if (stdoutReported || !stdout.failed()) {
+      return false;
+    }
+    stdoutReported = true;
+    if (stdout.readerGone()) {
+      return false;
+    }
+    err.println(Messages.escape(stdout.describe()));
+    return true;
+  }
+
   /**
    * Builds the configured command line (case-insensitive enum values; exit codes and error messages
-   * come from the subcommands). Tests call this with their own streams and {@link
-   * CommandLine#setOut}/{@link CommandLine#setErr}.
-   *
-   * @param stdin what the path {@code -} reads
-   * @return the command line, ready to {@link CommandLine#execute(String...) execute}
+   * come from the subcommands) on the given streams: results go to {@code stdout} (UTF-8, block
+   * buffered), messages to {@code stderr} (UTF-8, flushed per line).
    */
-  public static CommandLine commandLine(InputStream stdin) {
-    CommandLine cli = new CommandLine(new NewsdeskCli(stdin));
+  static CommandLine commandLine(InputStream stdin, OutputStream stdout, OutputStream stderr) {
+    CommandLine cli = new CommandLine(new NewsdeskCli(stdin, new Output(stdout, Output.STDOUT)));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setParameterExceptionHandler(NewsdeskCli::usageError);
+    NewsdeskCli app = cli.getCommand();
+    // Block-buffered UTF-8: large outputs must not flush per line, and must not depend on the
+    // platform charset.
+    cli.setOut(
+        new PrintWriter(
+            new BufferedWriter(new OutputStreamWriter(app.stdout, StandardCharsets.UTF_8), 1 << 16)));
+    cli.setErr(new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true));
     return cli;
+  }
+
+  /**
+   * Runs the tool on the given streams and returns its exit code; {@link #main} with the process's
+   * streams. A write error on standard output that no command has reported yet is reported here
+   * and makes the exit code 1.
+   */
+  static int execute(String[] args, InputStream stdin, OutputStream stdout, OutputStream stderr) {
+    CommandLine cli = commandLine(stdin, stdout, stderr);
+    int code = cli.execute(args);
+    cli.getOut().flush();
+    NewsdeskCli app = cli.getCommand();
+    boolean failed = app.stdout.failed();
+    app.reportStdout(cli.getErr());
+    cli.getErr().flush();
+    return failed && code == 0 ? EXIT_BAD_INPUT : code;
   }
 
   /**
@@ -87,20 +130,29 @@ public final class NewsdeskCli implements Runnable {
    * @param args command-line arguments
    */
   public static void main(String[] args) {
-    CommandLine cli = commandLine(System.in);
-    // Block-buffered UTF-8: large outputs must not flush per line, and must not depend on the
-    // platform charset. The raw descriptor, unlike System.out, reports a closed pipe.
-    cli.setOut(
-        new PrintWriter(
-            new BufferedWriter(
-                new OutputStreamWriter(
-                    new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
-                1 << 16)));
-    cli.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
-    int code = cli.execute(args);
-    cli.getOut().flush();
-    cli.getErr().flush();
-    System.exit(code);
+    // A descriptor closed at start must not be mistaken for whatever file the JVM opened there.
+    InputStream stdin =
+        Descriptors.closedAtStart(0) ? new Descriptors.ClosedInput() : System.in;
+    // The raw descriptor, unlike System.out, reports write errors.
+    OutputStream stdout =
+        Descriptors.closedAtStart(1)
+            ? new Descriptors.ClosedOutput()
+            : new FileOutputStream(FileDescriptor.out);
+    System.exit(execute(args, stdin, stdout, System.err));
+  }
+
+  /**
+   * A usage error: the message, suggestions for a mistyped option or command, and one line pointing
+   * at {@code --help} (not the whole usage, which would bury the message).
+   */
+  private static int usageError(CommandLine.ParameterException ex, String[] args) {
+    CommandLine cli = ex.getCommandLine();
+    PrintWriter err = cli.getErr();
+    err.println(Messages.escape(ex.getMessage()));
+    CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+    err.println(
+        "Try '" + cli.getCommandSpec().qualifiedName() + " --help' for more information.");
+    return EXIT_USAGE;
   }
 
   /** The {@code source:line: message} text for a bad-input exception, or null for anything else. */

@@ -9,7 +9,10 @@ import picocli.CommandLine.Mixin;
     name = "parse",
     mixinStandardHelpOptions = true,
     versionProvider = NewsdeskCli.Version.class,
-    description = "Parse digests and print their articles.")
+    description = {
+      "Print the articles of the inputs.",
+      "As a table for people, JSON Lines for programs or CSV for spreadsheets."
+    })
 final class ParseCommand extends InputCommand {
   @Mixin FormatOption output;
 

@@ -1,72 +1,52 @@
 package org.newsdesk.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.apache.commons.lang3.StringUtils;
 
 /**
  * Progress on standard error: a bar redrawn in place on a terminal, or a plain line every 10% when
  * the output is a file or pipe (so logs stay readable).
+ *
+ * <p>On a terminal each redraw overwrites the whole previous line (a shorter text is padded with
+ * spaces, so no stale characters remain) and stays shorter than the terminal is wide, so it never
+ * wraps: the bar narrows, then goes, then the text is cut.
  */
 final class ProgressBar {
-  private static final int WIDTH = 30;
+  /** The widest bar, in characters between the brackets. */
+  static final int BAR = 30;
+
+  /** A bar narrower than this is left out. */
+  private static final int MIN_BAR = 10;
 
   private final PrintWriter err;
   private final boolean terminal;
+  private final int width;
   private final String label;
   private int lastPercent = -1;
+  private String lastDetail = "";
+  private int lastLength;
 
+  /** A bar for a terminal as wide as {@link Terminal#width()}, or plain lines. */
   ProgressBar(PrintWriter err, boolean terminal, String label) {
+    this(err, terminal, terminal ? Terminal.width() : Terminal.DEFAULT_WIDTH, label);
+  }
+
+  ProgressBar(PrintWriter err, boolean terminal, int width, String label) {
     this.err = err;
     this.terminal = terminal;
+    this.width = Math.max(2, width);
     this.label = label;
-  }
-
-  /**
-   * Whether standard error is an interactive terminal. Java 17 cannot ask about stderr directly
-   * ({@code System.console()} describes stdin and stdout), so on Linux look at what file descriptor
-   * 2 points to; elsewhere fall back to the console.
-   */
-  static boolean stderrIsTerminal() {
-    Path fd2 = Path.of("/proc/self/fd/2");
-    try {
-      if (Files.isSymbolicLink(fd2)) {
-        return isTerminalDevice(Files.readSymbolicLink(fd2).toString());
-      }
-    } catch (IOException | SecurityException e) {
-      // fall through to the console check
-    }
-    return System.console() != null;
-  }
-
-  static boolean isTerminalDevice(String path) {
-    return path.startsWith("/dev/pts/") || path.startsWith("/dev/tty");
   }
 
   /** Reports {@code done} of {@code total} steps; {@code detail} follows the figures. */
   void update(long done, long total, String detail) {
-    int percent = total <= 0 ? 100 : (int) Math.min(100, done * 100 / total);
+    int percent = total <= 0 ? 100 : (int) Math.max(0, Math.min(100, done * 100 / total));
     if (terminal) {
-      if (percent == lastPercent && done < total) {
+      if (percent == lastPercent && done < total && detail.equals(lastDetail)) {
         return;
       }
-      int filled = percent * WIDTH / 100;
-      err.print(
-          "\r"
-              + label
-              + " ["
-              + StringUtils.repeat('#', filled)
-              + StringUtils.repeat('.', WIDTH - filled)
-              + "] "
-              + StringUtils.leftPad(percent + "%", 4)
-              + " "
-              + done
-              + "/"
-              + total
-              + (detail.isEmpty() ? "" : " " + detail));
-      err.flush();
+      String figures = StringUtils.leftPad(percent + "%", 4) + " " + done + "/" + total;
+      redraw(figures + (detail.isEmpty() ? "" : " " + detail), percent);
     } else if (percent / 10 != Math.floorDiv(lastPercent, 10)) {
       err.println(
           label
@@ -80,6 +60,30 @@ final class ProgressBar {
               + (detail.isEmpty() ? "" : " " + detail));
     }
     lastPercent = percent;
+    lastDetail = detail;
+  }
+
+  /**
+   * Reports a step without a known total (e.g. "reading"), on a terminal only: a line redrawn in
+   * place; plain output gets nothing, so logs stay short.
+   */
+  void status(String text) {
+    if (terminal) {
+      redraw(text, -1);
+    }
+  }
+
+  /** Prints a whole line of its own, over a status or bar line that may be showing. */
+  void line(String text) {
+    if (terminal && lastLength > 0) {
+      err.print("\r" + text + StringUtils.repeat(' ', Math.max(0, lastLength - text.length())));
+      err.println();
+    } else {
+      err.println(text);
+    }
+    err.flush();
+    lastLength = 0;
+    lastPercent = -1;
   }
 
   /**
@@ -89,17 +93,39 @@ final class ProgressBar {
   void done(String detail) {
     String suffix = detail.isEmpty() ? "" : " " + detail;
     if (terminal) {
-      err.println(
-          "\r"
-              + label
-              + " ["
-              + StringUtils.repeat('#', WIDTH)
-              + "] done"
-              + suffix
-              + StringUtils.repeat(' ', 20)); // blank out the rest of a longer progress line
+      redraw("done" + suffix, 100);
+      err.println();
     } else {
       err.println(label + ": done" + suffix);
     }
     err.flush();
+    lastLength = 0;
+    lastPercent = -1;
+  }
+
+  /** {@code label [####....] text}, fitted to the width, over the previous line. */
+  private void redraw(String text, int percent) {
+    int room = width - 1; // writing the last column would wrap on some terminals
+    String line;
+    int barWidth = Math.min(BAR, room - label.length() - text.length() - 4);
+    if (percent >= 0 && barWidth >= MIN_BAR) {
+      int filled = percent * barWidth / 100;
+      line =
+          label
+              + " ["
+              + StringUtils.repeat('#', filled)
+              + StringUtils.repeat('.', barWidth - filled)
+              + "] "
+              + text;
+    } else {
+      line = label + " " + text;
+    }
+    if (line.length() > room) {
+      line = StringUtils.abbreviate(line, "…", room);
+    }
+    int length = line.length();
+    err.print("\r" + line + StringUtils.repeat(' ', Math.max(0, lastLength - length)));
+    err.flush();
+    lastLength = length;
   }
 }

@@ -11,13 +11,14 @@ final class ReadOptions {
       names = "--strict",
       description =
           "Stop at the first malformed record (exit code 1) instead of reporting it and"
-              + " carrying on.")
+              + " carrying on. Default: off (lenient).")
   boolean strict;
 
   @Option(
       names = "--date-pattern",
       paramLabel = "P",
-      description = "Date pattern of the metadata line (java.time syntax). Default: MM/dd/yyyy.")
+      description =
+          "Date pattern of the metadata line (java.time syntax; not empty). Default: MM/dd/yyyy.")
   String datePattern;
 
   @Option(
@@ -26,11 +27,19 @@ final class ReadOptions {
       description = "Charset of the digests, files and standard input alike. Default: UTF-8.")
   String charset;
 
+  @Option(
+      names = "--input",
+      paramLabel = "FORMAT",
+      description =
+          "Input format of every PATH: ${COMPLETION-CANDIDATES}. Default: by file extension"
+              + " (.tsv tsv, .jsonl jsonl, anything else digest); digest for stdin.")
+  InputFormat input;
+
   @Parameters(
       paramLabel = "PATH",
       arity = "1..*",
       description =
-          "Digest file, directory (its *.txt files, recursively, in sorted order; a warning if"
+          "Input file, directory (its *.txt files, recursively, in sorted order; a warning if"
               + " it has none) or - for stdin (once).")
   List<String> paths = new ArrayList<>();
 }

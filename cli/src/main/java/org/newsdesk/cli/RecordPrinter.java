@@ -63,10 +63,10 @@ final class RecordPrinter {
   }
 
   void print(ObjectNode record) {
-    // PrintWriter swallows write errors: notice a closed pipe (`newsdesk parse big | head`)
-    // instead of parsing gigabytes for nobody.
+    // PrintWriter swallows write errors: notice a failed or closed output (a full disk, or
+    // `newsdesk parse big | head`) instead of parsing gigabytes for nobody.
     if (++printed % CHECK_EVERY == 0 && out.checkError()) {
-      throw new OutputClosedException();
+      throw new OutputFailedException();
     }
     switch (format) {
       case JSONL -> {

@@ -33,8 +33,15 @@ final class Records {
         "SCORE", r -> String.format(Locale.ROOT, "%.3f", r.get("score").asDouble()), 5);
   }
 
+  /** The title, or the body for a text without one (the line formats). */
   static RecordPrinter.Column title() {
-    return RecordPrinter.Column.field("TITLE", "title", 100);
+    return new RecordPrinter.Column(
+        "TITLE",
+        r -> {
+          String title = RecordPrinter.text(r.get("title"));
+          return title.isEmpty() ? RecordPrinter.text(r.get("body")) : title;
+        },
+        100);
   }
 
   static List<RecordPrinter.Column> articleColumns() {

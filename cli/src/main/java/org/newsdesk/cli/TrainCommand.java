@@ -2,17 +2,23 @@ package org.newsdesk.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.newsdesk.classifier.Evaluation;
 import org.newsdesk.classifier.LabeledText;
 import org.newsdesk.classifier.TopicClassifier;
 import org.newsdesk.classifier.TopicTrainer;
 import org.newsdesk.classifier.TrainingConfig;
 import org.newsdesk.classifier.TrainingListener;
+import org.newsdesk.core.Article;
+import org.newsdesk.core.AtomicFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /** {@code newsdesk train}: train a topic model on labeled digests and save it. */
@@ -20,106 +26,170 @@ import picocli.CommandLine.Option;
     name = "train",
     mixinStandardHelpOptions = true,
     versionProvider = NewsdeskCli.Version.class,
+    defaultValueProvider = TrainCommand.LibraryDefaults.class,
     description = {
-      "Train a topic model on labeled digests (label = the category on the metadata line),",
-      "optionally cross-validate it, and save it for `classify --model` / `evaluate --model`.",
-      "Options not given keep the library defaults."
+      "Train a topic model on labeled articles and save it.",
+      "The label is an article's category (a digest's metadata line, or the label of the other"
+          + " input formats). --cv also cross-validates. Use the model with `classify --model`"
+          + " or `evaluate --model`. The defaults are the library's."
     })
 final class TrainCommand extends InputCommand {
+  /** The library's defaults, shown in help and used when an option is not given. */
+  static final class LibraryDefaults implements IDefaultValueProvider {
+    @Override
+    public String defaultValue(ArgSpec arg) {
+      if (!(arg instanceof OptionSpec option)) {
+        return null;
+      }
+      TrainingConfig d = TrainingConfig.defaults();
+      return switch (option.longestName()) {
+        case "--algorithm" -> d.algorithm().name();
+        case "--iterations" -> Integer.toString(d.iterations());
+        case "--cutoff" -> Integer.toString(d.cutoff());
+        case "--regularization" -> Double.toString(d.regularization());
+        case "--ngrams" -> d.ngramMin() + "-" + d.ngramMax();
+        case "--lowercase" -> Boolean.toString(d.lowercase());
+        case "--stop-words" ->
+            d.stopWords().equals(TrainingConfig.ENGLISH_STOP_WORDS)
+                ? "english"
+                : d.stopWords().isEmpty() ? "none" : null;
+        case "--stemming" -> d.stemming().name();
+        case "--title-weight" -> Double.toString(d.titleWeight());
+        case "--seed" -> Long.toString(d.seed());
+        case "--threads" -> Integer.toString(d.threads());
+        default -> null;
+      };
+    }
+  }
+
   @Option(
       names = "--out",
       paramLabel = "MODEL",
       required = true,
-      description = "Where to save the model.")
+      description =
+          "Where to save the model (written whole or not at all; must not be one of the"
+              + " inputs).")
   Path out;
 
   @Option(
       names = "--cv",
       paramLabel = "K",
-      description = "Also run stratified K-fold cross-validation and print the evaluation.")
+      description =
+          "Also run stratified K-fold cross-validation and print the evaluation: K from 2 to"
+              + " the number of examples. Default: none.")
   Integer folds;
 
-  @Option(names = "--algorithm", paramLabel = "ALG", description = "${COMPLETION-CANDIDATES}.")
+  @Option(
+      names = "--algorithm",
+      paramLabel = "ALG",
+      description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
   TrainingConfig.Algorithm algorithm;
 
-  @Option(names = "--iterations", paramLabel = "N", description = "Training iterations.")
+  @Option(
+      names = "--iterations",
+      paramLabel = "N",
+      description = "Most training iterations, at least 1. Default: ${DEFAULT-VALUE}.")
   Integer iterations;
 
   @Option(
       names = "--cutoff",
       paramLabel = "N",
-      description = "Drop features seen in fewer than N documents.")
+      description =
+          "Drop features seen in fewer than N documents; N at least 1. Default: ${DEFAULT-VALUE}.")
   Integer cutoff;
 
-  @Option(names = "--regularization", paramLabel = "C", description = "Regularization strength.")
+  @Option(
+      names = "--regularization",
+      paramLabel = "C",
+      description =
+          "Regularization strength, a finite number, 0 or more. Default: ${DEFAULT-VALUE}.")
   Double regularization;
 
-  @Option(names = "--ngrams", paramLabel = "MIN-MAX", description = "Word n-gram range, e.g. 1-2.")
+  @Option(
+      names = "--ngrams",
+      paramLabel = "MIN-MAX",
+      description = "Word n-gram range, 1 <= MIN <= MAX <= 3. Default: ${DEFAULT-VALUE}.")
   String ngrams;
 
   @Option(
       names = "--lowercase",
       negatable = true,
-      description = "Lowercase text before extracting features.")
+      description = "Lowercase text before extracting features. Default: ${DEFAULT-VALUE}.")
   Boolean lowercase;
 
-  @Option(names = "--stop-words", paramLabel = "LIST", description = "english or none.")
+  @Option(
+      names = "--stop-words",
+      paramLabel = "LIST",
+      description = "english or none. Default: ${DEFAULT-VALUE}.")
   String stopWords;
 
-  @Option(names = "--stemming", paramLabel = "STEMMER", description = "${COMPLETION-CANDIDATES}.")
+  @Option(
+      names = "--stemming",
+      paramLabel = "STEMMER",
+      description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
   TrainingConfig.Stemming stemming;
 
   @Option(
       names = "--title-weight",
       paramLabel = "W",
-      description = "Weight of title features relative to body features.")
+      description =
+          "Weight of title features relative to body features, a finite number, 0 or more."
+              + " Default: ${DEFAULT-VALUE}.")
   Double titleWeight;
 
   @Option(
       names = "--seed",
       paramLabel = "N",
-      description = "Random seed for training and cross-validation folds.")
+      description =
+          "Random seed for training and cross-validation folds (any integer)."
+              + " Default: ${DEFAULT-VALUE}.")
   Long seed;
 
   @Option(
       names = "--threads",
       paramLabel = "N",
-      description = "Training threads. Default: the library's (available processors, at most 4).")
+      description =
+          "Training threads, from 1 to "
+              + Usage.MAX_THREADS
+              + ". Default: the library's, here ${DEFAULT-VALUE} (available processors, at most"
+              + " 4).")
   Integer threads;
 
   private TrainingConfig config;
 
   @Override
-  void validate() {
-    if (threads != null && threads < 1) {
-      throw usage("Invalid value for option '--threads': must be at least 1, was " + threads);
+  void configure() {
+    if (threads != null) {
+      Usage.range(spec, "--threads", threads, 1, Usage.MAX_THREADS);
     }
     config = config();
   }
 
   @Override
+  Map<String, Path> outputs() {
+    return Map.of("--out", out);
+  }
+
+  @Override
   int run(Inputs inputs) throws IOException {
-    List<LabeledText> data = Labeled.collect(inputs, err());
-    Set<String> labels = new TreeSet<>();
-    data.forEach(t -> labels.add(t.label()));
-    if (labels.size() < 2) {
-      throw new InputException(
-          "need at least 2 labels to train, found " + labels.size() + ": " + labels);
-    }
+    ProgressBar bar = new ProgressBar(err(), Terminal.stderrIsTerminal(), "training");
+    List<LabeledText> data = Labeled.collect(reading(inputs, bar), err());
+    bar.status(String.format(Locale.ROOT, "extracting features of %,d examples", data.size()));
     TopicTrainer trainer = new TopicTrainer(config);
+    TopicClassifier model;
+    try {
+      model = trainer.train(data, progress(bar));
+    } catch (IllegalArgumentException e) { // what the data lacks, e.g. a second label
+      throw new InputException("cannot train: " + e.getMessage(), e);
+    }
     if (folds != null) {
       err().println("cross-validating with " + folds + " folds...");
-      Evaluation cv;
-      try {
-        cv = Evaluation.crossValidate(trainer, data, folds, config.seed());
-      } catch (IllegalArgumentException e) {
-        throw new InputException("cannot cross-validate: " + e.getMessage(), e);
-      }
+      Evaluation cv =
+          library("--cv", () -> Evaluation.crossValidate(trainer, data, folds, config.seed()));
       printBlock(cv);
       out().flush();
     }
-    TopicClassifier model = trainer.train(data, progress());
-    model.save(out);
+    AtomicFiles.write(out, model::save);
     err()
         .println(
             "saved "
@@ -132,21 +202,37 @@ final class TrainCommand extends InputCommand {
     return 0;
   }
 
+  /** The articles, counted on the bar's line as they are read (on a terminal). */
+  private static Iterable<Article> reading(Iterable<Article> articles, ProgressBar bar) {
+    return () ->
+        new Iterator<>() {
+          private final Iterator<Article> it = articles.iterator();
+          private long n;
+
+          @Override
+          public boolean hasNext() {
+            return it.hasNext();
+          }
+
+          @Override
+          public Article next() {
+            Article a = it.next();
+            if (++n % 1000 == 0) {
+              bar.status(String.format(Locale.ROOT, "reading: %,d articles", n));
+            }
+            return a;
+          }
+        };
+  }
+
   /** Progress on stderr: a bar on a terminal, plain lines otherwise. */
-  private TrainingListener progress() {
-    ProgressBar bar = new ProgressBar(err(), ProgressBar.stderrIsTerminal(), "training");
+  private TrainingListener progress(ProgressBar bar) {
     return new TrainingListener() {
       @Override
       public void onStart(int examples, int features, int labels) {
-        err()
-            .println(
-                "training on "
-                    + examples
-                    + " examples, "
-                    + features
-                    + " features, "
-                    + labels
-                    + " labels");
+        bar.line(
+            "training on " + examples + " examples, " + features + " features, " + labels
+                + " labels");
       }
 
       @Override
@@ -164,57 +250,58 @@ final class TrainCommand extends InputCommand {
     };
   }
 
+  /** The training settings; each value is checked by the library, naming its option. */
   private TrainingConfig config() {
     TrainingConfig.Builder b = TrainingConfig.builder();
+    if (threads != null) {
+      library("--threads", () -> b.threads(threads));
+    }
+    if (seed != null) {
+      b.seed(seed);
+    }
+    if (algorithm != null) {
+      b.algorithm(algorithm);
+    }
+    if (iterations != null) {
+      library("--iterations", () -> b.iterations(iterations));
+    }
+    if (cutoff != null) {
+      library("--cutoff", () -> b.cutoff(cutoff));
+    }
+    if (regularization != null) {
+      library("--regularization", () -> b.regularization(regularization));
+    }
+    if (ngrams != null) {
+      library("--ngrams", () -> b.ngramRange(ngramsPart(0), ngramsPart(1)));
+    }
+    if (lowercase != null) {
+      b.lowercase(lowercase);
+    }
+    if (stopWords != null) {
+      b.stopWords(
+          switch (stopWords.toLowerCase(Locale.ROOT)) {
+            case "english" -> TrainingConfig.ENGLISH_STOP_WORDS;
+            case "none" -> Set.of();
+            default -> throw Usage.invalid(spec, "--stop-words", "english or none, was " + stopWords);
+          });
+    }
+    if (stemming != null) {
+      b.stemming(stemming);
+    }
+    if (titleWeight != null) {
+      library("--title-weight", () -> b.titleWeight(titleWeight));
+    }
+    return b.build();
+  }
+
+  /** MIN or MAX of {@code --ngrams MIN-MAX} (a single number is both). */
+  private int ngramsPart(int i) {
+    String[] range = ngrams.split("-", 2);
+    String part = range[Math.min(i, range.length - 1)].trim();
     try {
-      if (threads != null) {
-        b.threads(threads);
-      }
-      if (seed != null) {
-        b.seed(seed);
-      }
-      if (algorithm != null) {
-        b.algorithm(algorithm);
-      }
-      if (iterations != null) {
-        b.iterations(iterations);
-      }
-      if (cutoff != null) {
-        b.cutoff(cutoff);
-      }
-      if (regularization != null) {
-        b.regularization(regularization);
-      }
-      if (ngrams != null) {
-        String[] range = ngrams.split("-", 2);
-        int min = Integer.parseInt(range[0].trim());
-        b.ngramRange(min, range.length == 2 ? Integer.parseInt(range[1].trim()) : min);
-      }
-      if (lowercase != null) {
-        b.lowercase(lowercase);
-      }
-      if (stopWords != null) {
-        b.stopWords(
-            switch (stopWords.toLowerCase(Locale.ROOT)) {
-              case "english" -> TrainingConfig.ENGLISH_STOP_WORDS;
-              case "none" -> Set.of();
-              default ->
-                  throw new IllegalArgumentException(
-                      "--stop-words must be english or none, was " + stopWords);
-            });
-      }
-      if (stemming != null) {
-        b.stemming(stemming);
-      }
-      if (titleWeight != null) {
-        b.titleWeight(titleWeight);
-      }
-      if (folds != null && folds < 2) {
-        throw new IllegalArgumentException("--cv needs at least 2 folds, was " + folds);
-      }
-      return b.build();
-    } catch (IllegalArgumentException e) {
-      throw usage(e.getMessage());
+      return Integer.parseInt(part);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("expected MIN-MAX such as 1-2, was '" + ngrams + "'");
     }
   }
 }

@@ -127,7 +127,7 @@ class ClassifyCommandTest {
             "--model",
             TrainedModel.file().toString(),
             "--min-score",
-            "1.01",
+            "1",
             Cli.SAMPLES.toString());
 
     assertThat(rows)

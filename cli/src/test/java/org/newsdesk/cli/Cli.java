@@ -1,13 +1,12 @@
 package org.newsdesk.cli;
 
 import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.newsdesk.testing.Fixtures;
-import picocli.CommandLine;
 
 /** Runs the CLI in-process, as {@code main} would, with captured streams. */
 final class Cli {
@@ -50,14 +49,17 @@ final class Cli {
   }
 
   static Result runWithStdin(byte[] stdin, String... args) {
-    CommandLine cli = NewsdeskCli.commandLine(new ByteArrayInputStream(stdin));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    cli.getOut().flush();
-    cli.getErr().flush();
-    return new Result(code, out.toString(), err.toString());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = NewsdeskCli.execute(args, new ByteArrayInputStream(stdin), out, err);
+    return new Result(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** Runs with standard output going to {@code stdout} (which may fail); returns stderr. */
+  static Result runWithStdout(OutputStream stdout, String... args) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = NewsdeskCli.execute(args, new ByteArrayInputStream(new byte[0]), stdout, err);
+    return new Result(code, "", err.toString(StandardCharsets.UTF_8));
   }
 }

@@ -6,13 +6,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.classifier.Evaluation;
 import org.newsdesk.classifier.LabeledText;
 import org.newsdesk.classifier.TopicClassifier;
+import org.newsdesk.core.Article;
+import org.newsdesk.core.NewsFormat;
 import org.newsdesk.core.NewsReader;
+import org.newsdesk.core.NewsWriter;
 
 class EvaluateCommandTest {
 
@@ -101,5 +106,35 @@ class EvaluateCommandTest {
     assertThat(bad.errLines().get(0)).startsWith(corrupt + ": not a usable model: ");
     assertThat(usage.exitCode()).isEqualTo(2);
     assertThat(usage.err()).contains("Missing required parameter", "PATH");
+  }
+
+  /** A shell glob of hundreds of files used to become a subtitle of thousands of characters. */
+  @Test
+  void theReportStaysReadableWithHundredsOfInputFiles(@TempDir Path dir) throws IOException {
+    List<Article> seeds = NewsReader.readAll(Cli.LABELED);
+    Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    List<String> args = new ArrayList<>(List.of("evaluate", "--html", dir.resolve("r.html").toString()));
+    for (int i = 0; i < 360; i++) {
+      Path file = corpus.resolve(String.format("digest-%03d-with-a-long-descriptive-name.txt", i));
+      try (NewsWriter w = NewsWriter.open(file, NewsFormat.DEFAULT)) {
+        w.write(seeds.get(i % seeds.size()));
+      }
+      args.add(file.toString());
+    }
+
+    Cli.Result r = Cli.run(args.toArray(String[]::new));
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    String html = Files.readString(dir.resolve("r.html"), StandardCharsets.UTF_8);
+    String subtitle = html.substring(html.indexOf("<p class=\"sub\">"), html.indexOf("</p>"));
+    assertThat(subtitle).hasSizeLessThan(200).contains("360 labeled articles from 360 files in ");
+    assertThat(html).contains("<h2>Model</h2>");
+  }
+
+  @Test
+  void fewInputsAreListedAndManyAreCounted() {
+    assertThat(Inputs.describe(List.of("a.txt", "-"))).isEqualTo("a.txt, standard input");
+    assertThat(Inputs.describe(List.of("x/a.txt", "y/b.txt", "z/c.txt", "w/d.txt")))
+        .isEqualTo("x/a.txt, y/b.txt and 2 more");
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.classifier.Evaluation;
+import org.newsdesk.classifier.TopicClassifier;
 
 class HtmlReportTest {
   private static final String B = "b<&>eta";
@@ -68,5 +69,21 @@ class HtmlReportTest {
     assertThat(HtmlReport.color(0, false)).isEqualTo("#ffffff");
     assertThat(HtmlReport.color(1, true)).isEqualTo("#2166ac");
     assertThat(HtmlReport.color(1, false)).isEqualTo("#d95f0e");
+  }
+
+  @Test
+  void showsHowTheModelWasMade() throws Exception {
+    TopicClassifier model = TopicClassifier.load(TrainedModel.file());
+    Evaluation e = Evaluation.of(List.of("alpha"), List.of("alpha"));
+
+    String html = HtmlReport.render(e, "t", "s", model.provenance());
+
+    assertThat(html).contains("<h2>Model</h2>", "<table class=\"facts\">");
+    for (ModelFacts.Fact fact : ModelFacts.of(model.provenance())) {
+      assertThat(html).contains("<tr><th>" + fact.name() + "</th><td>");
+    }
+    assertThat(html).contains("<th>labels</th><td>8: capacity-building (");
+    assertThat(html).contains(model.provenance().dataSha256());
+    assertThat(render()).doesNotContain("<h2>Model</h2>");
   }
 }

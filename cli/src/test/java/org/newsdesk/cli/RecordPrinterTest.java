@@ -120,6 +120,6 @@ class RecordPrinterTest {
                 p.print(record("x", "y"));
               }
             })
-        .isInstanceOf(OutputClosedException.class);
+        .isInstanceOf(OutputFailedException.class);
   }
 }

@@ -49,9 +49,23 @@ final class DupText {
    * @return token counts; empty when the texts hold only stop words or punctuation
    */
   static Map<CharSequence, Integer> tokenCounts(String... texts) {
+    String[] normalized = new String[texts.length];
+    for (int i = 0; i < texts.length; i++) {
+      normalized[i] = normalize(texts[i]);
+    }
+    return tokenCountsOfNormalized(normalized);
+  }
+
+  /**
+   * Like {@link #tokenCounts}, for texts already {@link #normalize normalised}.
+   *
+   * @param normalized normalised texts to tokenise together
+   * @return token counts
+   */
+  static Map<CharSequence, Integer> tokenCountsOfNormalized(String... normalized) {
     Map<CharSequence, Integer> counts = new HashMap<>();
-    for (String text : texts) {
-      for (String token : SEPARATORS.split(normalize(text))) {
+    for (String text : normalized) {
+      for (String token : SEPARATORS.split(text)) {
         if (!token.isEmpty() && !STOP_WORDS.contains(token)) {
           counts.merge(token, 1, Integer::sum);
         }

@@ -55,19 +55,26 @@ import java.util.Objects;
  * per article, {@code O(n L)}. Near-duplicate search does not score all {@code n²/2} pairs. Tokens
  * are ranked by document frequency; each article's most common tokens are left out of an inverted
  * index as long as they alone could not make it reach the threshold (its <em>tail</em>, the rarer
- * tokens, is indexed), and the index is probed with tails only, so the long posting lists of common
- * words are never read. Two articles sharing no tail token provably cannot reach the threshold, so
- * no pair is missed. For each article met while probing, a Cauchy-Schwarz bound on the rest of the
- * dot product decides whether to score it exactly ({@code O(L)}). Time is {@code O(n L log L + P +
- * C L)} for {@code P} posting entries read and {@code C} pairs scored, memory {@code O(n L)}.
- * {@code P} is the sum, over articles, of the document frequencies of their tail tokens:
- * near-linear in {@code n} when tails hold names and other rare words, as in news, and quadratic
- * only if most articles share the same mid-frequency words (lower thresholds index more words). For
- * example, 3,000 random Zipf-distributed texts of 60 words plus 30 planted near copies score
- * exactly the 30 planted pairs instead of 4.6 million. Pairs that reach the threshold are not all
- * kept: only a maximum spanning forest of them ({@code O(n)} edges) survives, which is all the
- * grouping and its scores need. What stays quadratic is the case where most articles really are
- * near duplicates of each other (thousands of variants of one story): every such pair is scored.
+ * tokens, is indexed), and the index is probed with tails only, rarest token first, so the long
+ * posting lists of common words are rarely read. Two articles sharing no tail token provably
+ * cannot reach the threshold. For each article met while probing, a Cauchy-Schwarz bound on the
+ * rest of the dot product decides whether to score it exactly ({@code O(L)}). Pairs that reach the
+ * threshold are not all kept: only a maximum spanning forest of them ({@code O(n)} edges) survives,
+ * which is all the grouping and its scores need. For example, 3,000 random Zipf-distributed texts
+ * of 60 words plus 30 planted near copies score exactly the 30 planted pairs instead of 4.6
+ * million.
+ *
+ * <p><b>Worst case.</b> Each article is compared with at most 2,048 earlier articles and its probe
+ * reads at most 262,144 index entries, so time is {@code O(n (L log L + 2048 L + 262144))} and
+ * memory {@code O(n L)} whatever the input: linear in {@code n}. The budgets bind only when more
+ * than 2,048 earlier articles share one of an article's rarer tokens, as with thousands of
+ * versions of one story or texts of random characters; they do not on the seeds, nor on the Zipf
+ * texts above at thresholds down to 0.3. Where they do not bind, the result is exact: every pair
+ * at the threshold is found. Where an article's probe stops at a budget, that article is compared
+ * only with the articles met so far (those sharing its rarest tokens), skipping those already in
+ * its group; then it can miss a group it would join only through an article not met (that group
+ * is found split, or without it), and its group's score, computed from fewer links, can be lower
+ * than the exact one (never higher). docs/BENCHMARKS.md gives measured times.
  */
 public final class DuplicateFinder {
 
@@ -156,12 +163,17 @@ public final class DuplicateFinder {
     // Exact stage: group by normalised content; the first article stands for its copies.
     Map<String, List<Integer>> byContent = new HashMap<>();
     List<Integer> representatives = new ArrayList<>();
+    // Near stage over one article per distinct content, tokenised from the normalised text.
+    List<Map<CharSequence, Integer>> vectors = new ArrayList<>();
     for (int i = 0; i < input.size(); i++) {
       Article article = input.get(i);
-      String key = DupText.normalize(article.title()) + '\n' + DupText.normalize(article.body());
-      List<Integer> copies = byContent.computeIfAbsent(key, k -> new ArrayList<>());
+      String title = DupText.normalize(article.title());
+      String body = DupText.normalize(article.body());
+      List<Integer> copies = byContent.computeIfAbsent(title + '\n' + body,
+          k -> new ArrayList<>());
       if (copies.isEmpty()) {
         representatives.add(i);
+        vectors.add(tokens(title, body));
       }
       copies.add(i);
     }
@@ -172,11 +184,6 @@ public final class DuplicateFinder {
       }
     }
 
-    // Near stage over one article per distinct content.
-    List<Map<CharSequence, Integer>> vectors = new ArrayList<>(representatives.size());
-    for (int i : representatives) {
-      vectors.add(tokens(input.get(i)));
-    }
     DupForest forest = new DupForest(vectors.size());
     DupPairs.find(vectors, threshold, forest);
     for (DupForest.Group group : forest.groups()) {
@@ -200,14 +207,15 @@ public final class DuplicateFinder {
     return List.copyOf(groups);
   }
 
-  private Map<CharSequence, Integer> tokens(Article article) {
+  /** The compared text's token counts, from the normalised title and body. */
+  private Map<CharSequence, Integer> tokens(String title, String body) {
     switch (field) {
       case TITLE:
-        return DupText.tokenCounts(article.title());
+        return DupText.tokenCountsOfNormalized(title);
       case BODY:
-        return DupText.tokenCounts(article.body());
+        return DupText.tokenCountsOfNormalized(body);
       default:
-        return DupText.tokenCounts(article.title(), article.body());
+        return DupText.tokenCountsOfNormalized(title, body);
     }
   }
 

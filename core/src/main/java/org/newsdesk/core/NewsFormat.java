@@ -324,7 +324,7 @@ public final class NewsFormat {
      * Builds the format.
      *
      * @return a new immutable format
-     * @throws IllegalArgumentException if the date pattern is invalid
+     * @throws IllegalArgumentException if the date pattern is invalid or blank
      */
     public NewsFormat build() {
       return new NewsFormat(this);

@@ -2,29 +2,35 @@ package org.newsdesk.core;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.FilterInputStream;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -67,6 +73,16 @@ public final class NewsReader implements Iterable<Article>, Closeable {
 
   /** The source name of {@link #ofString(String)} input. */
   public static final String STRING_SOURCE = "<string>";
+
+  /**
+   * The source name of standard input read by {@link #openAll(Collection, InputStream,
+   * NewsFormat)}.
+   */
+  public static final String STDIN_SOURCE = "<stdin>";
+
+  /** The path that stands for standard input in {@link #openAll(Collection, InputStream,
+   * NewsFormat)}: {@code -}, as in most command-line tools; {@code ./-} names a file. */
+  public static final String STDIN_PATH = "-";
 
   private static final String UNPAIRED_SURROGATES = "UTF-16 (an unpaired surrogate)";
 
@@ -119,21 +135,31 @@ public final class NewsReader implements Iterable<Article>, Closeable {
     if (Files.isDirectory(path)) {
       throw new IOException(path + " is a directory; use openAll or readAll to read directories");
     }
+    if (!Files.exists(path)) {
+      throw missing(path);
+    }
     return new NewsReader(format, List.of(fileOpener(path)));
   }
 
   /**
    * Reads a byte stream in {@link NewsFormat#charset()}; closing the reader closes the stream.
    *
+   * <p>If {@code in} is {@link System#in} and the process was started with its standard input
+   * closed, the operating system may have given descriptor 0 to a file the JVM opened itself
+   * (on Linux, the JDK's {@code lib/modules}). Where that can be seen (Linux), this fails with
+   * an {@link UncheckedIOException} saying that standard input is closed, instead of reading
+   * that file.
+   *
    * @param in the bytes
    * @param sourceName the name used in articles and diagnostics
    * @param format how to read it
    * @return a reader
+   * @throws UncheckedIOException if {@code in} is a closed standard input (see above)
    */
   public static NewsReader open(InputStream in, String sourceName, NewsFormat format) {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(sourceName, "sourceName");
-    return uncheckedOpen(format, r -> r.parser(in, sourceName, -1));
+    return uncheckedOpen(format, streamOpener(in, sourceName));
   }
 
   /**
@@ -177,30 +203,173 @@ public final class NewsReader implements Iterable<Article>, Closeable {
   }
 
   /**
-   * Reads many files one after another. Directories are searched recursively for regular files
-   * named {@code *.txt} (any case); files and directories whose names start with a dot are
-   * skipped. Symbolic links are followed, to files and to directories alike, so a file reached
-   * through two links is read twice. The files of each directory are read in the order of their
-   * paths, so the order is stable. Files given directly are read in the given order, whatever
-   * their names. The name {@code -} has no special meaning here.
+   * Reads many files one after another. Directories contribute the files {@link
+   * #digestFiles(Path)} lists; files given directly are read in the given order, whatever their
+   * names. The name {@code -} has no special meaning here (see {@link #openAll(Collection,
+   * InputStream, NewsFormat)}).
    *
    * @param filesOrDirs files and directories
    * @param format how to read them
    * @return a reader over all of them; files after the first are opened as they are reached
-   * @throws IOException if a file does not exist, a directory cannot be listed, a symbolic link
-   *     inside a directory leads back to a directory that encloses it (a cycle; the message names
-   *     the link), or a {@code *.txt} link inside a directory leads nowhere ({@link
-   *     java.nio.file.NoSuchFileException} naming the link)
+   * @throws IOException if an argument cannot be listed, as {@link #digestFiles(Path)} says
    */
   public static NewsReader openAll(Collection<Path> filesOrDirs, NewsFormat format)
       throws IOException {
+    return openSources(filesOrDirs, null, format);
+  }
+
+  /**
+   * Reads files, directories and standard input one after another, as a command-line tool reads
+   * its arguments: a path that is exactly {@value #STDIN_PATH} reads {@code stdin} (source name
+   * {@value #STDIN_SOURCE}), every other path is read as by {@link #openAll(Collection,
+   * NewsFormat)}. {@code stdin} is read when its turn comes and is not closed by the reader. If
+   * it is {@link System#in} and standard input is closed, opening fails as {@link
+   * #open(InputStream, String, NewsFormat)} describes.
+   *
+   * <pre>{@code
+   * List<Path> args = List.of(Path.of("digests/"), Path.of("-"));
+   * try (NewsReader reader = NewsReader.openAll(args, System.in, NewsFormat.LENIENT)) { ... }
+   * }</pre>
+   *
+   * @param filesOrDirs files, directories and {@value #STDIN_PATH}
+   * @param stdin what {@value #STDIN_PATH} reads, usually {@link System#in}
+   * @param format how to read them
+   * @return a reader over all of them; files after the first are opened as they are reached
+   * @throws IOException if an argument cannot be listed, as {@link #digestFiles(Path)} says, or
+   *     standard input is closed
+   * @throws IllegalArgumentException if {@value #STDIN_PATH} is given more than once
+   */
+  public static NewsReader openAll(Collection<Path> filesOrDirs, InputStream stdin,
+      NewsFormat format) throws IOException {
+    return openSources(filesOrDirs, Objects.requireNonNull(stdin, "stdin"), format);
+  }
+
+  /** Opens files, directories and, if {@code stdin} is not null, {@value #STDIN_PATH}. */
+  private static NewsReader openSources(Collection<Path> filesOrDirs, InputStream stdin,
+      NewsFormat format) throws IOException {
+    Objects.requireNonNull(format, "format");
     List<SourceOpener> openers = new ArrayList<>();
+    boolean stdinSeen = false;
     for (Path path : filesOrDirs) {
-      for (Path file : expand(path)) {
-        openers.add(fileOpener(file));
+      if (stdin != null && path.toString().equals(STDIN_PATH)) {
+        if (stdinSeen) {
+          throw new IllegalArgumentException("standard input (" + STDIN_PATH
+              + ") can only be read once");
+        }
+        stdinSeen = true;
+        StandardInput.checkOpen(stdin);
+        openers.add(streamOpener(new FilterInputStream(stdin) {
+          @Override
+          public void close() {
+            // the caller's stream: left open
+          }
+        }, STDIN_SOURCE));
+      } else {
+        for (Path file : digestFiles(path)) {
+          openers.add(fileOpener(file));
+        }
       }
     }
     return new NewsReader(format, openers);
+  }
+
+  /**
+   * Reads files and the files under directories with {@link NewsFormat#DEFAULT}, as {@link
+   * #openAll(Collection, NewsFormat)} does.
+   *
+   * @param filesOrDirs files and directories
+   * @return a reader over all of them
+   * @throws IOException if an argument cannot be listed, as {@link #digestFiles(Path)} says
+   */
+  public static NewsReader openAll(Path... filesOrDirs) throws IOException {
+    return openAll(Arrays.asList(filesOrDirs), NewsFormat.DEFAULT);
+  }
+
+  /**
+   * Reads a file, or the files under a directory, as {@link #openAll(Collection, NewsFormat)}
+   * does.
+   *
+   * @param fileOrDir a file or directory
+   * @param format how to read it
+   * @return a reader over its articles
+   * @throws IOException if {@code fileOrDir} cannot be listed, as {@link #digestFiles(Path)} says
+   */
+  public static NewsReader openAll(Path fileOrDir, NewsFormat format) throws IOException {
+    return openAll(List.of(fileOrDir), format);
+  }
+
+  /**
+   * Lists the digest files that {@link #openAll(Collection, NewsFormat)} reads for one argument,
+   * in the order it reads them. This is the one place where that choice is made:
+   *
+   * <ul>
+   *   <li>A path that is not a directory is itself, whatever its name.
+   *   <li>A directory is searched recursively for regular files named {@code *.txt} (any case);
+   *       files and directories whose names start with a dot are skipped, and so are other
+   *       files (READMEs, models). The files are sorted by path, so the order is stable.
+   *   <li>Symbolic links are followed, to files and to directories alike, so a file reached
+   *       through two links is listed twice.
+   * </ul>
+   *
+   * <p>An empty list means a directory without digests.
+   *
+   * @param fileOrDir a file or directory
+   * @return the files, unmodifiable
+   * @throws IOException naming the path: {@link NoSuchFileException} if it does not exist, or it
+   *     or a {@code *.txt} link in a directory is a symbolic link that leads nowhere; a {@link
+   *     FileSystemException} whose reason starts with {@code symbolic link loop} if such a link
+   *     leads back to itself; an {@code IOException} naming the link if a link inside a
+   *     directory leads back to a directory that encloses it (a cycle); or the error of a
+   *     directory that cannot be listed
+   */
+  public static List<Path> digestFiles(Path fileOrDir) throws IOException {
+    Path path = Objects.requireNonNull(fileOrDir, "fileOrDir");
+    if (!Files.isDirectory(path)) {
+      if (!Files.exists(path)) {
+        throw missing(path);
+      }
+      return List.of(path);
+    }
+    List<Path> files = new ArrayList<>();
+    // Follow links: a linked directory or file is read like a real one. A link back to an
+    // enclosing directory is a cycle and fails rather than being skipped.
+    Files.walkFileTree(path, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            return dir.equals(path) || !isHidden(dir) ? FileVisitResult.CONTINUE
+                : FileVisitResult.SKIP_SUBTREE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            if (!isDigestFile(file) || isHidden(file)) {
+              return FileVisitResult.CONTINUE;
+            }
+            if (attrs.isRegularFile()) {
+              files.add(file);
+            } else if (attrs.isSymbolicLink()) {
+              // followed links report their target; only a link that cannot be followed lands here
+              throw brokenLink(file);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            if (isHidden(file)) {
+              return FileVisitResult.CONTINUE; // skipped anyway, even if it cannot be read
+            }
+            if (e instanceof FileSystemLoopException) {
+              throw new IOException("cannot read directory " + path + ": symbolic link " + file
+                  + " leads back to a directory that encloses it (a cycle)", e);
+            }
+            throw e;
+          }
+        });
+    Collections.sort(files);
+    return Collections.unmodifiableList(files);
   }
 
   /**
@@ -387,6 +556,18 @@ public final class NewsReader implements Iterable<Article>, Closeable {
 
   // ---- opening sources
 
+  /** Links the operating system follows before it reports a loop (Linux: 40). */
+  private static final int MAX_LINK_HOPS = 40;
+
+  private static SourceOpener streamOpener(InputStream in, String sourceName) {
+    return reader -> {
+      if (in == System.in) {
+        StandardInput.checkOpen(in);
+      }
+      return reader.parser(in, sourceName, -1);
+    };
+  }
+
   private static NewsReader uncheckedOpen(NewsFormat format, SourceOpener opener) {
     try {
       return new NewsReader(format, List.of(opener));
@@ -407,54 +588,44 @@ public final class NewsReader implements Iterable<Article>, Closeable {
     };
   }
 
-  private static List<Path> expand(Path path) throws IOException {
-    if (!Files.isDirectory(path)) {
-      if (!Files.exists(path)) {
-        throw new NoSuchFileException(path.toString());
+  /** Why a path that does not exist (following links) cannot be read. */
+  private static IOException missing(Path path) {
+    return Files.isSymbolicLink(path) ? brokenLink(path) : new NoSuchFileException(path.toString());
+  }
+
+  /**
+   * Says why a symbolic link cannot be followed: it leads to a path that does not exist, or it
+   * leads back to itself (directly or through other links). Follows the chain of links itself,
+   * as the operating system would, to name the missing target or the loop.
+   */
+  static IOException brokenLink(Path link) {
+    Set<Path> seen = new HashSet<>();
+    Path at = link;
+    try {
+      while (Files.isSymbolicLink(at)) {
+        if (!seen.add(at.toAbsolutePath().normalize()) || seen.size() > MAX_LINK_HOPS) {
+          return new FileSystemException(link.toString(), null, "symbolic link loop: "
+              + (at.toAbsolutePath().normalize().equals(link.toAbsolutePath().normalize())
+                  ? "the link leads back to itself" : "the links lead around through " + at));
+        }
+        at = at.resolveSibling(Files.readSymbolicLink(at));
       }
-      return List.of(path);
+    } catch (IOException e) {
+      return new FileSystemException(link.toString(), null,
+          "cannot follow symbolic link: " + e.getMessage());
     }
-    List<Path> files = new ArrayList<>();
-    // Follow links: a linked directory or file is read like a real one. A link back to an
-    // enclosing directory is a cycle and fails rather than being skipped.
-    Files.walkFileTree(path, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            return dir.equals(path) || !isHidden(dir) ? FileVisitResult.CONTINUE
-                : FileVisitResult.SKIP_SUBTREE;
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            if (!isDigestFile(file) || isHidden(file)) {
-              return FileVisitResult.CONTINUE;
-            }
-            if (attrs.isRegularFile()) {
-              files.add(file);
-            } else if (attrs.isSymbolicLink()) {
-              // followed links report their target; only a link that leads nowhere lands here
-              throw new NoSuchFileException(file.toString(), null,
-                  "symbolic link to a digest file that does not exist");
-            }
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-            if (isHidden(file)) {
-              return FileVisitResult.CONTINUE; // skipped anyway, even if it cannot be read
-            }
-            if (e instanceof FileSystemLoopException) {
-              throw new IOException("cannot read directory " + path + ": symbolic link " + file
-                  + " leads back to a directory that encloses it (a cycle)", e);
-            }
-            throw e;
-          }
-        });
-    Collections.sort(files);
-    return files;
+    if (!Files.exists(at, LinkOption.NOFOLLOW_LINKS)) {
+      return new NoSuchFileException(link.toString(), null,
+          "symbolic link to " + at + ", which does not exist");
+    }
+    // The chain ends at an existing file, yet the link could not be followed (e.g. a loop
+    // through a linked directory, or no permission): let the operating system say why.
+    try {
+      link.toRealPath();
+      return new FileSystemException(link.toString(), null, "cannot follow symbolic link");
+    } catch (IOException e) {
+      return e;
+    }
   }
 
   /** Directories hold READMEs and other files too; only {@code *.txt} files are digests. */

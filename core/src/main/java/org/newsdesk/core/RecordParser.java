@@ -28,6 +28,12 @@ final class RecordParser implements Closeable {
 
   private static final int RING = 8;
 
+  /**
+   * The most Levenshtein edits a near title pair may have, whatever its length: it keeps the
+   * comparison linear in the line length (docs/FORMAT.md, section 3).
+   */
+  static final int MAX_EDITS = 10;
+
   private final LineScanner scanner;
   private final String source;
   private final Charset charset;
@@ -347,8 +353,11 @@ final class RecordParser implements Closeable {
   }
 
   /**
-   * Near-equal titles: equal ignoring case and runs of spaces, or at most one edit per twenty
-   * characters (Levenshtein) apart.
+   * Near-equal titles (docs/FORMAT.md, section 3): equal ignoring case and runs of spaces, or at
+   * most {@code min(n / 20, MAX_EDITS)} Levenshtein edits apart, where {@code n} is the shorter
+   * normalised length. Linear in the length of the lines: the common prefix and suffix are
+   * skipped (they do not change the distance), and commons-text's banded Levenshtein costs
+   * {@code O(m * k)} on the {@code m} characters left, with {@code k <= MAX_EDITS}.
    */
   static boolean nearlyEqual(String a, String b) {
     String na = normalize(a);
@@ -356,15 +365,46 @@ final class RecordParser implements Closeable {
     if (na.equals(nb)) {
       return true;
     }
-    int threshold = Math.min(na.length(), nb.length()) / 20;
+    int threshold = Math.min(Math.min(na.length(), nb.length()) / 20, MAX_EDITS);
     if (threshold == 0 || Math.abs(na.length() - nb.length()) > threshold) {
       return false;
     }
-    return new LevenshteinDistance(threshold).apply(na, nb) >= 0;
+    int start = 0;
+    int endA = na.length();
+    int endB = nb.length();
+    while (start < endA && start < endB && na.charAt(start) == nb.charAt(start)) {
+      start++;
+    }
+    while (endA > start && endB > start && na.charAt(endA - 1) == nb.charAt(endB - 1)) {
+      endA--;
+      endB--;
+    }
+    if (endA == start || endB == start) {
+      return true; // only insertions or deletions are left: the length check bounded them
+    }
+    return new LevenshteinDistance(threshold)
+        .apply(na.subSequence(start, endA), nb.subSequence(start, endB)) >= 0;
   }
 
-  private static String normalize(String s) {
-    return s.replaceAll("[ \t]+", " ").toLowerCase(Locale.ROOT);
+  /** Lower-cases ({@link Locale#ROOT}) and collapses runs of spaces and tabs to one space. */
+  static String normalize(String s) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (LineText.isSpace(c) && (c == '\t' || (i + 1 < s.length()
+          && LineText.isSpace(s.charAt(i + 1))))) {
+        if (out == null) {
+          out = new StringBuilder(s.length()).append(s, 0, i);
+        }
+        out.append(' ');
+        while (i + 1 < s.length() && LineText.isSpace(s.charAt(i + 1))) {
+          i++;
+        }
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return (out == null ? s : out.toString()).toLowerCase(Locale.ROOT);
   }
 
   private boolean isMetadata(Line line) {

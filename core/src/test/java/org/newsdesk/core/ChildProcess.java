@@ -21,8 +21,17 @@ final class ChildProcess {
    */
   static Result underFileSizeLimit(int kib, Class<?> main, String... args)
       throws IOException, InterruptedException {
+    return run("ulimit -f " + kib + " &&", main, args);
+  }
+
+  /**
+   * Runs {@code main} from bash after the shell commands {@code setup}, which end with {@code &&}
+   * (e.g. {@code "exec 0<&- &&"} to close standard input).
+   */
+  static Result run(String setup, Class<?> main, String... args)
+      throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    StringBuilder command = new StringBuilder("ulimit -f " + kib + " && exec");
+    StringBuilder command = new StringBuilder(setup + " exec");
     List<String> words = new ArrayList<>(List.of(java, "-Xmx64m", "-cp",
         System.getProperty("java.class.path"), main.getName()));
     words.addAll(List.of(args));
@@ -30,8 +39,7 @@ final class ChildProcess {
       command.append(" '").append(word.replace("'", "'\\''")).append('\'');
     }
     Process process = new ProcessBuilder("bash", "-c", command.toString())
-        .redirectInput(ProcessBuilder.Redirect.PIPE).start();
-    process.getOutputStream().close();
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
     byte[] out = process.getInputStream().readAllBytes();
     byte[] err = process.getErrorStream().readAllBytes();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {

@@ -322,7 +322,35 @@ class DuplicateFinderTest {
     // 3,000 articles of 60 words drawn from a Zipf law over 50,000 words without its 100 most
     // frequent ones (like news text without stop words), plus 30 planted near copies with 10 of
     // their 60 words replaced.
-    Random random = new Random(7);
+    int originals = 3_000;
+    int planted = 30;
+    int spacing = originals / planted;
+    List<Article> articles = zipfArticles(originals, planted, 7);
+    List<Map<CharSequence, Integer>> vectors = new ArrayList<>();
+    for (Article article : articles) {
+      vectors.add(DupText.tokenCounts(article.title(), article.body()));
+    }
+
+    DupPairs pairs = DupPairs.find(vectors, DuplicateFinder.DEFAULT_THRESHOLD);
+    List<DuplicateGroup> groups = DuplicateFinder.DEFAULT.find(articles);
+
+    long allPairs = (long) articles.size() * (articles.size() - 1) / 2;
+    assertThat(allPairs).isGreaterThan(4_500_000);
+    assertThat(pairs.candidates()).isLessThan(allPairs / 1000);
+    assertThat(groups).hasSize(planted);
+    for (int p = 0; p < planted; p++) {
+      assertThat(groups.get(p).articles())
+          .containsExactly(articles.get(p * spacing), articles.get(originals + p));
+    }
+  }
+
+  /**
+   * {@code originals} articles of 60 words drawn from a Zipf law over 50,000 words without its
+   * 100 most frequent ones, then {@code planted} near copies of every {@code originals /
+   * planted}-th one with 10 of their 60 words replaced.
+   */
+  static List<Article> zipfArticles(int originals, int planted, long seed) {
+    Random random = new Random(seed);
     int vocabulary = 50_000;
     double[] cumulative = new double[vocabulary];
     double sum = 0;
@@ -330,8 +358,6 @@ class DuplicateFinderTest {
       sum += 1.0 / (i + 101);
       cumulative[i] = sum;
     }
-    int originals = 3_000;
-    int planted = 30;
     List<List<String>> words = new ArrayList<>();
     for (int a = 0; a < originals; a++) {
       List<String> text = new ArrayList<>();
@@ -353,22 +379,7 @@ class DuplicateFinderTest {
       }
       articles.add(Article.of("t", String.join(" ", copy)));
     }
-    List<Map<CharSequence, Integer>> vectors = new ArrayList<>();
-    for (Article article : articles) {
-      vectors.add(DupText.tokenCounts(article.title(), article.body()));
-    }
-
-    DupPairs pairs = DupPairs.find(vectors, DuplicateFinder.DEFAULT_THRESHOLD);
-    List<DuplicateGroup> groups = DuplicateFinder.DEFAULT.find(articles);
-
-    long allPairs = (long) articles.size() * (articles.size() - 1) / 2;
-    assertThat(allPairs).isGreaterThan(4_500_000);
-    assertThat(pairs.candidates()).isLessThan(allPairs / 1000);
-    assertThat(groups).hasSize(planted);
-    for (int p = 0; p < planted; p++) {
-      assertThat(groups.get(p).articles())
-          .containsExactly(articles.get(p * spacing), articles.get(originals + p));
-    }
+    return articles;
   }
 
   private static Set<List<Object>> pairSet(DupPairs pairs) {

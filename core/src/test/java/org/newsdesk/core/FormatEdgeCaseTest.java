@@ -417,6 +417,32 @@ class FormatEdgeCaseTest {
     }
 
     @Test
+    void noTitlePairDiffersByMoreThanTenEdits() {
+      // 300 characters would allow 15 edits at one per twenty; the cap is 10, whatever the length.
+      String title = "Customs and trade news ".repeat(14).substring(0, 300);
+      assertThat(RecordParser.nearlyEqual(title, edits(title, 10))).isTrue();
+      assertThat(RecordParser.nearlyEqual(title, edits(title, 11))).isFalse();
+      // 219 characters: still one per twenty (10)
+      String shorter = title.substring(0, 219);
+      assertThat(RecordParser.nearlyEqual(shorter, edits(shorter, 10))).isTrue();
+      assertThat(RecordParser.nearlyEqual(shorter, edits(shorter, 11))).isFalse();
+      String text = title + "\n\n" + edits(title, 10) + "\n\nBody.\n";
+      assertThat(strictFails(text).kind()).isEqualTo(TITLE_MISMATCH);
+      assertThat(lenient(text).articles()).extracting(Article::title).containsExactly(title);
+      text = title + "\n\n" + edits(title, 11) + "\n\nBody.\n";
+      assertThat(strictFails(text).kind()).isEqualTo(TITLE_NOT_REPEATED);
+    }
+
+    /** Replaces {@code n} characters, evenly spread, with '#'. */
+    private String edits(String s, int n) {
+      char[] c = s.toCharArray();
+      for (int i = 0; i < n; i++) {
+        c[(int) ((i + 0.5) * c.length / n)] = '#';
+      }
+      return new String(c);
+    }
+
+    @Test
     void missingBody() {
       String text = "A\n\nA\n\nB\n\nB\n\nBody b.\n\nC\n\nC\n\n11/07/2023 X\nRead More\n\n"
           + "D\n\nD";

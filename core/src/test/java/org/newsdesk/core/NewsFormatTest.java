@@ -55,6 +55,8 @@ class NewsFormatTest {
   void invalidSettingsAreRejected() {
     assertThatThrownBy(() -> NewsFormat.builder().datePattern("MM/dd/yyyy {").build())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("date pattern");
+    assertThatThrownBy(() -> NewsFormat.builder().datePattern(" ").build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("date pattern");
     assertThatThrownBy(() -> NewsFormat.builder().maxLineLength(0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxLineLength");
     assertThatThrownBy(() -> NewsFormat.builder().maxRecordLength(-1))

@@ -86,7 +86,7 @@ public final class Fixtures {
   }
 
   /**
-   * Returns the fortunes training slice ({@code label<TAB>text}, 8 labels, 45 texts each).
+   * Returns the fortunes training slice ({@code label<TAB>text}, 8 labels, 359 texts: 45 of each but medicine, which has 44).
    *
    * @return the TSV file
    */

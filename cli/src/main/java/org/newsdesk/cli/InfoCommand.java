@@ -1,0 +1,100 @@
+package org.newsdesk.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.newsdesk.classifier.ModelProvenance;
+import org.newsdesk.classifier.TopicClassifier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code newsdesk info}: what a model is and how it was made, from the provenance the library
+ * saves with it. Only prints: every fact comes from {@link ModelProvenance}.
+ */
+@Command(
+    name = "info",
+    mixinStandardHelpOptions = true,
+    versionProvider = NewsdeskCli.Version.class,
+    description = {
+      "Show how a model was made.",
+      "Its labels, examples per label, features, settings, versions, data hash and size.",
+      "MODEL is a file saved by `newsdesk train`, or `builtin` for the built-in model."
+    })
+final class InfoCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "MODEL", description = "A model file, or builtin.")
+  String model;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    boolean builtIn = model.equals("builtin");
+    TopicClassifier classifier;
+    long size;
+    try {
+      ModelOption option = new ModelOption();
+      option.file = builtIn ? null : Path.of(model);
+      classifier = option.load();
+      size = builtIn ? savedSize(classifier) : Files.size(option.file);
+    } catch (InputException e) {
+      err.println(Messages.escape(e.getMessage()));
+      return NewsdeskCli.EXIT_BAD_INPUT;
+    } catch (IOException e) {
+      err.println(Messages.ioError(e));
+      return NewsdeskCli.EXIT_BAD_INPUT;
+    }
+    ModelProvenance p = classifier.provenance();
+    StringBuilder s = new StringBuilder();
+    row(s, "model", builtIn ? "built-in model" : model);
+    row(s, "size", String.format(Locale.ROOT, "%,d bytes", size));
+    for (ModelFacts.Fact fact : ModelFacts.of(p)) {
+      row(s, fact.name(), fact.value());
+      if (fact.name().equals("labels")) {
+        Map<String, Integer> perLabel = ModelFacts.perLabel(p);
+        int width = perLabel.keySet().stream().mapToInt(String::length).max().orElse(0);
+        perLabel.forEach(
+            (label, n) ->
+                s.append("  ")
+                    .append(String.format(Locale.ROOT, "%-" + width + "s  %,d", label, n))
+                    .append(n == 1 ? " example\n" : " examples\n"));
+      }
+    }
+    // the labels and settings come from the file: escape what could drive a terminal
+    for (String line : s.toString().split("\n")) {
+      out.println(Messages.escape(line));
+    }
+    return 0;
+  }
+
+  private static void row(StringBuilder s, String name, String value) {
+    s.append(String.format(Locale.ROOT, "%-12s %s%n", name + ":", value));
+  }
+
+  /** The size of the model as {@code train} would save it. */
+  private static long savedSize(TopicClassifier classifier) throws IOException {
+    long[] n = {0};
+    classifier.save(
+        new OutputStream() {
+          @Override
+          public void write(int b) {
+            n[0]++;
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) {
+            n[0] += len;
+          }
+        });
+    return n[0];
+  }
+}
