@@ -54,14 +54,8 @@ class QnTrainerAgreementTest {
 
   @BeforeAll
   static void trainOpenNlp() throws IOException {
-    TrainingConfig config = TrainingConfig.defaults();
     List<LabeledText> train = Samples.train();
-    FeatureExtractor analyzer = FeatureExtractor.analyzerOnly(config);
-    List<Map<String, Double>> counts = new ArrayList<>();
-    for (LabeledText t : train) {
-      counts.add(analyzer.counts(t.title(), t.body()));
-    }
-    features = FeatureExtractor.fit(config, counts);
+    features = Vocabulary.fit(FeaturePipeline.defaults(), train);
     labels = train.stream().map(LabeledText::label).distinct().sorted().toArray(String[]::new);
     FeatureMatrix.Builder rows = FeatureMatrix.builder(features.size());
     events = new ArrayList<>();

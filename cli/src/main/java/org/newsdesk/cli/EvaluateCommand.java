@@ -63,7 +63,7 @@ final class EvaluateCommand extends InputCommand {
               evaluation,
               "Newsdesk evaluation: " + model.name(),
               data.size() + " labeled articles from " + Inputs.describe(read.paths),
-              classifier.provenance());
+              classifier.provenance().orElse(null));
       AtomicFiles.write(html, out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
       err().println("wrote " + html);
     }

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -53,11 +54,16 @@ final class InfoCommand implements Callable<Integer> {
       err.println(Messages.ioError(e));
       return NewsdeskCli.EXIT_BAD_INPUT;
     }
-    ModelProvenance p = classifier.provenance();
     StringBuilder s = new StringBuilder();
     row(s, "model", builtIn ? "built-in model" : model);
     row(s, "size", String.format(Locale.ROOT, "%,d bytes", size));
-    for (ModelFacts.Fact fact : ModelFacts.of(p)) {
+    ModelProvenance p = classifier.provenance().orElse(null);
+    if (p == null) {
+      // an OpenNLP doccat model: no Newsdesk provenance
+      row(s, "kind", classifier.toString());
+      row(s, "labels", classifier.labels().size() + ": " + String.join(", ", classifier.labels()));
+    }
+    for (ModelFacts.Fact fact : p == null ? List.<ModelFacts.Fact>of() : ModelFacts.of(p)) {
       row(s, fact.name(), fact.value());
       if (fact.name().equals("labels")) {
         Map<String, Integer> perLabel = ModelFacts.perLabel(p);

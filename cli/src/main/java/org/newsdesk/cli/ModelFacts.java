@@ -22,7 +22,14 @@ final class ModelFacts {
     facts.add(new Fact("labels", Integer.toString(p.labels().size())));
     facts.add(new Fact("examples", String.format(Locale.ROOT, "%,d", p.examples())));
     facts.add(new Fact("features", String.format(Locale.ROOT, "%,d", p.featureCount())));
-    facts.add(new Fact("settings", p.config().toString()));
+    facts.add(new Fact("learner", p.learner().toString()));
+    facts.add(new Fact("pipeline", p.pipeline().toString()));
+    facts.add(
+        new Fact(
+            "run",
+            "seed " + p.seed() + ", " + p.threads() + (p.threads() == 1 ? " thread" : " threads")
+                + ", Java " + p.javaVersion() + " (" + p.javaVendor() + "), " + p.os() + " "
+                + p.arch()));
     facts.add(
         new Fact("versions", "newsdesk " + p.libraryVersion() + ", OpenNLP " + p.opennlpVersion()));
     facts.add(new Fact("data sha256", p.dataSha256()));

@@ -2,19 +2,21 @@ package org.newsdesk.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.newsdesk.classifier.Evaluation;
+import org.newsdesk.classifier.FeaturePipeline;
 import org.newsdesk.classifier.LabeledText;
+import org.newsdesk.classifier.Learner;
 import org.newsdesk.classifier.TopicClassifier;
 import org.newsdesk.classifier.TopicTrainer;
-import org.newsdesk.classifier.TrainingConfig;
 import org.newsdesk.classifier.TrainingListener;
 import org.newsdesk.core.Article;
 import org.newsdesk.core.AtomicFiles;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
@@ -41,22 +43,24 @@ final class TrainCommand extends InputCommand {
       if (!(arg instanceof OptionSpec option)) {
         return null;
       }
-      TrainingConfig d = TrainingConfig.defaults();
+      FeaturePipeline p = FeaturePipeline.defaults();
+      Learner.MaxEnt l = Learner.MaxEnt.DEFAULT;
+      TopicTrainer t = TopicTrainer.withDefaults();
       return switch (option.longestName()) {
-        case "--algorithm" -> d.algorithm().name();
-        case "--iterations" -> Integer.toString(d.iterations());
-        case "--cutoff" -> Integer.toString(d.cutoff());
-        case "--regularization" -> Double.toString(d.regularization());
-        case "--ngrams" -> d.ngramMin() + "-" + d.ngramMax();
-        case "--lowercase" -> Boolean.toString(d.lowercase());
+        case "--algorithm" -> l.algorithm();
+        case "--iterations" -> Integer.toString(l.iterations());
+        case "--cutoff" -> Integer.toString(p.minDf());
+        case "--regularization" -> Double.toString(l.l2());
+        case "--ngrams" -> p.ngramMin() + "-" + p.ngramMax();
+        case "--lowercase" -> Boolean.toString(p.lowercase());
         case "--stop-words" ->
-            d.stopWords().equals(TrainingConfig.ENGLISH_STOP_WORDS)
+            p.stopWords().equals(FeaturePipeline.ENGLISH_STOP_WORDS)
                 ? "english"
-                : d.stopWords().isEmpty() ? "none" : null;
-        case "--stemming" -> d.stemming().name();
-        case "--title-weight" -> Double.toString(d.titleWeight());
-        case "--seed" -> Long.toString(d.seed());
-        case "--threads" -> Integer.toString(d.threads());
+                : p.stopWords().isEmpty() ? "none" : null;
+        case "--stemming" -> p.stemming().name();
+        case "--title-weight" -> Double.toString(p.titleWeight());
+        case "--seed" -> Long.toString(t.seed());
+        case "--threads" -> Integer.toString(t.threads());
         default -> null;
       };
     }
@@ -82,8 +86,8 @@ final class TrainCommand extends InputCommand {
   @Option(
       names = "--algorithm",
       paramLabel = "ALG",
-      description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-  TrainingConfig.Algorithm algorithm;
+      description = "maxent, gis, perceptron or naive-bayes. Default: ${DEFAULT-VALUE}.")
+  String algorithm;
 
   @Option(
       names = "--iterations",
@@ -127,7 +131,7 @@ final class TrainCommand extends InputCommand {
       names = "--stemming",
       paramLabel = "STEMMER",
       description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-  TrainingConfig.Stemming stemming;
+  FeaturePipeline.Stemming stemming;
 
   @Option(
       names = "--title-weight",
@@ -155,14 +159,14 @@ final class TrainCommand extends InputCommand {
               + " 4).")
   Integer threads;
 
-  private TrainingConfig config;
+  private TopicTrainer trainer;
 
   @Override
   void configure() {
     if (threads != null) {
       Usage.range(spec, "--threads", threads, 1, Usage.MAX_THREADS);
     }
-    config = config();
+    trainer = trainer();
   }
 
   @Override
@@ -175,7 +179,6 @@ final class TrainCommand extends InputCommand {
     ProgressBar bar = new ProgressBar(err(), Terminal.stderrIsTerminal(), "training");
     List<LabeledText> data = Labeled.collect(reading(inputs, bar), err());
     bar.status(String.format(Locale.ROOT, "extracting features of %,d examples", data.size()));
-    TopicTrainer trainer = new TopicTrainer(config);
     TopicClassifier model;
     try {
       model = trainer.train(data, progress(bar));
@@ -185,7 +188,7 @@ final class TrainCommand extends InputCommand {
     if (folds != null) {
       err().println("cross-validating with " + folds + " folds...");
       Evaluation cv =
-          library("--cv", () -> Evaluation.crossValidate(trainer, data, folds, config.seed()));
+          library("--cv", () -> Evaluation.crossValidate(trainer, data, folds, trainer.seed()));
       printBlock(cv);
       out().flush();
     }
@@ -250,58 +253,59 @@ final class TrainCommand extends InputCommand {
     };
   }
 
-  /** The training settings; each value is checked by the library, naming its option. */
-  private TrainingConfig config() {
-    TrainingConfig.Builder b = TrainingConfig.builder();
+  /**
+   * The training settings as the library's text forms ({@code FeaturePipeline.parse}, {@code
+   * Learner.parse}); each option's value is checked by the library on its own, so that an error
+   * names the option. Learner options not given on the command line are left out: not every
+   * algorithm takes them.
+   */
+  private TopicTrainer trainer() {
+    CommandLine.ParseResult given = spec.commandLine().getParseResult();
+    List<String> features = new ArrayList<>();
+    feature("--ngrams", "ngrams", ngrams, features);
+    feature("--lowercase", "lowercase", lowercase, features);
+    if (stopWords != null
+        && !stopWords.equalsIgnoreCase("english")
+        && !stopWords.equalsIgnoreCase("none")) {
+      throw Usage.invalid(spec, "--stop-words", "english or none, was " + stopWords);
+    }
+    feature("--stop-words", "stop-words", stopWords, features);
+    feature("--stemming", "stemming", stemming == null ? null : stemming.name(), features);
+    feature("--title-weight", "title-weight", titleWeight, features);
+    feature("--cutoff", "min-df", cutoff, features);
+    List<String> learner = new ArrayList<>();
+    learner("--algorithm", "algorithm", algorithm, learner);
+    if (given == null || given.hasMatchedOption("--iterations")) {
+      learner("--iterations", "iterations", iterations, learner);
+    }
+    if (given == null || given.hasMatchedOption("--regularization")) {
+      learner("--regularization", "l2", regularization, learner);
+    }
+    TopicTrainer t =
+        new TopicTrainer(
+            FeaturePipeline.parse(String.join(",", features)),
+            Learner.parse(String.join(",", learner)));
     if (threads != null) {
-      library("--threads", () -> b.threads(threads));
+      TopicTrainer base = t;
+      t = library("--threads", () -> base.withThreads(threads));
     }
-    if (seed != null) {
-      b.seed(seed);
-    }
-    if (algorithm != null) {
-      b.algorithm(algorithm);
-    }
-    if (iterations != null) {
-      library("--iterations", () -> b.iterations(iterations));
-    }
-    if (cutoff != null) {
-      library("--cutoff", () -> b.cutoff(cutoff));
-    }
-    if (regularization != null) {
-      library("--regularization", () -> b.regularization(regularization));
-    }
-    if (ngrams != null) {
-      library("--ngrams", () -> b.ngramRange(ngramsPart(0), ngramsPart(1)));
-    }
-    if (lowercase != null) {
-      b.lowercase(lowercase);
-    }
-    if (stopWords != null) {
-      b.stopWords(
-          switch (stopWords.toLowerCase(Locale.ROOT)) {
-            case "english" -> TrainingConfig.ENGLISH_STOP_WORDS;
-            case "none" -> Set.of();
-            default -> throw Usage.invalid(spec, "--stop-words", "english or none, was " + stopWords);
-          });
-    }
-    if (stemming != null) {
-      b.stemming(stemming);
-    }
-    if (titleWeight != null) {
-      library("--title-weight", () -> b.titleWeight(titleWeight));
-    }
-    return b.build();
+    return seed == null ? t : t.withSeed(seed);
   }
 
-  /** MIN or MAX of {@code --ngrams MIN-MAX} (a single number is both). */
-  private int ngramsPart(int i) {
-    String[] range = ngrams.split("-", 2);
-    String part = range[Math.min(i, range.length - 1)].trim();
-    try {
-      return Integer.parseInt(part);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("expected MIN-MAX such as 1-2, was '" + ngrams + "'");
+  private void feature(String option, String key, Object value, List<String> settings) {
+    if (value != null) {
+      String setting = key + "=" + value;
+      library(option, () -> FeaturePipeline.parse(setting));
+      settings.add(setting);
+    }
+  }
+
+  private void learner(String option, String key, Object value, List<String> settings) {
+    if (value != null) {
+      List<String> with = new ArrayList<>(settings);
+      with.add(key + "=" + value);
+      library(option, () -> Learner.parse(String.join(",", with)));
+      settings.add(key + "=" + value);
     }
   }
 }

@@ -5,15 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.classifier.Evaluation;
+import org.newsdesk.classifier.LabelScore;
+import org.newsdesk.classifier.LabeledText;
+import org.newsdesk.classifier.Prediction;
 import org.newsdesk.classifier.TopicClassifier;
 
 class HtmlReportTest {
   private static final String B = "b<&>eta";
 
+  /** An evaluation of examples with these true labels, predicted as these labels. */
+  private static Evaluation evaluation(List<String> gold, List<String> predicted) {
+    return Evaluation.of(
+        gold.stream().map(l -> LabeledText.of("x", l)).toList(),
+        predicted.stream()
+            .map(l -> new Prediction(List.of(new LabelScore(l, 1.0)), false))
+            .toList());
+  }
+
   /** 4 examples: alpha 2 right 1 wrong, b<&>eta 1 right; accuracy 0.75. */
   private static String render() {
     Evaluation e =
-        Evaluation.of(List.of("alpha", "alpha", "alpha", B), List.of("alpha", "alpha", B, B));
+        evaluation(List.of("alpha", "alpha", "alpha", B), List.of("alpha", "alpha", B, B));
     return HtmlReport.render(e, "Report <title>", "4 articles & more");
   }
 
@@ -74,16 +86,16 @@ class HtmlReportTest {
   @Test
   void showsHowTheModelWasMade() throws Exception {
     TopicClassifier model = TopicClassifier.load(TrainedModel.file());
-    Evaluation e = Evaluation.of(List.of("alpha"), List.of("alpha"));
+    Evaluation e = evaluation(List.of("alpha"), List.of("alpha"));
 
-    String html = HtmlReport.render(e, "t", "s", model.provenance());
+    String html = HtmlReport.render(e, "t", "s", model.provenance().orElseThrow());
 
     assertThat(html).contains("<h2>Model</h2>", "<table class=\"facts\">");
-    for (ModelFacts.Fact fact : ModelFacts.of(model.provenance())) {
+    for (ModelFacts.Fact fact : ModelFacts.of(model.provenance().orElseThrow())) {
       assertThat(html).contains("<tr><th>" + fact.name() + "</th><td>");
     }
     assertThat(html).contains("<th>labels</th><td>8: capacity-building (");
-    assertThat(html).contains(model.provenance().dataSha256());
+    assertThat(html).contains(model.provenance().orElseThrow().dataSha256());
     assertThat(render()).doesNotContain("<h2>Model</h2>");
   }
 }

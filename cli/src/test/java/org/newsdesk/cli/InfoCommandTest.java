@@ -17,7 +17,7 @@ class InfoCommandTest {
   @Test
   void showsTheProvenanceOfAModelFile() throws IOException {
     Path model = TrainedModel.file();
-    ModelProvenance p = TopicClassifier.load(model).provenance();
+    ModelProvenance p = TopicClassifier.load(model).provenance().orElseThrow();
 
     Cli.Result r = Cli.run("info", model.toString());
 
@@ -39,7 +39,8 @@ class InfoCommandTest {
             "versions:    newsdesk " + p.libraryVersion() + ", OpenNLP " + p.opennlpVersion(),
             "data sha256: " + p.dataSha256(),
             "created:     " + p.created());
-    assertThat(r.out()).contains("settings:").contains("iterations");
+    assertThat(r.out())
+        .contains("learner:     " + p.learner(), "pipeline:    " + p.pipeline(), "run:         seed");
     assertThat(r.err()).isEmpty();
   }
 

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.classifier.LabeledText;
 import org.newsdesk.classifier.TopicClassifier;
-import org.newsdesk.classifier.TrainingConfig;
+import org.newsdesk.classifier.FeaturePipeline;
+import org.newsdesk.classifier.Learner;
+import org.newsdesk.classifier.ModelProvenance;
 import org.newsdesk.core.NewsReader;
 
 class TrainCommandTest {
@@ -54,7 +56,7 @@ class TrainCommandTest {
             "--out",
             model.toString(),
             "--algorithm",
-            "naivebayes",
+            "naive-bayes",
             "--ngrams",
             "1-1",
             "--no-lowercase",
@@ -170,10 +172,10 @@ class TrainCommandTest {
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(Files.readString(dir.resolve("train.log"))).isZero();
 
-    TrainingConfig used = TopicClassifier.load(model).provenance().config();
+    ModelProvenance used = TopicClassifier.load(model).provenance().orElseThrow();
     assertThat(used.threads()).isEqualTo(4);
     // Every other setting is the library default too.
-    TrainingConfig defaults = TrainingConfig.defaults();
-    assertThat(used.toBuilder().threads(defaults.threads()).build()).isEqualTo(defaults);
+    assertThat(used.pipeline()).isEqualTo(FeaturePipeline.defaults());
+    assertThat(used.learner()).isEqualTo(Learner.defaults());
   }
 }

@@ -11,6 +11,8 @@ final class Line {
   long number;
   /** Absolute byte offset of the first kept (trimmed) byte. */
   long offset;
+  /** Absolute byte offset of the line's first byte, before trimming. */
+  long start;
   /** 1-based byte column of the first kept byte. */
   int column;
   /** Whether at least one blank line (or a skipped over-long line) precedes this one. */
@@ -36,9 +38,10 @@ final class Line {
   /** The parsed date line when {@code meta == META_DATE}. */
   MetadataParser.DateLine dateLine;
 
-  void set(long number, long offset, int column, boolean blankBefore, byte[] src, int from,
-      int len) {
+  void set(long number, long start, long offset, int column, boolean blankBefore, byte[] src,
+      int from, int len) {
     this.number = number;
+    this.start = start;
     this.offset = offset;
     this.column = column;
     this.blankBefore = blankBefore;

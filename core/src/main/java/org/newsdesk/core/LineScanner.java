@@ -46,7 +46,18 @@ final class LineScanner implements Closeable {
 
   /** Reads nothing yet, so that opening never blocks or fails; the first line does. */
   LineScanner(InputStream in, int maxLineLength, long sizeHint, boolean skipUtf8Bom) {
+    this(in, maxLineLength, sizeHint, skipUtf8Bom, 0, 0);
+  }
+
+  /**
+   * Scans input that starts at byte {@code offset} of a larger digest, after {@code linesBefore}
+   * lines, so that offsets and line numbers are those of the whole digest.
+   */
+  LineScanner(InputStream in, int maxLineLength, long sizeHint, boolean skipUtf8Bom, long offset,
+      long linesBefore) {
     this.in = in;
+    this.base = offset;
+    this.lineNumber = linesBefore;
     this.maxLineLength = maxLineLength;
     long size = sizeHint > 0 ? Math.min(DEFAULT_BUFFER, sizeHint + 1) : DEFAULT_BUFFER;
     this.buf = new byte[(int) Math.max(size, 64)];
@@ -77,7 +88,8 @@ final class LineScanner implements Closeable {
     boolean blankBefore = false;
     while (nextRawLine()) {
       if (overLong) {
-        out.set(lineNumber, overLongOffset, 1, blankBefore, prefix, 0, prefixLength);
+        out.set(lineNumber, overLongOffset, overLongOffset, 1, blankBefore, prefix, 0,
+            prefixLength);
         out.tooLong = true;
         out.rawLength = overLongLength;
         return true;
@@ -94,10 +106,20 @@ final class LineScanner implements Closeable {
       while (LineText.isSpace(buf[e - 1])) {
         e--;
       }
-      out.set(lineNumber, base + s, s - lineStart + 1, blankBefore, buf, s, e - s);
+      out.set(lineNumber, base + lineStart, base + s, s - lineStart + 1, blankBefore, buf, s,
+          e - s);
       return true;
     }
     return false;
+  }
+
+  /**
+   * Skips the rest of the current raw line, blank or not, up to and including its line break.
+   *
+   * @return false if the input ended before any byte could be skipped
+   */
+  boolean skipRawLine() throws IOException {
+    return nextRawLine();
   }
 
   /** Finds the next raw line and advances past its break; false at the end of input. */

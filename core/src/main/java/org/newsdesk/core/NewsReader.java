@@ -163,6 +163,50 @@ public final class NewsReader implements Iterable<Article>, Closeable {
   }
 
   /**
+   * Reads the records of a byte range of a digest: those whose first line starts at or after
+   * {@code from} and before byte offset {@code to}, with the line numbers, diagnostics and
+   * articles a reader of the whole digest gives for them (docs/FORMAT.md section 6). Reading
+   * goes past {@code to} as far as the last of those records needs. Closing the reader closes
+   * the stream.
+   *
+   * @param in the digest's bytes from byte {@code from.offset()} on
+   * @param sourceName the name used in articles and diagnostics
+   * @param format how to read it; unless the range is the whole digest ({@link
+   *     RecordBoundary#START} to {@link Long#MAX_VALUE}) its charset must be ASCII-compatible
+   *     and the digest {@linkplain RecordBoundary#splittable splittable}
+   * @param from {@link RecordBoundary#START} or a boundary found by {@link
+   *     RecordBoundary#find RecordBoundary.find}
+   * @param to the offset of a boundary found by {@code RecordBoundary.find}, or {@link
+   *     Long#MAX_VALUE} to read to the end
+   * @return a reader
+   * @throws IllegalArgumentException if {@code to} is before {@code from}, or the range is not
+   *     the whole digest and the charset is not ASCII-compatible
+   */
+  public static NewsReader open(InputStream in, String sourceName, NewsFormat format,
+      RecordBoundary from, long to) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(sourceName, "sourceName");
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(from, "from");
+    if (to < from.offset()) {
+      throw new IllegalArgumentException("range ends at " + to + " before it starts at "
+          + from.offset());
+    }
+    boolean whole = from.offset() == 0 && to == Long.MAX_VALUE;
+    if (!whole && !isAsciiCompatible(format.charset())) {
+      throw new IllegalArgumentException("digests in " + format.charset().name()
+          + " cannot be read in byte ranges; only UTF-8, US-ASCII and ISO-8859-1 can");
+    }
+    return uncheckedOpen(format, r -> {
+      RecordParser parser = from.offset() == 0 ? r.parser(in, sourceName, -1)
+          : r.parser(new LineScanner(in, format.maxLineLength(), -1, false, from.offset(),
+              from.line() - 1), sourceName, format.charset());
+      parser.stopAt(to);
+      return parser;
+    });
+  }
+
+  /**
    * Reads characters; the format's charset is not used. Closing the reader closes
    * {@code reader}.
    *

@@ -51,6 +51,8 @@ final class RecordParser implements Closeable {
   private boolean eof;
   /** A problem between this record and the next, reported once the record has been returned. */
   private Diagnostic pending;
+  /** Records whose first line starts at or after this byte offset are not read. */
+  private long end = Long.MAX_VALUE;
 
   /**
    * Creates a parser.
@@ -82,6 +84,14 @@ final class RecordParser implements Closeable {
     this.bomSniffer = sniffer;
   }
 
+  /**
+   * Makes the parser stop before the first record (or skipped line) whose first line starts at
+   * or after byte offset {@code end}, a record boundary (see {@link RecordBoundary}).
+   */
+  void stopAt(long end) {
+    this.end = end;
+  }
+
   /** Returns the next article, or null at the end of the source. */
   Article next() throws IOException {
     if (bomSniffer != null) {
@@ -100,7 +110,7 @@ final class RecordParser implements Closeable {
     }
     while (true) {
       Line x = peek(0);
-      if (x == null) {
+      if (x == null || x.start >= end) {
         return null;
       }
       if (x.tooLong) {

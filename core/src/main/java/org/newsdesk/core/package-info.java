@@ -10,5 +10,7 @@
  * canonical form; files are replaced all or nothing through {@link org.newsdesk.core.AtomicFiles},
  * which other modules use for their files too. {@link org.newsdesk.core.DuplicateFinder} groups
  * repeated and near-repeated articles into {@link org.newsdesk.core.DuplicateGroup}s.
+ * {@link org.newsdesk.core.RecordBoundary} lets a large digest be read in independent byte
+ * ranges.
  */
 package org.newsdesk.core;
