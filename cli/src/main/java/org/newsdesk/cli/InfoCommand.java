@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = NewsdeskCli.Version.class,
     description = {
-      "Show how a model was made.",
+      "Show what a model is and how it was made.",
       "Its kind, labels, examples per label, features, settings, versions, data hash and size.",
       "MODEL is a file saved by `newsdesk train`, an OpenNLP doccat model file (which records"
           + " only its labels), or `builtin` for the built-in model."

@@ -53,18 +53,17 @@ final class TrainingProgress implements TrainingListener {
       total = examples;
       bar.status(
           String.format(
-              Locale.ROOT, "reading %,d examples (pass 1 of %d: counting n-grams)", examples,
-              passes));
+              Locale.ROOT, "pass 1/%d counting n-grams: %,d examples", passes, examples));
     } else {
       bar.status(
           String.format(
               Locale.ROOT,
-              "%,d/%,d (pass %d of %d: %s)",
-              examples,
-              total,
+              "pass %d/%d %s %,d/%,d",
               pass,
               passes,
-              pass == 2 ? "naming features" : "building feature vectors"),
+              pass == 2 ? "naming features" : "feature vectors",
+              examples,
+              total),
           examples,
           total);
     }
