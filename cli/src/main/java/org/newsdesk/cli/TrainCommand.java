@@ -269,6 +269,14 @@ final class TrainCommand extends InputCommand {
   int run(Inputs inputs) throws IOException {
     ProgressBar bar = new ProgressBar(err(), Terminal.stderrIsTerminal(), "training");
     inputs.reportTo(bar.messages());
+    try {
+      return train(inputs, bar);
+    } finally {
+      bar.clear(); // an error message must not continue a progress line
+    }
+  }
+
+  private int train(Inputs inputs, ProgressBar bar) throws IOException {
     TrainingProgress progress = new TrainingProgress(bar);
     Iterable<LabeledText> examples;
     Labeled labeled = null;
