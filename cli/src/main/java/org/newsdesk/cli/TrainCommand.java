@@ -296,10 +296,12 @@ final class TrainCommand extends InputCommand {
       err().println("cross-validating with " + folds + " folds...");
       Evaluation cv;
       try {
-        cv =
-            library(
-                "--cv",
-                () -> Evaluation.crossValidate(trainer, all, folds, trainer.seed(), progress));
+        cv = Evaluation.crossValidate(trainer, all, folds, trainer.seed(), progress);
+      } catch (IllegalArgumentException e) {
+        if (!progress.foldStarted()) { // the library's check of --cv against the examples
+          throw Usage.invalid(spec, "--cv", e.getMessage());
+        }
+        throw new InputException("cannot train: " + e.getMessage(), e); // what the data lacks
       } catch (OutOfMemoryError e) {
         bar.clear();
         throw new InputException(outOfMemory("cannot cross-validate", e, TRAINING_HINT));

@@ -25,6 +25,11 @@ final class TrainingProgress implements TrainingListener {
     this.bar = bar;
   }
 
+  /** Whether cross-validation has started training a fold (its arguments were accepted). */
+  boolean foldStarted() {
+    return !fold.isEmpty();
+  }
+
   @Override
   public void onFold(int fold, int folds) {
     this.fold = "fold " + fold + "/" + folds;

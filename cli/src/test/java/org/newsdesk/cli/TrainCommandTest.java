@@ -247,6 +247,14 @@ class TrainCommandTest {
         .contains("cannot train: training needs examples of at least two labels, got [Logistics]");
     assertThat(r.summary()).isEqualTo("49 articles, 0 diagnostics");
     assertThat(Files.exists(model)).isFalse();
+    // the same with --cv: bad input, not a bad --cv (the samples have only one labeled article)
+    Cli.Result cv =
+        Cli.runWithStdin(
+            "A\n\nA\n\nOne.\n\n01/02/2024 x\nB\n\nB\n\nTwo.\n\n01/02/2024 x\n",
+            "train", "--cv", "2", "--out", model.toString(), "-");
+    assertThat(cv.exitCode()).as(cv.toString()).isEqualTo(1);
+    assertThat(cv.errLines())
+        .contains("cannot train: training needs examples of at least two labels, got [x]");
   }
 
   @Test
