@@ -9,9 +9,9 @@ import org.newsdesk.classifier.ModelProvenance;
 import org.newsdesk.classifier.TopicClassifier;
 
 /**
- * What {@code info}, the HTML report and {@code evaluate --format json} say about a model, read
- * from the library ({@link TopicClassifier#labels()}, its {@link ModelProvenance}) and nothing
- * else: the one place that knows the provenance's fields. A Newsdesk model records how it was
+ * What {@code info} and the HTML report say about a model, as text for people, read from the
+ * library ({@link TopicClassifier#labels()}, its {@link ModelProvenance}) and nothing else
+ * ({@link EvaluationJson} gives the same facts typed, for programs). A Newsdesk model records how it was
  * made; a wrapped OpenNLP doccat model ({@code provenance()} empty) records nothing, so only its
  * kind, labels and the library's description of it are known.
  */
