@@ -7,30 +7,47 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Immutable quality figures of a classifier on labeled data: accuracy, macro- and micro-averaged
- * precision, recall and F1, per-label figures and the confusion matrix.
+ * Immutable quality figures of a classifier on labeled data: accuracy and top-k accuracy, macro-,
+ * micro- and support-weighted precision, recall and F1, per-label figures, the confusion matrix,
+ * the misclassified examples, and how many examples the model was probably trained on.
  *
  * <p>Macro averages weigh every label equally (a label never predicted and never present does not
- * exist here); micro averages weigh every example equally and, for single-label classification,
- * equal the accuracy. A label with no predictions has precision 0, one with no examples recall 0.
- * {@link #toString()} renders a readable table.
+ * exist here); weighted averages weigh each label by its support (scikit-learn's "weighted avg");
+ * micro averages weigh every example equally and, for single-label classification, equal the
+ * accuracy. A label with no predictions has precision 0, one with no examples recall 0. {@link
+ * #toString()} renders a readable table.
  *
  * <p>A text the classifier cannot place ({@link Prediction#unknown()}) is recorded as predicted
- * {@link #UNKNOWN}: it counts as an error, shows in the confusion matrix, but is not a label of
- * its own in the per-label figures or the macro averages.
+ * {@link #UNKNOWN}: it counts as an error (also for top-k accuracy), shows in the confusion matrix,
+ * but is not a label of its own in the per-label figures or the averages.
+ *
+ * <p><b>Training overlap.</b> {@link #evaluate} asks the model's {@link ModelProvenance} which
+ * examples it was probably trained on ({@link #trainingOverlap()}); a text that was not a training
+ * text is counted by mistake with the provenance's small false-positive rate, so about {@link
+ * #expectedChanceOverlap()} such counts are expected by chance. Far more means the evaluation
+ * measures the model on (part of) its own training data, and flatters it. Cross-validation counts
+ * held-out examples whose text also occurs in the fold's training part (duplicates).
+ *
+ * <p><b>Labels the model does not know.</b> An example whose true label is not among the labels
+ * the model predicts (every {@link Prediction} lists them all) can only be an error; {@link
+ * #labelsNotPredicted()} counts them per label, so a report can say why a label's recall is 0.
  */
 public final class Evaluation {
 
   /**
-   * The predicted label recorded for an {@linkplain Prediction#unknown() unknown} prediction by
-   * {@link #evaluate} and {@link #crossValidate}; {@link #of} treats it the same way.
+   * The predicted label recorded for an {@linkplain Prediction#unknown() unknown} prediction; it
+   * is never a true label.
    */
   public static final String UNKNOWN = "(unknown)";
+
+  /** The largest {@code k} of {@link #topKAccuracy(int)}. */
+  public static final int MAX_TOP_K = 3;
 
   /**
    * Figures for one label.
@@ -44,21 +61,64 @@ public final class Evaluation {
   public record LabelMetrics(
       String label, double precision, double recall, double f1, int support) {}
 
+  /**
+   * One example the classifier got wrong.
+   *
+   * @param index the example's position among the evaluated examples, from 0 (for
+   *     cross-validation: in the list passed in)
+   * @param source where the example came from ({@link LabeledText#source()}), may be empty
+   * @param title the example's title (its body is not kept)
+   * @param label the true label
+   * @param predicted the predicted label, {@link #UNKNOWN} if the text could not be placed
+   * @param score the predicted label's score
+   */
+  public record Misclassified(
+      int index, String source, String title, String label, String predicted, double score) {
+
+    /**
+     * Validates the components.
+     *
+     * @param index the position
+     * @param source the source
+     * @param title the title
+     * @param label the true label
+     * @param predicted the predicted label
+     * @param score the score
+     * @throws NullPointerException if a string is {@code null}
+     */
+    public Misclassified {
+      Objects.requireNonNull(source, "source");
+      Objects.requireNonNull(title, "title");
+      Objects.requireNonNull(label, "label");
+      Objects.requireNonNull(predicted, "predicted");
+    }
+  }
+
   private final List<String> labels;
   private final int[][] confusion;
+  private final int[] hitsAtK;
+  private final List<Misclassified> misclassified;
+  private final int trainingOverlap;
+  private final double expectedChanceOverlap;
+  private final Map<String, Integer> labelsNotPredicted;
   private final int total;
   private final int correct;
   private final List<LabelMetrics> perLabel;
 
-  private Evaluation(List<String> labels, int[][] confusion) {
-    this.labels = List.copyOf(labels);
-    this.confusion = confusion;
-    int t = 0;
-    int c = 0;
+  private Evaluation(Tally t) {
+    this.labels = List.copyOf(t.labelOrder());
+    this.confusion = t.matrix(labels);
+    this.hitsAtK = t.hitsAtK.clone();
+    this.misclassified = List.copyOf(t.misclassified);
+    this.trainingOverlap = t.overlap;
+    this.expectedChanceOverlap = t.expectedOverlap;
+    this.labelsNotPredicted = Collections.unmodifiableMap(new TreeMap<>(t.notPredicted));
+    int tot = 0;
+    int cor = 0;
     List<LabelMetrics> metrics = new ArrayList<>();
     for (int i = 0; i < labels.size(); i++) {
       if (labels.get(i).equals(UNKNOWN)) {
-        // never a true label (of() rejects it): only its column counts, as errors of the rows
+        // never a true label: only its column counts, as errors of the rows
         continue;
       }
       int tp = confusion[i][i];
@@ -68,67 +128,119 @@ public final class Evaluation {
         gold += confusion[i][j];
         predicted += confusion[j][i];
       }
-      t += gold;
-      c += tp;
+      tot += gold;
+      cor += tp;
       double p = predicted == 0 ? 0 : (double) tp / predicted;
       double r = gold == 0 ? 0 : (double) tp / gold;
       metrics.add(new LabelMetrics(labels.get(i), p, r, f1(p, r), gold));
     }
-    this.total = t;
-    this.correct = c;
+    this.total = tot;
+    this.correct = cor;
     this.perLabel = List.copyOf(metrics);
+  }
+
+  /** Accumulates predictions, then becomes an {@link Evaluation}. */
+  private static final class Tally {
+    private final List<String> gold = new ArrayList<>();
+    private final List<String> predicted = new ArrayList<>();
+    private final int[] hitsAtK = new int[MAX_TOP_K];
+    private final List<Misclassified> misclassified = new ArrayList<>();
+    private final Map<String, Integer> notPredicted = new TreeMap<>();
+    private int overlap;
+    private double expectedOverlap;
+
+    void add(int index, LabeledText e, Prediction p) {
+      if (e.label().equals(UNKNOWN)) {
+        throw new IllegalArgumentException("'" + UNKNOWN + "' cannot be a true label");
+      }
+      if (p.scoreOf(e.label()).isEmpty()) {
+        notPredicted.merge(e.label(), 1, Integer::sum);
+      }
+      String label = p.unknown() ? UNKNOWN : p.label();
+      gold.add(e.label());
+      predicted.add(label);
+      if (!p.unknown()) {
+        List<LabelScore> top = p.topK(MAX_TOP_K);
+        for (int r = 0; r < top.size(); r++) {
+          if (top.get(r).label().equals(e.label())) {
+            for (int k = r; k < MAX_TOP_K; k++) {
+              hitsAtK[k]++;
+            }
+            break;
+          }
+        }
+      }
+      if (!label.equals(e.label())) {
+        misclassified.add(
+            new Misclassified(index, e.source(), e.title(), e.label(), label, p.score()));
+      }
+    }
+
+    void overlap(ModelProvenance p, LabeledText e) {
+      if (p.mayHaveTrainedOn(e.title(), e.body())) {
+        overlap++;
+      }
+      expectedOverlap += p.sketchFalsePositiveRate();
+    }
+
+    List<String> labelOrder() {
+      TreeSet<String> all = new TreeSet<>(gold);
+      all.addAll(predicted);
+      return new ArrayList<>(all);
+    }
+
+    int[][] matrix(List<String> labels) {
+      Map<String, Integer> index = new TreeMap<>();
+      for (int i = 0; i < labels.size(); i++) {
+        index.put(labels.get(i), i);
+      }
+      int[][] m = new int[labels.size()][labels.size()];
+      for (int i = 0; i < gold.size(); i++) {
+        m[index.get(gold.get(i))][index.get(predicted.get(i))]++;
+      }
+      return m;
+    }
   }
 
   /**
    * Evaluates a classifier on labeled examples.
    *
    * @param classifier the classifier
-   * @param examples the examples with their true labels
+   * @param examples the examples with their true labels, iterated once
    * @return the evaluation
+   * @throws IllegalArgumentException if a true label is {@link #UNKNOWN}
    */
   public static Evaluation evaluate(TopicClassifier classifier, Iterable<LabeledText> examples) {
-    List<String> gold = new ArrayList<>();
-    List<String> predicted = new ArrayList<>();
+    Tally t = new Tally();
+    Optional<ModelProvenance> provenance = classifier.provenance();
+    int index = 0;
     for (LabeledText e : examples) {
-      gold.add(e.label());
-      predicted.add(labelOf(classifier.predict(e.title(), e.body())));
+      t.add(index++, e, classifier.predict(e.title(), e.body()));
+      provenance.ifPresent(p -> t.overlap(p, e));
     }
-    return of(gold, predicted);
-  }
-
-  private static String labelOf(Prediction p) {
-    return p.unknown() ? UNKNOWN : p.label();
+    return new Evaluation(t);
   }
 
   /**
-   * Builds an evaluation from parallel lists of true and predicted labels.
+   * Builds an evaluation from examples and the predictions made for them (no training overlap is
+   * known, so it is 0).
    *
-   * @param gold the true labels
-   * @param predicted the predicted labels, same size; {@link #UNKNOWN} for texts not placed
+   * @param examples the examples with their true labels
+   * @param predictions the prediction for each example, in the same order
    * @return the evaluation
    * @throws IllegalArgumentException if the lists differ in size or a true label is {@link
    *     #UNKNOWN}
    */
-  public static Evaluation of(List<String> gold, List<String> predicted) {
-    if (gold.size() != predicted.size()) {
+  public static Evaluation of(List<LabeledText> examples, List<Prediction> predictions) {
+    if (examples.size() != predictions.size()) {
       throw new IllegalArgumentException(
-          "gold and predicted differ in size: " + gold.size() + " vs " + predicted.size());
+          examples.size() + " examples but " + predictions.size() + " predictions");
     }
-    if (gold.contains(UNKNOWN)) {
-      throw new IllegalArgumentException("'" + UNKNOWN + "' cannot be a true label");
+    Tally t = new Tally();
+    for (int i = 0; i < examples.size(); i++) {
+      t.add(i, examples.get(i), predictions.get(i));
     }
-    TreeSet<String> all = new TreeSet<>(gold);
-    all.addAll(predicted);
-    List<String> labels = new ArrayList<>(all);
-    Map<String, Integer> index = new TreeMap<>();
-    for (int i = 0; i < labels.size(); i++) {
-      index.put(labels.get(i), i);
-    }
-    int[][] m = new int[labels.size()][labels.size()];
-    for (int i = 0; i < gold.size(); i++) {
-      m[index.get(gold.get(i))][index.get(predicted.get(i))]++;
-    }
-    return new Evaluation(labels, m);
+    return new Evaluation(t);
   }
 
   /**
@@ -146,10 +258,30 @@ public final class Evaluation {
    */
   public static Evaluation crossValidate(
       TopicTrainer trainer, List<LabeledText> examples, int k, long seed) {
+    return crossValidate(trainer, examples, k, seed, TrainingListener.NONE);
+  }
+
+  /**
+   * Cross-validates as {@link #crossValidate(TopicTrainer, List, int, long)} does, reporting each
+   * fold ({@link TrainingListener#onFold}) and its training to a listener.
+   *
+   * @param trainer the trainer
+   * @param examples the labeled examples
+   * @param k the number of folds, at least 2
+   * @param seed the shuffling seed
+   * @param listener receives progress reports on the calling thread
+   * @return the pooled evaluation
+   * @throws IllegalArgumentException if {@code k < 2} or there are fewer than {@code k} examples
+   */
+  public static Evaluation crossValidate(
+      TopicTrainer trainer,
+      List<LabeledText> examples,
+      int k,
+      long seed,
+      TrainingListener listener) {
     Objects.requireNonNull(trainer, "trainer");
-    if (k < 2) {
-      throw new IllegalArgumentException("k must be >= 2: " + k);
-    }
+    Objects.requireNonNull(listener, "listener");
+    checkFolds(k);
     if (examples.size() < k) {
       throw new IllegalArgumentException(
           "need at least k=" + k + " examples, got " + examples.size());
@@ -168,21 +300,44 @@ public final class Evaluation {
         next = (next + 1) % k;
       }
     }
-    List<String> gold = new ArrayList<>();
-    List<String> predicted = new ArrayList<>();
+    Tally t = new Tally();
     for (int f = 0; f < k; f++) {
+      listener.onFold(f + 1, k);
       List<LabeledText> train = new ArrayList<>();
-      List<LabeledText> test = new ArrayList<>();
       for (int i = 0; i < examples.size(); i++) {
-        (fold[i] == f ? test : train).add(examples.get(i));
+        if (fold[i] != f) {
+          train.add(examples.get(i));
+        }
       }
-      TopicClassifier c = trainer.train(train);
-      for (LabeledText e : test) {
-        gold.add(e.label());
-        predicted.add(labelOf(c.predict(e.title(), e.body())));
+      TopicClassifier c = trainer.train(train, listener);
+      ModelProvenance p = c.provenance().orElseThrow();
+      for (int i = 0; i < examples.size(); i++) {
+        if (fold[i] == f) {
+          LabeledText e = examples.get(i);
+          t.add(i, e, c.predict(e.title(), e.body()));
+          t.overlap(p, e);
+        }
       }
     }
-    return of(gold, predicted);
+    // report the misclassified examples in the order of the list, not fold by fold
+    t.misclassified.sort((a, b) -> Integer.compare(a.index(), b.index()));
+    return new Evaluation(t);
+  }
+
+  /**
+   * Checks a number of folds for {@link #crossValidate(TopicTrainer, List, int, long)
+   * crossValidate} before any example is read, so that a tool can reject it up front rather than
+   * after reading its data (cross-validation itself also needs at least {@code k} examples).
+   *
+   * @param k the number of folds
+   * @return {@code k}
+   * @throws IllegalArgumentException if {@code k < 2}
+   */
+  public static int checkFolds(int k) {
+    if (k < 2) {
+      throw new IllegalArgumentException("k must be >= 2: " + k);
+    }
+    return k;
   }
 
   /**
@@ -192,6 +347,21 @@ public final class Evaluation {
    */
   public double accuracy() {
     return total == 0 ? 0 : (double) correct / total;
+  }
+
+  /**
+   * Returns the share of examples whose true label is among the {@code k} best-scored labels
+   * (what {@code fasttext test} reports as precision@k); {@code topKAccuracy(1)} is the accuracy.
+   *
+   * @param k 1 to {@value #MAX_TOP_K}
+   * @return the top-k accuracy, 0 if there were no examples
+   * @throws IllegalArgumentException if {@code k} is out of range
+   */
+  public double topKAccuracy(int k) {
+    if (k < 1 || k > MAX_TOP_K) {
+      throw new IllegalArgumentException("k must be 1 to " + MAX_TOP_K + ": " + k);
+    }
+    return total == 0 ? 0 : (double) hitsAtK[k - 1] / total;
   }
 
   /**
@@ -219,6 +389,42 @@ public final class Evaluation {
    */
   public double macroF1() {
     return perLabel.stream().mapToDouble(LabelMetrics::f1).average().orElse(0);
+  }
+
+  /**
+   * Returns the per-label precisions averaged with each label weighted by its support.
+   *
+   * @return the weighted precision, 0 if there were no examples
+   */
+  public double weightedPrecision() {
+    return weighted(LabelMetrics::precision);
+  }
+
+  /**
+   * Returns the per-label recalls averaged with each label weighted by its support (for
+   * single-label classification, the accuracy).
+   *
+   * @return the weighted recall, 0 if there were no examples
+   */
+  public double weightedRecall() {
+    return weighted(LabelMetrics::recall);
+  }
+
+  /**
+   * Returns the per-label F1 scores averaged with each label weighted by its support.
+   *
+   * @return the weighted F1, 0 if there were no examples
+   */
+  public double weightedF1() {
+    return weighted(LabelMetrics::f1);
+  }
+
+  private double weighted(java.util.function.ToDoubleFunction<LabelMetrics> metric) {
+    double sum = 0;
+    for (LabelMetrics m : perLabel) {
+      sum += metric.applyAsDouble(m) * m.support();
+    }
+    return total == 0 ? 0 : sum / total;
   }
 
   /**
@@ -303,12 +509,55 @@ public final class Evaluation {
     return i < 0 || j < 0 ? 0 : confusion[i][j];
   }
 
+  /**
+   * Returns the examples predicted wrongly (or not placed), in the order they were evaluated.
+   *
+   * @return the misclassified examples
+   */
+  public List<Misclassified> misclassified() {
+    return misclassified;
+  }
+
+  /**
+   * Returns how many evaluated examples the model was probably trained on (see the class
+   * comment); 0 when the classifier has no provenance or the evaluation was built with {@link
+   * #of}.
+   *
+   * @return the number of examples found in the training-text sketch
+   */
+  public int trainingOverlap() {
+    return trainingOverlap;
+  }
+
+  /**
+   * Returns how many of the {@link #trainingOverlap()} counts are expected by chance alone (the
+   * sketch's false-positive rate times the examples checked). An overlap well above this means
+   * the examples include training texts.
+   *
+   * @return the expected number of chance matches
+   */
+  public double expectedChanceOverlap() {
+    return expectedChanceOverlap;
+  }
+
+  /**
+   * Returns the true labels the model cannot predict (they are not among the labels its
+   * predictions list), with the number of examples of each; those examples are always errors.
+   * Empty when every true label is one the model knows.
+   *
+   * @return an unmodifiable map sorted by label
+   */
+  public Map<String, Integer> labelsNotPredicted() {
+    return labelsNotPredicted;
+  }
+
   private static double f1(double p, double r) {
     return p + r == 0 ? 0 : 2 * p * r / (p + r);
   }
 
   /**
-   * Renders the summary figures, a per-label table and the confusion matrix.
+   * Renders the summary figures, a per-label table with macro and weighted averages, and the
+   * confusion matrix.
    *
    * @return a multi-line table
    */
@@ -318,32 +567,50 @@ public final class Evaluation {
     sb.append(
         String.format(
             Locale.ROOT,
-            "examples %d  accuracy %.4f%nmacro  P %.4f  R %.4f  F1 %.4f%nmicro  P %.4f  R %.4f  F1"
-                + " %.4f%n",
+            "examples %d  accuracy %.4f  top-2 %.4f  top-3 %.4f%nmacro     P %.4f  R %.4f  F1"
+                + " %.4f%nweighted  P %.4f  R %.4f  F1 %.4f%nmicro     P %.4f  R %.4f  F1 %.4f%n",
             total,
             accuracy(),
+            topKAccuracy(2),
+            topKAccuracy(3),
             macroPrecision(),
             macroRecall(),
             macroF1(),
+            weightedPrecision(),
+            weightedRecall(),
+            weightedF1(),
             microPrecision(),
             microRecall(),
             microF1()));
-    int w = Math.max(5, labels.stream().mapToInt(String::length).max().orElse(5)) + 6;
+    if (trainingOverlap > 0) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "training overlap: %d of %d examples were probably training texts (%.1f expected"
+                  + " by chance)%n",
+              trainingOverlap,
+              total,
+              expectedChanceOverlap));
+    }
+    labelsNotPredicted.forEach(
+        (label, n) ->
+            sb.append(
+                String.format(
+                    Locale.ROOT,
+                    "label '%s' (%d %s) is not one the model predicts%n",
+                    label,
+                    n,
+                    n == 1 ? "example" : "examples")));
+    int w = Math.max(12, labels.stream().mapToInt(String::length).max().orElse(5)) + 6;
     sb.append(
         String.format(
             Locale.ROOT, "%n%-" + w + "s  %9s  %9s  %9s  %7s%n", "label", "precision", "recall",
             "f1", "support"));
     for (LabelMetrics m : perLabel) {
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "%-" + w + "s  %9.4f  %9.4f  %9.4f  %7d%n",
-              m.label(),
-              m.precision(),
-              m.recall(),
-              m.f1(),
-              m.support()));
+      row(sb, w, m.label(), m.precision(), m.recall(), m.f1(), m.support());
     }
+    row(sb, w, "macro avg", macroPrecision(), macroRecall(), macroF1(), total);
+    row(sb, w, "weighted avg", weightedPrecision(), weightedRecall(), weightedF1(), total);
     sb.append(String.format(Locale.ROOT, "%nconfusion (rows = true, columns = predicted)%n"));
     int cw = Math.max(4, Integer.toString(total).length() + 1);
     sb.append(String.format(Locale.ROOT, "%-" + w + "s", ""));
@@ -361,11 +628,23 @@ public final class Evaluation {
     return sb.toString();
   }
 
+  private static void row(
+      StringBuilder sb, int w, String label, double p, double r, double f1, int support) {
+    sb.append(
+        String.format(
+            Locale.ROOT, "%-" + w + "s  %9.4f  %9.4f  %9.4f  %7d%n", label, p, r, f1, support));
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Evaluation e
         && labels.equals(e.labels)
-        && Arrays.deepEquals(confusion, e.confusion);
+        && Arrays.deepEquals(confusion, e.confusion)
+        && Arrays.equals(hitsAtK, e.hitsAtK)
+        && misclassified.equals(e.misclassified)
+        && trainingOverlap == e.trainingOverlap
+        && labelsNotPredicted.equals(e.labelsNotPredicted)
+        && Double.compare(expectedChanceOverlap, e.expectedChanceOverlap) == 0;
   }
 
   @Override

@@ -4,17 +4,19 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import opennlp.tools.stemmer.PorterStemmer;
 import opennlp.tools.stemmer.Stemmer;
 import opennlp.tools.stemmer.snowball.SnowballStemmer;
 
 /**
  * Turns a title and body into weighted features. Owned by us (not an OpenNLP feature generator)
- * so that every setting is rebuilt exactly from the saved {@link TrainingConfig} and vocabulary.
+ * so that every setting is rebuilt exactly from the saved {@link FeaturePipeline} and vocabulary.
  * Thread-safe: the only mutable state (stemmer, token scanner, token cache) is per thread.
  */
 final class FeatureExtractor {
@@ -29,41 +31,60 @@ final class FeatureExtractor {
    */
   static final int TOKEN_CACHE_LIMIT = 50_000;
 
-  private final TrainingConfig config;
+  private final FeaturePipeline config;
   private final Set<String> stopWords;
   private final String[] names; // index 0 is BIAS
   private final float[] idf;
   private final ThreadLocal<Analyzer> analyzers;
 
+  /** The largest idf accepted from a saved model; training texts give at most ln(1 + 2^31) + 1. */
+  static final float MAX_IDF = 1000f;
+
   // Fast path for vector(): terms get ids, n-grams are looked up by packed term ids.
   private static final int TERM_BITS = 21;
+  /** The most distinct words a vocabulary may hold: n-gram keys pack three 21-bit word ids. */
+  static final int MAX_TERMS = (1 << TERM_BITS) - 2;
   private final Map<String, Integer> termIds = new HashMap<>();
   private final int[] unigramFeature;
   private final LongIntMap ngramFeatures;
 
-  private FeatureExtractor(TrainingConfig config, String[] names, float[] idf) {
+  private FeatureExtractor(FeaturePipeline config, String[] names, float[] idf) {
     this.config = config;
     this.stopWords = config.stopWords();
     this.names = names;
     this.idf = idf;
-    if (new java.util.HashSet<>(Arrays.asList(names)).size() != names.length) {
-      throw new IllegalArgumentException("duplicate feature names");
-    }
     if (names.length == 0 || !BIAS.equals(names[0])) {
       throw new IllegalArgumentException("feature 0 must be the bias feature");
     }
+    Set<String> seen = new HashSet<>();
     List<int[]> grams = new ArrayList<>(names.length);
     for (int f = 1; f < names.length; f++) {
-      String[] parts = names[f].split(" ");
+      String name = names[f];
+      if (!seen.add(name)) {
+        throw new IllegalArgumentException("duplicate feature '" + name + "'");
+      }
+      String[] parts = name.split(" ", -1);
+      if (parts.length < config.ngramMin() || parts.length > config.ngramMax()) {
+        throw new IllegalArgumentException(
+            "feature '" + name + "' is a " + parts.length + "-gram, but the pipeline makes "
+                + config.ngramMin() + "- to " + config.ngramMax() + "-grams");
+      }
       int[] ids = new int[parts.length];
       for (int i = 0; i < parts.length; i++) {
+        if (parts[i].isEmpty()) {
+          throw new IllegalArgumentException("feature '" + name + "' has an empty word");
+        }
         ids[i] = termIds.computeIfAbsent(parts[i], k -> termIds.size());
       }
       grams.add(ids);
+      if (termIds.size() >= MAX_TERMS) {
+        throw new IllegalArgumentException("more than " + MAX_TERMS + " distinct words");
+      }
     }
-    if (termIds.size() >= (1 << TERM_BITS) - 1 || config.ngramMax() > 3) {
-      throw new IllegalArgumentException(
-          "too many distinct terms (" + termIds.size() + ") or n-grams longer than 3");
+    for (float w : idf) {
+      if (!(w > 0 && w <= MAX_IDF)) {
+        throw new IllegalArgumentException("idf " + w + " is not a number in (0, " + MAX_IDF + "]");
+      }
     }
     this.unigramFeature = new int[termIds.size()];
     Arrays.fill(unigramFeature, -1);
@@ -87,8 +108,14 @@ final class FeatureExtractor {
     return key;
   }
 
-  /** Rebuilds an extractor from saved parts. */
-  static FeatureExtractor of(TrainingConfig config, String[] names, float[] idf) {
+  /**
+   * Rebuilds an extractor from saved parts.
+   *
+   * @throws IllegalArgumentException if the parts are inconsistent: lengths differ, feature 0 is
+   *     not the bias, a name repeats or is not an n-gram the pipeline makes, an idf is not a
+   *     positive number of at most {@link #MAX_IDF}
+   */
+  static FeatureExtractor of(FeaturePipeline config, String[] names, float[] idf) {
     if (names.length != idf.length) {
       throw new IllegalArgumentException("feature names and weights differ in length");
     }
@@ -96,50 +123,30 @@ final class FeatureExtractor {
   }
 
   /** An extractor without vocabulary, for analysing training texts. */
-  static FeatureExtractor analyzerOnly(TrainingConfig config) {
+  static FeatureExtractor analyzerOnly(FeaturePipeline config) {
     return new FeatureExtractor(config, new String[] {BIAS}, new float[] {1f});
   }
 
   /**
-   * Chooses the vocabulary from the training documents' raw term counts: features in at least
-   * {@code cutoff} documents, the {@code maxFeatures} most frequent, with smoothed IDF.
+   * The extractor of a chosen vocabulary: {@code vocabulary} (without the bias) in feature-id
+   * order, {@code df} their document frequencies among {@code documents} training texts; the idf
+   * is the smoothed {@code ln((1 + N) / (1 + df)) + 1}, or 1 when the pipeline has idf off.
    */
-  static FeatureExtractor fit(TrainingConfig config, List<Map<String, Double>> docs) {
-    Map<String, int[]> df = new HashMap<>();
-    for (Map<String, Double> d : docs) {
-      for (String term : d.keySet()) {
-        df.computeIfAbsent(term, k -> new int[1])[0]++;
-      }
-    }
-    List<Map.Entry<String, int[]>> kept = new ArrayList<>();
-    for (Map.Entry<String, int[]> e : df.entrySet()) {
-      if (e.getValue()[0] >= config.cutoff()) {
-        kept.add(e);
-      }
-    }
-    // Most frequent first, ties by name: the vocabulary is deterministic.
-    kept.sort(
-        (a, b) -> {
-          int c = Integer.compare(b.getValue()[0], a.getValue()[0]);
-          return c != 0 ? c : a.getKey().compareTo(b.getKey());
-        });
-    if (config.maxFeatures() > 0 && kept.size() > config.maxFeatures()) {
-      kept = kept.subList(0, config.maxFeatures());
-    }
-    String[] names = new String[kept.size() + 1];
-    float[] idf = new float[kept.size() + 1];
+  static FeatureExtractor fitted(
+      FeaturePipeline config, String[] vocabulary, int[] df, long documents) {
+    String[] names = new String[vocabulary.length + 1];
+    float[] idf = new float[vocabulary.length + 1];
     names[0] = BIAS;
     idf[0] = 1f;
-    double n = docs.size();
-    for (int i = 0; i < kept.size(); i++) {
-      names[i + 1] = kept.get(i).getKey();
-      idf[i + 1] =
-          config.idf() ? (float) (Math.log((1 + n) / (1 + kept.get(i).getValue()[0])) + 1) : 1f;
+    double n = documents;
+    for (int i = 0; i < vocabulary.length; i++) {
+      names[i + 1] = vocabulary[i];
+      idf[i + 1] = config.idf() ? (float) (Math.log((1 + n) / (1 + df[i])) + 1) : 1f;
     }
     return new FeatureExtractor(config, names, idf);
   }
 
-  TrainingConfig config() {
+  FeaturePipeline pipeline() {
     return config;
   }
 
@@ -214,15 +221,7 @@ final class FeatureExtractor {
   Vector vector(String title, String body) {
     Analyzer a = analyzers.get();
     Term[] b = a.analyze(body, this);
-    // A title that repeats the body's opening words adds nothing (see samePrefix below); spotting
-    // that on the raw text saves analysing it, which is a quarter of the work on such digests.
-    Term[] t =
-        config.titleWeight() > 0 && !repeatsBodyStart(title, body)
-            ? a.analyze(title, this)
-            : new Term[0];
-    if (t.length > 0 && t.length <= b.length && samePrefix(b, t)) {
-      t = new Term[0];
-    }
+    Term[] t = titleTerms(a, title, body, b);
     int[] buf = new int[8];
     int n = 0;
     int[] ids = new int[Math.max(b.length, t.length)];
@@ -273,13 +272,127 @@ final class FeatureExtractor {
       norm += w * w;
       k++;
     }
-    double scale = config.normalize() && norm > 0 ? 1 / Math.sqrt(norm) : 1;
+    double scale = config.unitLength() && norm > 0 ? 1 / Math.sqrt(norm) : 1;
     float[] values = new float[k];
     values[0] = 1f;
     for (int i = 1; i < k; i++) {
       values[i] = (float) (weights[i] * scale);
     }
     return new Vector(k == outIds.length ? outIds : Arrays.copyOf(outIds, k), values);
+  }
+
+  /**
+   * The title's terms, or none when titles do not count or the title merely repeats the start of
+   * the body (its n-grams would be counted twice). Spotting a repeat on the raw text saves
+   * analysing the title, which is a quarter of the work on such digests.
+   */
+  private Term[] titleTerms(Analyzer a, String title, String body, Term[] b) {
+    if (!(config.titleWeight() > 0) || repeatsBodyStart(title, body)) {
+      return NO_TERMS;
+    }
+    Term[] t = a.analyze(title, this);
+    if (t.length > 0 && t.length <= b.length && samePrefix(b, t)) {
+      return NO_TERMS;
+    }
+    return t;
+  }
+
+  /**
+   * The distinct hashes of a text's n-grams (those {@link #counts} would list), sorted: what
+   * training counts to find each n-gram's document frequency without keeping n-gram strings.
+   */
+  long[] ngramHashes(String title, String body) {
+    Analyzer a = analyzers.get();
+    Term[] b = a.analyze(body, this);
+    Term[] t = titleTerms(a, title, body, b);
+    long[] out = new long[ngramCount(b.length) + ngramCount(t.length)];
+    int n = 0;
+    for (Term[] terms : new Term[][] {b, t}) {
+      for (int g = config.ngramMin(); g <= config.ngramMax(); g++) {
+        for (int i = 0; i + g <= terms.length; i++) {
+          out[n++] = ngramHash(terms, i, g);
+        }
+      }
+    }
+    Arrays.sort(out, 0, n);
+    int distinct = 0;
+    for (int i = 0; i < n; i++) {
+      if (distinct == 0 || out[distinct - 1] != out[i]) {
+        out[distinct++] = out[i];
+      }
+    }
+    return distinct == out.length ? out : Arrays.copyOf(out, distinct);
+  }
+
+  private int ngramCount(int terms) {
+    int c = 0;
+    for (int g = config.ngramMin(); g <= config.ngramMax(); g++) {
+      c += Math.max(0, terms - g + 1);
+    }
+    return c;
+  }
+
+  /**
+   * Writes the name of every n-gram of the text whose hash is in {@code wanted} into {@code
+   * names} at the index {@code wanted} maps it to, unless a name is there already.
+   *
+   * @return how many names this call wrote
+   */
+  int nameNgrams(
+      String title, String body, LongIntMap wanted, AtomicReferenceArray<String> names) {
+    Analyzer a = analyzers.get();
+    Term[] b = a.analyze(body, this);
+    Term[] t = titleTerms(a, title, body, b);
+    int written = 0;
+    for (Term[] terms : new Term[][] {b, t}) {
+      for (int g = config.ngramMin(); g <= config.ngramMax(); g++) {
+        for (int i = 0; i + g <= terms.length; i++) {
+          int index = wanted.get(ngramHash(terms, i, g));
+          if (index >= 0 && names.get(index) == null) {
+            StringBuilder sb = new StringBuilder(terms[i].text);
+            for (int j = 1; j < g; j++) {
+              sb.append(' ').append(terms[i + j].text);
+            }
+            if (names.compareAndSet(index, null, sb.toString())) {
+              written++;
+            }
+          }
+        }
+      }
+    }
+    return written;
+  }
+
+  /**
+   * A 64-bit hash of the n-gram {@code terms[from..from+n)}: different n-grams collide with
+   * probability about 2^-64 per pair. Never 0 (the empty key of {@link LongIntMap}).
+   */
+  private static long ngramHash(Term[] terms, int from, int n) {
+    long h = n;
+    for (int i = 0; i < n; i++) {
+      h = mix(h * 0x9E3779B97F4A7C15L + terms[from + i].hash);
+    }
+    return h == 0 ? 1 : h;
+  }
+
+  /** 64-bit FNV-1a over the chars, finished with {@link #mix}. */
+  static long hash(String s) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < s.length(); i++) {
+      h ^= s.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    return mix(h);
+  }
+
+  /** The finaliser of MurmurHash3 (fmix64): every input bit affects every output bit. */
+  static long mix(long h) {
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return h;
   }
 
   /**
@@ -307,11 +420,16 @@ final class FeatureExtractor {
     return true;
   }
 
-  /** An analysed token: its stemmed text and its term id here (-1 if in no feature). */
-  private record Term(String text, int id) {}
+  /**
+   * An analysed token: its stemmed text, its term id here (-1 if in no feature) and the hash of
+   * its text.
+   */
+  private record Term(String text, int id, long hash) {}
 
   /** Marks stop words and tokens without letters or digits in the per-thread cache. */
-  private static final Term SKIP = new Term("", -1);
+  private static final Term SKIP = new Term("", -1, 0);
+
+  private static final Term[] NO_TERMS = new Term[0];
 
   /** Feature ids and values of one document; ids[0] is the bias. */
   record Vector(int[] ids, float[] values) {
@@ -352,11 +470,11 @@ final class FeatureExtractor {
 
     Term[] analyze(String text, FeatureExtractor fx) {
       if (text.isEmpty()) {
-        return new Term[0];
+        return NO_TERMS;
       }
       String t = text;
-      TrainingConfig config = fx.config;
-      if (config.unicodeNormalization() && needsNormalizing(t)) {
+      FeaturePipeline config = fx.config;
+      if (config.nfkc() && needsNormalizing(t)) {
         t = Normalizer.normalize(t, Normalizer.Form.NFKC);
       }
       spans.scan(t);
@@ -377,7 +495,7 @@ final class FeatureExtractor {
             } else {
               String stem = stemmed(w);
               Integer id = fx.termIds.get(stem);
-              term = new Term(stem, id == null ? -1 : id);
+              term = new Term(stem, id == null ? -1 : id, hash(stem));
             }
           }
           terms.put(tok, term);
@@ -389,7 +507,7 @@ final class FeatureExtractor {
       return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
-    Analyzer(TrainingConfig.Stemming stemming) {
+    Analyzer(FeaturePipeline.Stemming stemming) {
       switch (stemming) {
         case NONE -> stemmer = null;
         case PORTER -> stemmer = new PorterStemmer();

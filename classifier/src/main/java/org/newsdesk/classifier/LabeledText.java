@@ -4,15 +4,21 @@ import java.util.Objects;
 import org.newsdesk.core.Article;
 
 /**
- * A training or evaluation example: the text of an article and its topic label.
+ * A training or evaluation example: the text of an article, its topic label, and where it came
+ * from.
  *
- * <p>Only {@link #title()} and {@link #body()} become features; the label never does.
+ * <p>Only {@link #title()} and {@link #body()} become features; the label never does, and the
+ * source only serves to point back at the example (an evaluation's {@linkplain
+ * Evaluation#misclassified() misclassified} list, error messages). Two examples are equal when all
+ * components are, source included; the training-data hash covers label, title and body only.
  *
  * @param title the headline, never {@code null} (may be empty)
  * @param body the body text, never {@code null}
  * @param label the topic label, never blank
+ * @param source where the example came from, e.g. {@code "digest.txt:13"}, or empty; never
+ *     {@code null}
  */
-public record LabeledText(String title, String body, String label) {
+public record LabeledText(String title, String body, String label, String source) {
 
   /**
    * Validates the components.
@@ -20,6 +26,7 @@ public record LabeledText(String title, String body, String label) {
    * @param title the headline
    * @param body the body text
    * @param label the topic label
+   * @param source where the example came from, or empty
    * @throws NullPointerException if any component is {@code null}
    * @throws IllegalArgumentException if the label is blank
    */
@@ -27,9 +34,23 @@ public record LabeledText(String title, String body, String label) {
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(label, "label");
+    Objects.requireNonNull(source, "source");
     if (label.isBlank()) {
       throw new IllegalArgumentException("label must not be blank");
     }
+  }
+
+  /**
+   * Creates an example without a source.
+   *
+   * @param title the headline
+   * @param body the body text
+   * @param label the topic label
+   * @throws NullPointerException if any argument is {@code null}
+   * @throws IllegalArgumentException if the label is blank
+   */
+  public LabeledText(String title, String body, String label) {
+    this(title, body, label, "");
   }
 
   /**
@@ -37,17 +58,19 @@ public record LabeledText(String title, String body, String label) {
    *
    * @param text the text
    * @param label the topic label
-   * @return a new example with an empty title
+   * @return a new example with an empty title and no source
    */
   public static LabeledText of(String text, String label) {
-    return new LabeledText("", text, label);
+    return new LabeledText("", text, label, "");
   }
 
   /**
-   * Creates an example from an article whose category is the label.
+   * Creates an example from an article whose category is the label; its source is the article's
+   * {@link Article#location() location} ({@code file:line}), or empty for an article not read
+   * from a source.
    *
    * @param article the article, which must have a category
-   * @return a new example with the article's title, body and category
+   * @return a new example with the article's title, body, category and location
    * @throws IllegalArgumentException if the article has no category
    */
   public static LabeledText from(Article article) {
@@ -59,6 +82,18 @@ public record LabeledText(String title, String body, String label) {
                     new IllegalArgumentException(
                         article.location() + ": article has no category to use as label: \""
                             + article.title() + "\""));
-    return new LabeledText(article.title(), article.body(), label);
+    String source =
+        article.source().isEmpty() && article.line() == 0 ? "" : article.location();
+    return new LabeledText(article.title(), article.body(), label, source);
+  }
+
+  /**
+   * Returns a copy with another source.
+   *
+   * @param newSource where the example came from, e.g. {@code "data.tsv:7"}
+   * @return the copy
+   */
+  public LabeledText withSource(String newSource) {
+    return new LabeledText(title, body, label, newSource);
   }
 }

@@ -3,8 +3,12 @@ package org.newsdesk.classifier;
 import java.io.IOException;
 
 /**
- * Thrown when a saved model cannot be loaded because the file is not a Newsdesk topic model, was
- * written by an incompatible format version, is truncated, or is corrupted.
+ * Thrown when a model cannot be loaded: the file is neither a Newsdesk topic model nor an OpenNLP
+ * doccat model, was written in an unsupported format version, is truncated or corrupted, or holds
+ * something implausible (counts larger than the file, out-of-range indexes, NaN or infinite
+ * weights, duplicate labels, a decompression bomb). The message names the file (or {@code
+ * <stream>}, or the built-in model's classpath resource) and what is wrong. Thrown at load time:
+ * a model that loads never fails later at prediction time.
  */
 public class ModelLoadException extends IOException {
 

@@ -7,7 +7,9 @@ import java.util.OptionalDouble;
 /**
  * The result of classifying one text: the score of every label the model knows, best first.
  *
- * <p>When the text shares no feature with the model ({@link #unknown()} is {@code true}), the
+ * <p>Labels with equal scores are listed alphabetically (by a classifier wrapping an OpenNLP
+ * doccat model: in the model's own category order, as OpenNLP's {@code getBestCategory} picks).
+ * When the text shares no feature with a Newsdesk model ({@link #unknown()} is {@code true}), the
  * model has no evidence at all: every label then gets the same score, the labels are listed in
  * alphabetical order, and {@link #label()} is just the first of them. Check {@code unknown()}
  * before trusting the label.

@@ -1,99 +1,93 @@
 package org.newsdesk.classifier;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
-import opennlp.tools.ml.maxent.quasinewton.QNModel;
-import opennlp.tools.ml.model.AbstractModel;
-import opennlp.tools.ml.model.Context;
+import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.doccat.DocumentCategorizer;
 import org.newsdesk.core.Article;
+import org.newsdesk.core.AtomicFiles;
 
 /**
  * A trained topic classifier: predicts the topic label of an article or text.
  *
+ * <p>Obtain one with {@link #builtIn()} (customs and trade news, eight topics), by training
+ * ({@link TopicTrainer}), by loading a saved model ({@link #load(Path)}), or by wrapping an Apache
+ * OpenNLP document-categorizer model ({@link #of(DoccatModel)}). Each prediction lists every
+ * label's score, best first.
+ *
+ * <p>A Newsdesk model predicts from the features its {@link FeaturePipeline} extracts; a text with
+ * none of them gets an {@linkplain Prediction#unknown() unknown} prediction rather than a guess.
+ * An OpenNLP model scores a text exactly as OpenNLP's {@code Doccat} tool scores it as one line
+ * (title and body joined with a space, whitespace tokens), and always answers.
+ *
+ * <p><b>OpenNLP interoperability.</b> {@link #load(Path)} reads both Newsdesk model files and
+ * OpenNLP doccat model files, telling them apart by their content; {@link #of(DoccatModel)} wraps
+ * a model already in memory, and {@link #asDocumentCategorizer()} lets OpenNLP code use any
+ * classifier as a {@code DocumentCategorizer}.
+ *
  * <p><b>Thread-safety:</b> instances are immutable and safe to share between threads; any number
- * of threads may call the {@code predict} methods concurrently, and get the same results as one
+ * of threads may call the {@code predict} methods concurrently and get the same results as one
  * thread would. For speed, each thread that predicts keeps its own cache of analysed tokens for
  * this classifier (at most 50,000 tokens, roughly 5-8 MB when full; emptied, not grown, when
  * full); it is freed with the thread or the classifier.
- *
- * <p>Obtain one by training ({@link TopicTrainer}), by loading a saved model ({@link #load(Path)}),
- * or with {@link #builtIn()}. A model predicts from the same features it was trained on (see
- * {@link TrainingConfig}); a text with none of them gets an {@link Prediction#unknown() unknown}
- * prediction rather than a guess.
  */
 public final class TopicClassifier {
 
   /** Classpath location of the built-in model. */
   static final String BUILT_IN_RESOURCE = "/org/newsdesk/classifier/builtin/topics.bin";
 
+  /** Up to this many labels are ranked by insertion sort (cheapest for few); more by merge sort. */
+  private static final int INSERTION_SORT_LIMIT = 16;
+
   private static final Object BUILT_IN_LOCK = new Object();
-
-
   private static volatile TopicClassifier builtIn;
 
-  private final FeatureExtractor features;
-  private final AbstractModel model;
-  private final ModelProvenance provenance;
-  private final List<String> labels;
+  private final Model model;
+  private final Optional<ModelProvenance> provenance;
   private final String[] outcomes;
+  private final int[] tieRanks;
+  private final List<String> labels;
   private final Prediction unknown;
-  // QN models only: weights laid out by our feature id, then label (see Lbfgs)
-  private final float[] dense;
 
-  TopicClassifier(FeatureExtractor features, AbstractModel model, ModelProvenance provenance) {
-    this.features = features;
+  TopicClassifier(Model model, ModelProvenance provenance) {
     this.model = model;
-    this.provenance = provenance;
-    this.outcomes = new String[model.getNumOutcomes()];
-    for (int i = 0; i < outcomes.length; i++) {
-      outcomes[i] = model.getOutcome(i);
-    }
+    this.provenance = Optional.ofNullable(provenance);
+    this.outcomes = model.outcomes();
+    this.tieRanks = model.tieRanks();
     String[] sorted = outcomes.clone();
     Arrays.sort(sorted);
     this.labels = List.of(sorted);
-    List<LabelScore> uniform = new ArrayList<>();
+    List<LabelScore> uniform = new ArrayList<>(sorted.length);
     for (String l : sorted) {
       uniform.add(new LabelScore(l, 1.0 / sorted.length));
     }
     this.unknown = new Prediction(uniform, true);
-    this.dense = model instanceof QNModel ? denseWeights(features, model, outcomes.length) : null;
   }
 
   /**
-   * A QN model is plain multinomial logistic regression: evaluating it from a dense array indexed
-   * by our feature ids saves the model's per-feature string lookup and Context indirection.
+   * Wraps an Apache OpenNLP document-categorizer model, trained with {@code
+   * DocumentCategorizerME.train} or OpenNLP's {@code DoccatTrainer} tool. The classifier scores a
+   * text as OpenNLP's {@code Doccat} tool does for the text as one line: the title and body joined
+   * with a space, split into whitespace tokens, then {@code DocumentCategorizerME.categorize}.
+   * Its predictions are never {@linkplain Prediction#unknown() unknown}, equal scores are listed
+   * in the model's own category order (so the best label is OpenNLP's {@code getBestCategory}),
+   * it has no {@link #provenance()}, and {@link #save} writes it back as an OpenNLP model file.
+   *
+   * @param model the OpenNLP model
+   * @return a classifier using it
    */
-  private static float[] denseWeights(FeatureExtractor fx, AbstractModel model, int labels) {
-    Object[] data = model.getDataStructures();
-    Context[] params = (Context[]) data[0];
-    @SuppressWarnings("unchecked")
-    Map<String, Context> pmap = (Map<String, Context>) data[1];
-    // float halves the memory the scoring loop streams through; sums stay in double
-    float[] w = new float[fx.size() * labels];
-    for (int f = 0; f < fx.size(); f++) {
-      Context c = pmap.get(fx.name(f));
-      if (c == null) {
-        continue;
-      }
-      int[] outs = c.getOutcomes();
-      double[] ps = c.getParameters();
-      for (int i = 0; i < outs.length; i++) {
-        w[f * labels + outs[i]] = (float) ps[i];
-      }
-    }
-    return params.length == 0 ? null : w;
+  public static TopicClassifier of(DoccatModel model) {
+    return new TopicClassifier(new DoccatClassifier(Objects.requireNonNull(model, "model")), null);
   }
 
   /**
@@ -116,32 +110,11 @@ public final class TopicClassifier {
   public Prediction predict(String title, String body) {
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(body, "body");
-    FeatureExtractor.Vector v = features.vector(title, body);
-    if (v.onlyBias()) {
+    double[] probs = model.probabilities(title, body);
+    if (probs == null) {
       return unknown;
     }
-    int[] ids = v.ids();
-    double[] probs;
-    if (dense != null) {
-      probs = softmax(ids, v.values());
-    } else {
-      String[] context = new String[ids.length];
-      for (int i = 0; i < ids.length; i++) {
-        context[i] = features.name(ids[i]);
-      }
-      probs = model.eval(context, v.values());
-    }
-    // insertion sort of label indexes: descending score, equal scores by label name
-    int[] order = new int[probs.length];
-    for (int i = 0; i < order.length; i++) {
-      int o = i;
-      int j = i;
-      while (j > 0 && before(o, order[j - 1], probs)) {
-        order[j] = order[j - 1];
-        j--;
-      }
-      order[j] = o;
-    }
+    int[] order = rank(probs, tieRanks);
     LabelScore[] scores = new LabelScore[probs.length];
     for (int i = 0; i < order.length; i++) {
       scores[i] = new LabelScore(outcomes[order[i]], probs[order[i]]);
@@ -150,23 +123,53 @@ public final class TopicClassifier {
     return new Prediction(List.of(scores), false);
   }
 
-  private boolean before(int a, int b, double[] probs) {
-    int c = Double.compare(probs[b], probs[a]);
-    return c != 0 ? c < 0 : outcomes[a].compareTo(outcomes[b]) < 0;
+  /**
+   * The outcome indexes by descending probability, equal ones by ascending tie rank. Few labels
+   * are insertion-sorted; many are merge-sorted, so the cost is O(n log n) whatever their order.
+   */
+  static int[] rank(double[] probs, int[] tieRanks) {
+    int n = probs.length;
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    if (n <= INSERTION_SORT_LIMIT) {
+      for (int i = 1; i < n; i++) {
+        int o = order[i];
+        int j = i;
+        while (j > 0 && before(o, order[j - 1], probs, tieRanks)) {
+          order[j] = order[j - 1];
+          j--;
+        }
+        order[j] = o;
+      }
+      return order;
+    }
+    int[] buffer = new int[n];
+    for (int width = 1; width < n; width *= 2) {
+      for (int lo = 0; lo < n; lo += 2 * width) {
+        int mid = Math.min(lo + width, n);
+        int hi = Math.min(lo + 2 * width, n);
+        int a = lo;
+        int b = mid;
+        for (int k = lo; k < hi; k++) {
+          if (a < mid && (b >= hi || !before(order[b], order[a], probs, tieRanks))) {
+            buffer[k] = order[a++];
+          } else {
+            buffer[k] = order[b++];
+          }
+        }
+      }
+      int[] t = order;
+      order = buffer;
+      buffer = t;
+    }
+    return order;
   }
 
-  private double[] softmax(int[] ids, float[] values) {
-    int labels = outcomes.length;
-    double[] s = new double[labels];
-    for (int i = 0; i < ids.length; i++) {
-      int base = ids[i] * labels;
-      double v = values[i];
-      for (int k = 0; k < labels; k++) {
-        s[k] += v * dense[base + k];
-      }
-    }
-    Lbfgs.softmax(s);
-    return s;
+  private static boolean before(int a, int b, double[] probs, int[] tieRanks) {
+    int c = Double.compare(probs[b], probs[a]);
+    return c != 0 ? c < 0 : tieRanks[a] < tieRanks[b];
   }
 
   /**
@@ -200,25 +203,40 @@ public final class TopicClassifier {
   }
 
   /**
-   * Returns where this model came from: versions, training configuration, labels, example counts
-   * and the training-data hash.
+   * Returns where this model came from: pipeline, learner, training data and run. A wrapped
+   * OpenNLP model has none.
    *
-   * @return the provenance
+   * @return the provenance, empty for an OpenNLP doccat model
    */
-  public ModelProvenance provenance() {
+  public Optional<ModelProvenance> provenance() {
     return provenance;
   }
 
   /**
-   * Saves this model to a file, replacing it if it exists.
+   * Returns this classifier as an OpenNLP {@code DocumentCategorizer}, for code written against
+   * OpenNLP's doccat API. Its categories are {@link #labels()}, in that order; {@code
+   * categorize(tokens)} predicts the tokens joined with spaces (as one body text, no title) and
+   * returns every category's score (uniform for an unknown text); extra information is ignored.
+   * Thread-safe, like this classifier.
+   *
+   * @return a categorizer backed by this classifier
+   */
+  public DocumentCategorizer asDocumentCategorizer() {
+    return new CategorizerAdapter(this);
+  }
+
+  /**
+   * Saves this model to a file, replacing it if it exists, atomically: the model is written to a
+   * temporary file in the same directory and moved into place, so a failed save (a full disk, a
+   * file-size limit) leaves the previous file as it was (see {@link AtomicFiles}). A Newsdesk
+   * model is written in Newsdesk's format; a wrapped OpenNLP model as an OpenNLP doccat model
+   * file.
    *
    * @param file the file to write
-   * @throws IOException if writing fails
+   * @throws IOException if writing fails; the message names the file
    */
   public void save(Path file) throws IOException {
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
-      save(out);
-    }
+    AtomicFiles.write(file, this::save);
   }
 
   /**
@@ -228,48 +246,63 @@ public final class TopicClassifier {
    * @throws IOException if writing fails
    */
   public void save(OutputStream out) throws IOException {
-    ModelIO.write(this, out);
-  }
-
-  /**
-   * Loads a model saved by {@link #save(Path)}.
-   *
-   * @param file the file
-   * @return the classifier
-   * @throws ModelLoadException if the file is not a Newsdesk topic model, or is truncated or
-   *     corrupted; the message names the file
-   * @throws IOException if reading fails
-   */
-  public static TopicClassifier load(Path file) throws IOException {
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-      return ModelIO.read(in, file.toString());
+    if (model instanceof DoccatClassifier d) {
+      // serialize() closes the stream it writes to: shield the caller's
+      d.model().serialize(new UnclosableOutputStream(out));
+      out.flush();
+    } else {
+      ModelIO.write(this, out);
     }
   }
 
   /**
-   * Loads a model saved by {@link #save(OutputStream)}. Reads exactly the saved model's bytes and
-   * does not close the stream.
+   * Loads a model file: one saved by {@link #save(Path)}, or an OpenNLP doccat model file
+   * (recognised by its content, loaded as {@link #of(DoccatModel)} would wrap it).
    *
-   * @param in the stream
+   * <p>Model files are treated as untrusted input: loading reads at most the file's size, checks
+   * every count, index and number against the bytes actually present before using it, caps
+   * decompression, and fails at load time, never later at prediction time. Loading an OpenNLP
+   * model may make OpenNLP instantiate the tool factory and feature generators its manifest
+   * names, only from packages OpenNLP's {@code ExtensionLoader} allows ({@code opennlp.} unless
+   * the application registered more); a manifest naming its own artifact serializers is refused.
+   *
+   * @param file the file
    * @return the classifier
-   * @throws ModelLoadException if the stream does not hold a Newsdesk topic model, or it is
-   *     truncated or corrupted
+   * @throws ModelLoadException if the file is not a model this library reads, or is truncated,
+   *     corrupted or implausible; the message names the file and what is wrong
    * @throws IOException if reading fails
    */
-  public static TopicClassifier load(InputStream in) throws IOException {
-    return ModelIO.read(in, "<stream>");
+  public static TopicClassifier load(Path file) throws IOException {
+    long size = Files.size(file);
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+      return ModelIO.read(in, file.toString(), size);
+    }
   }
 
   /**
-   * Returns the built-in model, loaded from the classpath resource {@value #BUILT_IN_RESOURCE} on
-   * first use and cached.
+   * Loads a model from a stream, as {@link #load(Path)} does. A Newsdesk model is read exactly
+   * (the stream is left just after it); an OpenNLP model is read to the end of the stream. The
+   * stream is not closed.
+   *
+   * @param in the stream
+   * @return the classifier
+   * @throws ModelLoadException if the stream does not hold a model this library reads, or it is
+   *     truncated, corrupted or implausible
+   * @throws IOException if reading fails
+   */
+  public static TopicClassifier load(InputStream in) throws IOException {
+    return ModelIO.read(in, "<stream>", -1);
+  }
+
+  /**
+   * Returns the built-in customs and trade model, loaded from the classpath resource {@value
+   * #BUILT_IN_RESOURCE} on first use and cached.
    *
    * @return the shared built-in classifier
-   * @throws IllegalStateException if the resource is not on the classpath
-   * @throws UncheckedIOException if the resource cannot be read or is not a valid model (the
-   *     cause is then a {@link ModelLoadException})
+   * @throws ModelLoadException if the resource is missing from the classpath, cannot be read or
+   *     is not a valid model, as {@link #load(Path)} reports a bad file
    */
-  public static TopicClassifier builtIn() {
+  public static TopicClassifier builtIn() throws ModelLoadException {
     TopicClassifier c = builtIn;
     if (c == null) {
       synchronized (BUILT_IN_LOCK) {
@@ -283,39 +316,56 @@ public final class TopicClassifier {
     return c;
   }
 
-  static TopicClassifier loadResource(String resource) {
+  static TopicClassifier loadResource(String resource) throws ModelLoadException {
+    String source = "classpath:" + resource;
     InputStream raw = TopicClassifier.class.getResourceAsStream(resource);
     if (raw == null) {
-      throw new IllegalStateException(
-          "built-in topic model not found: classpath resource "
-              + resource
-              + " is missing; train a model with TopicTrainer and use TopicClassifier.load instead");
+      throw new ModelLoadException(
+          source + ": the built-in topic model is missing from the classpath; train a model with"
+              + " TopicTrainer and use TopicClassifier.load instead");
     }
     try (InputStream in = new BufferedInputStream(raw)) {
-      return ModelIO.read(in, "classpath:" + resource);
+      return ModelIO.read(in, source, -1);
+    } catch (ModelLoadException e) {
+      throw e;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot load built-in topic model " + resource, e);
+      throw new ModelLoadException(source + ": cannot read the built-in model: " + e.getMessage(), e);
     }
   }
 
-  FeatureExtractor features() {
-    return features;
-  }
-
-  AbstractModel model() {
+  Model model() {
     return model;
   }
 
+  /**
+   * Returns a one-line description: labels, kind of model, features and training examples.
+   *
+   * @return the description
+   */
   @Override
   public String toString() {
     return "TopicClassifier"
         + labels
         + " ("
-        + provenance.config().algorithm()
-        + ", "
-        + provenance.featureCount()
-        + " features, "
-        + provenance.examples()
-        + " training examples)";
+        + model.describe()
+        + provenance.map(p -> ", " + p.examples() + " training examples").orElse("")
+        + ")";
+  }
+
+  /** Passes writes through but ignores close(), for APIs that close the stream they write. */
+  private static final class UnclosableOutputStream extends java.io.FilterOutputStream {
+    UnclosableOutputStream(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
   }
 }

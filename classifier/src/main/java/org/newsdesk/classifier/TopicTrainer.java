@@ -3,73 +3,174 @@ package org.newsdesk.classifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
+import java.util.Iterator;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.Random;
-import java.util.TreeMap;
-import java.util.stream.IntStream;
-import opennlp.tools.ml.model.AbstractModel;
-import opennlp.tools.util.Version;
 import org.newsdesk.core.Article;
 
 /**
- * Trains {@link TopicClassifier}s from labeled examples with Apache OpenNLP.
+ * Trains {@link TopicClassifier}s from labeled examples: a {@link FeaturePipeline} turns texts
+ * into features, a {@link Learner} fits a model to them.
  *
  * <pre>{@code
- * TopicClassifier classifier = TopicTrainer.withDefaults().trainArticles(articles);
+ * TopicClassifier classifier = TopicTrainer.withDefaults().train(examples);
+ * TopicTrainer mine = new TopicTrainer(FeaturePipeline.parse("ngrams=1-3"), new Learner.Gis(50));
  * }</pre>
  *
- * <p>Training is deterministic: the same examples (in the same order), configuration and seed
- * give a model with the same predictions. A trainer holds only its configuration, so one instance
- * may be used from several threads.
+ * <p><b>Memory.</b> Training does not keep the examples: it iterates over them {@value #PASSES}
+ * times (counting n-grams under 64-bit hashes, naming the kept ones, building the feature
+ * vectors), so pass an {@code Iterable} that can be iterated again and gives the same examples in
+ * the same order each time, such as a {@code List} or one that re-reads files. What it holds is
+ * the n-gram counts (12 bytes per distinct n-gram, first pass only), the sparse feature matrix
+ * (about 8 bytes per feature occurrence) and, for {@link Learner.MaxEnt}, about {@code 17 *
+ * features * labels} doubles of optimiser state. If the heap is too small, training fails with an
+ * {@link OutOfMemoryError} whose message says how much memory the run needed, how much the JVM
+ * allows, and which settings shrink the model ({@code max-features}, {@code min-df}), as soon as
+ * the need is known (before the optimiser starts) or when the heap actually runs out; the
+ * partly trained state is then garbage.
+ *
+ * <p>Training is deterministic: the same examples (in the same order), pipeline, learner and seed
+ * give the same model; for {@link Learner.MaxEnt} the thread count does not matter either. The
+ * seed and thread count are properties of the run, recorded in the model's {@link
+ * ModelProvenance}. A trainer is immutable: one instance may be used from several threads.
  */
 public final class TopicTrainer {
 
-  private final TrainingConfig config;
+  /** How many times {@link #train} iterates over the examples. */
+  public static final int PASSES = 3;
+
+  /** The largest thread count accepted. */
+  public static final int MAX_THREADS = 256;
+
+  /** Default training threads: the available processors, at most 4. */
+  static final int DEFAULT_THREADS = Math.min(4, Runtime.getRuntime().availableProcessors());
+
+  /** The default seed. */
+  static final long DEFAULT_SEED = 42;
+
+  private static final TopicTrainer DEFAULTS =
+      new TopicTrainer(FeaturePipeline.defaults(), Learner.defaults(), DEFAULT_SEED, DEFAULT_THREADS);
+
+  private final FeaturePipeline pipeline;
+  private final Learner learner;
+  private final long seed;
+  private final int threads;
 
   /**
-   * Creates a trainer with the given configuration.
+   * Creates a trainer with the default seed (42) and thread count (the available processors, at
+   * most 4).
    *
-   * @param config the training configuration
+   * @param pipeline how texts become features
+   * @param learner the algorithm and its options
    */
-  public TopicTrainer(TrainingConfig config) {
-    this.config = Objects.requireNonNull(config, "config");
+  public TopicTrainer(FeaturePipeline pipeline, Learner learner) {
+    this(pipeline, learner, DEFAULT_SEED, DEFAULT_THREADS);
+  }
+
+  private TopicTrainer(FeaturePipeline pipeline, Learner learner, long seed, int threads) {
+    this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+    this.learner = Objects.requireNonNull(learner, "learner");
+    this.seed = seed;
+    this.threads = Settings.checkRange("threads", threads, 1, MAX_THREADS);
   }
 
   /**
-   * Creates a trainer with {@link TrainingConfig#defaults()}.
+   * Returns a trainer with {@link FeaturePipeline#defaults()}, {@link Learner#defaults()}, seed
+   * 42 and the default thread count.
    *
-   * @return a new trainer
+   * @return the default trainer
    */
   public static TopicTrainer withDefaults() {
-    return new TopicTrainer(TrainingConfig.defaults());
+    return DEFAULTS;
   }
 
   /**
-   * Returns this trainer's configuration.
+   * Returns a copy with another feature pipeline.
    *
-   * @return the configuration
+   * @param value the pipeline
+   * @return the copy
    */
-  public TrainingConfig config() {
-    return config;
+  public TopicTrainer withPipeline(FeaturePipeline value) {
+    return new TopicTrainer(value, learner, seed, threads);
+  }
+
+  /**
+   * Returns a copy with another learner.
+   *
+   * @param value the learner
+   * @return the copy
+   */
+  public TopicTrainer withLearner(Learner value) {
+    return new TopicTrainer(pipeline, value, seed, threads);
+  }
+
+  /**
+   * Returns a copy with another seed, which fixes the order in which the OpenNLP learners
+   * (perceptron above all) see the examples.
+   *
+   * @param value the seed
+   * @return the copy
+   */
+  public TopicTrainer withSeed(long value) {
+    return new TopicTrainer(pipeline, learner, value, threads);
+  }
+
+  /**
+   * Returns a copy that trains with another number of threads.
+   *
+   * @param value 1 to {@value #MAX_THREADS}
+   * @return the copy
+   * @throws IllegalArgumentException if the value is out of range
+   */
+  public TopicTrainer withThreads(int value) {
+    return new TopicTrainer(pipeline, learner, seed, value);
+  }
+
+  /**
+   * Returns the feature pipeline.
+   *
+   * @return the pipeline
+   */
+  public FeaturePipeline pipeline() {
+    return pipeline;
+  }
+
+  /**
+   * Returns the learner.
+   *
+   * @return the learner
+   */
+  public Learner learner() {
+    return learner;
+  }
+
+  /**
+   * Returns the seed.
+   *
+   * @return the seed
+   */
+  public long seed() {
+    return seed;
+  }
+
+  /**
+   * Returns the number of training threads.
+   *
+   * @return the thread count
+   */
+  public int threads() {
+    return threads;
   }
 
   /**
    * Trains a classifier.
    *
-   * @param examples the training examples; at least two distinct labels are needed
+   * @param examples the training examples, iterated {@value #PASSES} times (see the class
+   *     comment); at least two distinct labels are needed
    * @return the trained classifier
-   * @throws IllegalArgumentException if there are fewer than two distinct labels
+   * @throws IllegalArgumentException if there are fewer than two distinct labels, or the examples
+   *     differ from one iteration to the next
+   * @throws OutOfMemoryError if the heap is too small, with a message saying what to change
    */
   public TopicClassifier train(Iterable<LabeledText> examples) {
     return train(examples, TrainingListener.NONE);
@@ -78,121 +179,58 @@ public final class TopicTrainer {
   /**
    * Trains a classifier from articles whose category is the label.
    *
-   * @param articles the training articles, each with a category
+   * @param articles the training articles, each with a category, iterated {@value #PASSES} times
    * @return the trained classifier
-   * @throws IllegalArgumentException if an article has no category, or there are fewer than two
-   *     distinct categories
+   * @throws IllegalArgumentException if an article has no category, there are fewer than two
+   *     distinct categories, or the articles differ from one iteration to the next
+   * @throws OutOfMemoryError if the heap is too small, with a message saying what to change
    */
   public TopicClassifier trainArticles(Iterable<Article> articles) {
-    List<LabeledText> examples = new ArrayList<>();
-    for (Article a : articles) {
-      examples.add(LabeledText.from(a));
-    }
-    return train(examples);
+    Objects.requireNonNull(articles, "articles");
+    return train(
+        () -> {
+          Iterator<Article> it = articles.iterator();
+          return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+              return it.hasNext();
+            }
+
+            @Override
+            public LabeledText next() {
+              return LabeledText.from(it.next());
+            }
+          };
+        });
   }
 
   /**
    * Trains a classifier, reporting progress to a listener.
    *
-   * @param examples the training examples; at least two distinct labels are needed
+   * @param examples the training examples, iterated {@value #PASSES} times (see the class
+   *     comment); at least two distinct labels are needed
    * @param listener receives progress reports on the calling thread
    * @return the trained classifier
-   * @throws IllegalArgumentException if there are fewer than two distinct labels
+   * @throws IllegalArgumentException if there are fewer than two distinct labels, or the examples
+   *     differ from one iteration to the next
+   * @throws OutOfMemoryError if the heap is too small, with a message saying what to change
    */
   public TopicClassifier train(Iterable<LabeledText> examples, TrainingListener listener) {
+    Objects.requireNonNull(examples, "examples");
     Objects.requireNonNull(listener, "listener");
-    List<LabeledText> data = new ArrayList<>();
-    MessageDigest sha = ModelIO.digest();
-    Map<String, Integer> perLabel = new TreeMap<>();
-    for (LabeledText e : examples) {
-      data.add(e);
-      hash(sha, e.label());
-      hash(sha, e.title());
-      hash(sha, e.body());
-      perLabel.merge(e.label(), 1, Integer::sum);
-    }
-    if (perLabel.size() < 2) {
-      throw new IllegalArgumentException(
-          "training needs examples of at least two labels, got " + perLabel.keySet());
-    }
-    String[] labels = perLabel.keySet().toArray(String[]::new);
-
-    FeatureExtractor analyzer = FeatureExtractor.analyzerOnly(config);
-    List<Map<String, Double>> counts = new ArrayList<>(Collections.nCopies(data.size(), null));
-    IntStream range = IntStream.range(0, data.size());
-    if (config.threads() > 1) {
-      range = range.parallel();
-    }
-    range.forEach(i -> counts.set(i, analyzer.counts(data.get(i).title(), data.get(i).body())));
-    FeatureExtractor features = FeatureExtractor.fit(config, counts);
-
-    counts.clear(); // only needed to choose the vocabulary
-
-    // present examples in a seeded random order (order matters to the perceptron)
-    List<Integer> order = new ArrayList<>(data.size());
-    for (int i = 0; i < data.size(); i++) {
-      order.add(i);
-    }
-    Collections.shuffle(order, new Random(config.seed()));
-    int[][] contexts = new int[data.size()][];
-    float[][] values = new float[data.size()][];
-    int[] outcomes = new int[data.size()];
-    IntStream positions = IntStream.range(0, data.size());
-    if (config.threads() > 1) {
-      positions = positions.parallel();
-    }
-    positions.forEach(
-        k -> {
-          LabeledText e = data.get(order.get(k));
-          FeatureExtractor.Vector v = features.vector(e.title(), e.body());
-          contexts[k] = v.ids();
-          values[k] = v.values();
-          outcomes[k] = Arrays.binarySearch(labels, e.label());
-        });
-    int[] featureCounts = new int[features.size()];
-    for (int[] ids : contexts) {
-      for (int id : ids) {
-        featureCounts[id]++;
-      }
-    }
-    listener.onStart(data.size(), features.size(), labels.length);
-    int[] lastIteration = {0};
-    TrainingListener tracking =
-        new TrainingListener() {
-          @Override
-          public void onProgress(int iteration, int maxIterations, double logLikelihood) {
-            lastIteration[0] = iteration;
-            listener.onProgress(iteration, maxIterations, logLikelihood);
-          }
-        };
-    AbstractModel model =
-        Learner.train(
-            config,
-            features.names(),
-            featureCounts,
-            labels,
-            contexts,
-            values,
-            outcomes,
-            tracking);
-    listener.onFinish(lastIteration[0]);
-    ModelProvenance provenance =
-        new ModelProvenance(
-            libraryVersion(),
-            Version.currentVersion().toString(),
-            config,
-            List.of(labels),
-            perLabel,
-            features.size(),
-            HexFormat.of().formatHex(sha.digest()),
-            Instant.now());
-    return new TopicClassifier(features, model, provenance);
+    return new TrainingRun(this, listener).train(examples);
   }
 
-  private static void hash(MessageDigest sha, String s) {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    sha.update(ByteBuffer.allocate(4).putInt(b.length).array());
-    sha.update(b);
+  /**
+   * Returns the settings, e.g. {@code TopicTrainer[learner: algorithm=maxent,..., pipeline:
+   * ngrams=1-2,..., seed 42, 2 threads]}.
+   *
+   * @return a readable description
+   */
+  @Override
+  public String toString() {
+    return "TopicTrainer[learner: " + learner + ", pipeline: " + pipeline + ", seed " + seed + ", "
+        + threads + (threads == 1 ? " thread]" : " threads]");
   }
 
   private static volatile String libraryVersion;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,44 @@ import org.junit.jupiter.api.Test;
 
 class EvaluationTest {
 
-  // gold:  a a a b b c ; predicted: a a b b c c
+  private static final List<String> LABELS = List.of("a", "b", "c");
+
+  /** A prediction ranking {@code best} first, then the other labels alphabetically. */
+  private static Prediction ranking(String... best) {
+    List<LabelScore> scores = new ArrayList<>();
+    double score = 0.9;
+    for (String l : best) {
+      scores.add(new LabelScore(l, score));
+      score /= 2;
+    }
+    for (String l : LABELS) {
+      if (!List.of(best).contains(l)) {
+        scores.add(new LabelScore(l, score));
+        score /= 2;
+      }
+    }
+    return new Prediction(scores, false);
+  }
+
+  private static List<LabeledText> examples(String... labels) {
+    List<LabeledText> out = new ArrayList<>();
+    for (int i = 0; i < labels.length; i++) {
+      out.add(new LabeledText("title " + i, "body " + i, labels[i], "file.txt:" + (10 * i + 1)));
+    }
+    return out;
+  }
+
+  // gold:  a a a b b c ; predicted: a a b b c c ; runner-ups chosen for the top-k figures
   private static final Evaluation E =
-      Evaluation.of(List.of("a", "a", "a", "b", "b", "c"), List.of("a", "a", "b", "b", "c", "c"));
+      Evaluation.of(
+          examples("a", "a", "a", "b", "b", "c"),
+          List.of(
+              ranking("a"),
+              ranking("a"),
+              ranking("b", "c", "a"),
+              ranking("b"),
+              ranking("c", "b"),
+              ranking("c")));
 
   @Test
   void computesHandCheckedFigures() {
@@ -35,6 +71,33 @@ class EvaluationTest {
   }
 
   @Test
+  void weightedAveragesWeighEachLabelByItsSupport() {
+    // supports a 3, b 2, c 1 (scikit-learn's "weighted avg")
+    assertThat(E.weightedPrecision()).isCloseTo((3 * 1.0 + 2 * 0.5 + 0.5) / 6, within(1e-12));
+    assertThat(E.weightedRecall()).isCloseTo(E.accuracy(), within(1e-12));
+    assertThat(E.weightedF1()).isCloseTo((3 * 0.8 + 2 * 0.5 + 2.0 / 3) / 6, within(1e-12));
+  }
+
+  @Test
+  void topKAccuracyCountsTheTrueLabelAmongTheBestK() {
+    // example 3 (a) has a third, example 5 (b) second: top-2 5/6, top-3 6/6
+    assertThat(E.topKAccuracy(1)).isEqualTo(E.accuracy());
+    assertThat(E.topKAccuracy(2)).isCloseTo(5.0 / 6, within(1e-12));
+    assertThat(E.topKAccuracy(3)).isEqualTo(1.0);
+    assertThatThrownBy(() -> E.topKAccuracy(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> E.topKAccuracy(Evaluation.MAX_TOP_K + 1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void listsTheMisclassifiedExamplesWithTheirSource() {
+    assertThat(E.misclassified())
+        .containsExactly(
+            new Evaluation.Misclassified(2, "file.txt:21", "title 2", "a", "b", 0.9),
+            new Evaluation.Misclassified(4, "file.txt:41", "title 4", "b", "c", 0.9));
+  }
+
+  @Test
   void confusionMatrixIsACopyWithRowsTrueColumnsPredicted() {
     assertThat(E.labels()).containsExactly("a", "b", "c");
     assertThat(E.confusionMatrix()).isEqualTo(new int[][] {{2, 1, 0}, {0, 1, 1}, {0, 0, 1}});
@@ -46,60 +109,140 @@ class EvaluationTest {
 
   @Test
   void labelNeverPredictedOrNeverPresentGetsZeroNotNaN() {
-    Evaluation e = Evaluation.of(List.of("a", "b"), List.of("a", "a"));
+    Evaluation e = Evaluation.of(examples("a", "b"), List.of(ranking("a"), ranking("a")));
     assertThat(e.perLabel().get(1).precision()).isZero();
     assertThat(e.perLabel().get(1).f1()).isZero();
     assertThat(e.macroF1()).isFinite();
-    assertThat(Evaluation.of(List.of(), List.of()).accuracy()).isZero();
-    assertThatThrownBy(() -> Evaluation.of(List.of("a"), List.of()))
+    Evaluation none = Evaluation.of(List.of(), List.of());
+    assertThat(none.accuracy()).isZero();
+    assertThat(none.weightedF1()).isZero();
+    assertThat(none.topKAccuracy(3)).isZero();
+    assertThatThrownBy(() -> Evaluation.of(examples("a"), List.of()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void toStringIsAReadableTable() {
     String s = E.toString();
-    assertThat(s).contains("accuracy 0.6667", "macro", "micro", "precision", "support",
-        "confusion (rows = true, columns = predicted)", "[2] c");
+    assertThat(s)
+        .contains(
+            "accuracy 0.6667",
+            "top-2 0.8333",
+            "top-3 1.0000",
+            "macro",
+            "weighted",
+            "micro",
+            "precision",
+            "support",
+            "macro avg",
+            "weighted avg",
+            "confusion (rows = true, columns = predicted)",
+            "[2] c");
     assertThat(s.lines().count()).isGreaterThan(10);
+  }
+
+  @Test
+  void isAValue() {
+    Evaluation again =
+        Evaluation.of(
+            examples("a", "a", "a", "b", "b", "c"),
+            List.of(
+                ranking("a"),
+                ranking("a"),
+                ranking("b", "c", "a"),
+                ranking("b"),
+                ranking("c", "b"),
+                ranking("c")));
+    assertThat(again).isEqualTo(E).hasSameHashCodeAs(E);
+    Evaluation otherRunnerUp =
+        Evaluation.of(
+            examples("a", "a", "a", "b", "b", "c"),
+            List.of(
+                ranking("a"),
+                ranking("a"),
+                ranking("b", "a"),
+                ranking("b"),
+                ranking("c", "b"),
+                ranking("c")));
+    assertThat(otherRunnerUp).isNotEqualTo(E);
   }
 
   @Test
   void crossValidationIsStratifiedAndDeterministic() {
     TopicTrainer trainer =
-        new TopicTrainer(TrainingConfig.defaults().toBuilder().iterations(30).build());
+        TopicTrainer.withDefaults().withLearner(Learner.MaxEnt.DEFAULT.withIterations(30));
     List<LabeledText> data = Samples.train();
-    Evaluation a = Evaluation.crossValidate(trainer, data, 3, 7);
+    List<Integer> folds = new ArrayList<>();
+    TrainingListener listener =
+        new TrainingListener() {
+          @Override
+          public void onFold(int fold, int of) {
+            assertThat(of).isEqualTo(3);
+            folds.add(fold);
+          }
+
+          @Override
+          public void onProgress(int iteration, int max, double ll) {}
+        };
+    Evaluation a = Evaluation.crossValidate(trainer, data, 3, 7, listener);
     Evaluation b = Evaluation.crossValidate(trainer, data, 3, 7);
+    assertThat(folds).containsExactly(1, 2, 3);
     assertThat(a).isEqualTo(b);
     assertThat(a.total()).isEqualTo(data.size());
     assertThat(a.accuracy()).isGreaterThan(0.35);
+    assertThat(a.misclassified()).extracting(Evaluation.Misclassified::index).isSorted();
     Map<String, Integer> support = new HashMap<>();
     a.perLabel().forEach(m -> support.put(m.label(), m.support()));
     assertThat(support).containsEntry("medicine", 44).containsEntry("food", 45);
+    // no fortune repeats in the fixture, so no held-out text was trained on (beyond chance)
+    assertThat(a.trainingOverlap()).isLessThanOrEqualTo(1);
     assertThatThrownBy(() -> Evaluation.crossValidate(trainer, data, 1, 7))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
+  void evaluatingOnTheTrainingDataIsDetected() {
+    TopicClassifier c = Samples.trained();
+    Evaluation onTraining = Evaluation.evaluate(c, Samples.train());
+    assertThat(onTraining.trainingOverlap()).isEqualTo(Samples.train().size());
+    Evaluation heldOut = Evaluation.evaluate(c, Samples.test());
+    assertThat(heldOut.trainingOverlap()).isLessThanOrEqualTo(1);
+    assertThat(heldOut.expectedChanceOverlap()).isLessThan(0.1).isPositive();
+    List<LabeledText> mixed = new ArrayList<>(Samples.test());
+    mixed.addAll(Samples.train().subList(0, 30));
+    assertThat(Evaluation.evaluate(c, mixed).trainingOverlap()).isBetween(30, 31);
+    assertThat(onTraining.toString()).contains("training overlap: 359 of 359 examples");
+  }
+
+  @Test
   void unknownPredictionsAreErrorsButNotALabel() {
+    Prediction unknown =
+        new Prediction(
+            List.of(new LabelScore("a", 0.5), new LabelScore("b", 0.5)), true);
     Evaluation e =
-        Evaluation.of(List.of("a", "a", "b", "b"), List.of("a", Evaluation.UNKNOWN, "b", "b"));
+        Evaluation.of(
+            examples("a", "a", "b", "b"), List.of(ranking("a"), unknown, ranking("b"), ranking("b")));
     assertThat(e.accuracy()).isEqualTo(0.75);
+    // unknown is a miss for every k, even though "a" is listed first
+    assertThat(e.topKAccuracy(3)).isEqualTo(0.75);
     assertThat(e.labels()).containsExactly(Evaluation.UNKNOWN, "a", "b");
     assertThat(e.perLabel()).extracting(Evaluation.LabelMetrics::label).containsExactly("a", "b");
     assertThat(e.perLabel().get(0).recall()).isEqualTo(0.5);
     assertThat(e.perLabel().get(0).precision()).isEqualTo(1.0);
     // macro-F1 over a and b only: (2/3 + 1) / 2
-    assertThat(e.macroF1()).isCloseTo(5.0 / 6, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(e.macroF1()).isCloseTo(5.0 / 6, within(1e-12));
     assertThat(e.count("a", Evaluation.UNKNOWN)).isEqualTo(1);
+    assertThat(e.misclassified()).extracting(Evaluation.Misclassified::predicted)
+        .containsExactly(Evaluation.UNKNOWN);
     assertThat(e.toString()).contains(Evaluation.UNKNOWN);
-    assertThatThrownBy(() -> Evaluation.of(List.of(Evaluation.UNKNOWN), List.of("a")))
+    assertThatThrownBy(
+            () -> Evaluation.of(examples(Evaluation.UNKNOWN), List.of(ranking("a"))))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void evaluateRecordsTextsTheModelCannotPlaceAsUnknown() {
-    TopicClassifier c = TopicTrainer.withDefaults().train(Samples.train());
+    TopicClassifier c = Samples.trained();
     String label = c.labels().get(0);
     // no letter or digit: no feature at all, so the prediction is unknown (uniform scores)
     LabeledText nothing = new LabeledText("", "... !!! ???", label);
@@ -109,5 +252,30 @@ class EvaluationTest {
     Evaluation e = Evaluation.evaluate(c, List.of(nothing));
     assertThat(e.accuracy()).isZero();
     assertThat(e.count(label, Evaluation.UNKNOWN)).isEqualTo(1);
+  }
+
+  @Test
+  void trueLabelsTheModelDoesNotPredictAreCountedPerLabel() {
+    // the model knows a, b and c (every prediction lists them); "d" and "e" can only be errors
+    Evaluation e =
+        Evaluation.of(
+            examples("a", "d", "d", "e"),
+            List.of(ranking("a"), ranking("b"), ranking("a"), ranking("c")));
+    assertThat(e.labelsNotPredicted()).containsExactly(Map.entry("d", 2), Map.entry("e", 1));
+    assertThat(e.toString())
+        .contains("label 'd' (2 examples) is not one the model predicts")
+        .contains("label 'e' (1 example) is not one the model predicts");
+    assertThat(E.labelsNotPredicted()).isEmpty();
+    assertThat(E.toString()).doesNotContain("is not one the model predicts");
+  }
+
+  @Test
+  void foldCountsAreCheckedBeforeAnyData() {
+    assertThat(Evaluation.checkFolds(2)).isEqualTo(2);
+    assertThatThrownBy(() -> Evaluation.checkFolds(1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("k must be >= 2: 1");
+    assertThatThrownBy(() -> Evaluation.checkFolds(-5))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -8,23 +8,23 @@ import org.junit.jupiter.api.Test;
 
 class FeatureExtractorTest {
 
-  private static FeatureExtractor analyzer(TrainingConfig c) {
+  private static FeatureExtractor analyzer(FeaturePipeline c) {
     return FeatureExtractor.analyzerOnly(c);
   }
 
   @Test
   void tokenisesLowercasesStemsAndDropsPunctuation() {
-    FeatureExtractor fx = analyzer(TrainingConfig.defaults());
+    FeatureExtractor fx = analyzer(FeaturePipeline.defaults());
     assertThat(fx.terms("Customs officers were TRAINING, in Geneva!"))
         .containsExactly("custom", "offic", "were", "train", "in", "geneva");
   }
 
   @Test
   void stopWordsAreRemovedBeforeNgramsAndStemmingCanBeOff() {
-    TrainingConfig c =
-        TrainingConfig.defaults().toBuilder()
-            .stopWords(TrainingConfig.ENGLISH_STOP_WORDS)
-            .stemming(TrainingConfig.Stemming.NONE)
+    FeaturePipeline c =
+        FeaturePipeline.defaults().toBuilder()
+            .stopWords(FeaturePipeline.ENGLISH_STOP_WORDS)
+            .stemming(FeaturePipeline.Stemming.NONE)
             .build();
     FeatureExtractor fx = analyzer(c);
     assertThat(fx.terms("The officers were in Geneva")).containsExactly("officers", "geneva");
@@ -34,18 +34,18 @@ class FeatureExtractorTest {
 
   @Test
   void caseIsKeptWhenLowercasingIsOff() {
-    TrainingConfig c =
-        TrainingConfig.defaults().toBuilder()
+    FeaturePipeline c =
+        FeaturePipeline.defaults().toBuilder()
             .lowercase(false)
-            .stemming(TrainingConfig.Stemming.NONE)
+            .stemming(FeaturePipeline.Stemming.NONE)
             .build();
     assertThat(analyzer(c).terms("WCO Meeting")).containsExactly("WCO", "Meeting");
   }
 
   @Test
   void unicodeNormalisationFoldsCompatibilityCharacters() {
-    TrainingConfig on = TrainingConfig.defaults().toBuilder().stemming(TrainingConfig.Stemming.NONE).build();
-    TrainingConfig off = on.toBuilder().unicodeNormalization(false).build();
+    FeaturePipeline on = FeaturePipeline.defaults().toBuilder().stemming(FeaturePipeline.Stemming.NONE).build();
+    FeaturePipeline off = on.toBuilder().nfkc(false).build();
     // fullwidth letters and the "fi" ligature
     String text = "\uFF37\uFF23\uFF2F ef\uFB01cient";
     assertThat(analyzer(on).terms(text)).containsExactly("wco", "efficient");
@@ -54,10 +54,10 @@ class FeatureExtractorTest {
 
   @Test
   void ngramRangeProducesExactlyTheRequestedLengths() {
-    TrainingConfig c =
-        TrainingConfig.defaults().toBuilder()
-            .ngramRange(2, 3)
-            .stemming(TrainingConfig.Stemming.NONE)
+    FeaturePipeline c =
+        FeaturePipeline.defaults().toBuilder()
+            .ngrams(2, 3)
+            .stemming(FeaturePipeline.Stemming.NONE)
             .build();
     assertThat(analyzer(c).counts("", "a b c"))
         .containsOnlyKeys("a b", "b c", "a b c");
@@ -65,10 +65,10 @@ class FeatureExtractorTest {
 
   @Test
   void titleCountsWithItsWeightUnlessItRepeatsTheBodyStart() {
-    TrainingConfig c =
-        TrainingConfig.defaults().toBuilder()
-            .stemming(TrainingConfig.Stemming.NONE)
-            .ngramRange(1, 1)
+    FeaturePipeline c =
+        FeaturePipeline.defaults().toBuilder()
+            .stemming(FeaturePipeline.Stemming.NONE)
+            .ngrams(1, 1)
             .titleWeight(3)
             .build();
     FeatureExtractor fx = analyzer(c);
@@ -83,14 +83,15 @@ class FeatureExtractorTest {
 
   @Test
   void vectorsAreUnitLengthSortedAndStartWithTheBias() {
-    List<Map<String, Double>> docs =
+    List<LabeledText> docs =
         List.of(
-            analyzer(TrainingConfig.defaults()).counts("", "customs trade customs"),
-            analyzer(TrainingConfig.defaults()).counts("", "trade deal"),
-            analyzer(TrainingConfig.defaults()).counts("", "customs deal"));
-    FeatureExtractor fx = FeatureExtractor.fit(TrainingConfig.defaults(), docs);
-    // cutoff 2: only custom, trade, deal occur in two documents
-    assertThat(fx.names()).containsExactlyInAnyOrder(FeatureExtractor.BIAS, "custom", "trade", "deal");
+            LabeledText.of("customs trade customs", "a"),
+            LabeledText.of("trade deal", "a"),
+            LabeledText.of("customs deal", "b"));
+    FeatureExtractor fx = Vocabulary.fit(FeaturePipeline.defaults(), docs);
+    // min-df 2: only custom, trade, deal occur in two documents
+    assertThat(fx.names())
+        .containsExactlyInAnyOrder(FeatureExtractor.BIAS, "custom", "trade", "deal");
     FeatureExtractor.Vector v = fx.vector("", "customs trade customs unknownword");
     assertThat(v.ids()[0]).isZero();
     assertThat(v.values()[0]).isEqualTo(1f);
@@ -103,26 +104,82 @@ class FeatureExtractorTest {
     assertThat(fx.vector("", "nothing known here").onlyBias()).isTrue();
   }
 
+  private static List<LabeledText> texts(String... texts) {
+    List<LabeledText> out = new java.util.ArrayList<>();
+    for (String t : texts) {
+      out.add(LabeledText.of(t, "x"));
+    }
+    return out;
+  }
+
   @Test
   void maxFeaturesKeepsTheMostFrequent() {
-    FeatureExtractor a = analyzer(TrainingConfig.defaults());
-    List<Map<String, Double>> docs =
-        List.of(a.counts("", "tax tax"), a.counts("", "tax port"), a.counts("", "tax port ship"),
-            a.counts("", "ship"));
-    TrainingConfig c = TrainingConfig.defaults().toBuilder().cutoff(1).maxFeatures(2).build();
-    assertThat(FeatureExtractor.fit(c, docs).names())
+    FeaturePipeline c =
+        FeaturePipeline.defaults().toBuilder().ngrams(1, 1).minDf(1).maxFeatures(2).build();
+    // document frequencies: tax 4, port 3, ship 2
+    List<LabeledText> docs = texts("tax", "tax port", "tax port ship", "tax port", "ship");
+    assertThat(Vocabulary.fit(c, docs).names())
         .containsExactly(FeatureExtractor.BIAS, "tax", "port");
   }
 
   @Test
-  void fastVectorPathMatchesTheStringCountsForRealTexts() {
-    TrainingConfig c = TrainingConfig.defaults().toBuilder().ngramRange(1, 3).titleWeight(2.5).build();
+  void equallyFrequentNgramsAtTheLimitAreChosenTheSameWayEveryTime() {
+    FeaturePipeline c =
+        FeaturePipeline.defaults().toBuilder().ngrams(1, 1).minDf(1).maxFeatures(2).build();
+    // tax 3; port, ship and dock 2 each: one of the three is kept, always the same one
+    List<LabeledText> docs = texts("tax port ship dock", "tax port ship dock", "tax");
+    String[] names = Vocabulary.fit(c, docs).names();
+    assertThat(names).hasSize(3).startsWith(FeatureExtractor.BIAS, "tax");
+    assertThat(names[2]).isIn("port", "ship", "dock");
+    List<LabeledText> reordered = texts("tax", "dock ship port tax", "tax dock port ship");
+    assertThat(Vocabulary.fit(c, reordered).names()).containsExactly(names);
+  }
+
+  /**
+   * The hashed, streaming vocabulary count gives exactly what counting the n-gram strings gives:
+   * the same features in the same order (document frequency descending, then name), the same idf.
+   */
+  @Test
+  void hashedVocabularyEqualsCountingTheStrings() {
+    FeaturePipeline c =
+        FeaturePipeline.defaults().toBuilder().ngrams(1, 3).titleWeight(2.5).build();
     FeatureExtractor a = analyzer(c);
-    List<Map<String, Double>> docs = new java.util.ArrayList<>();
+    List<LabeledText> train = new java.util.ArrayList<>();
     for (LabeledText t : Samples.train()) {
-      docs.add(a.counts(t.title(), t.body()));
+      // some with a real title, some with the body's first word as title (a repeat, not counted)
+      String title = t.body().length() % 3 == 0 ? "Law and order" : t.body().split(" ")[0];
+      train.add(new LabeledText(title, t.body(), t.label()));
     }
-    FeatureExtractor fx = FeatureExtractor.fit(c, docs);
+    Map<String, Integer> df = new java.util.HashMap<>();
+    for (LabeledText t : train) {
+      for (String gram : a.counts(t.title(), t.body()).keySet()) {
+        df.merge(gram, 1, Integer::sum);
+      }
+    }
+    List<String> expected = new java.util.ArrayList<>();
+    df.forEach(
+        (gram, n) -> {
+          if (n >= c.minDf()) {
+            expected.add(gram);
+          }
+        });
+    expected.sort(
+        java.util.Comparator.<String>comparingInt(g -> -df.get(g)).thenComparing(g -> g));
+    FeatureExtractor fx = Vocabulary.fit(c, train);
+    String[] names = fx.names();
+    assertThat(names.length - 1).isEqualTo(expected.size()).isGreaterThan(500);
+    float[] idf = fx.idf();
+    for (int i = 0; i < expected.size(); i++) {
+      assertThat(names[i + 1]).isEqualTo(expected.get(i));
+      double want = Math.log((1.0 + train.size()) / (1 + df.get(expected.get(i)))) + 1;
+      assertThat(idf[i + 1]).isEqualTo((float) want);
+    }
+  }
+
+  @Test
+  void fastVectorPathMatchesTheStringCountsForRealTexts() {
+    FeaturePipeline c = FeaturePipeline.defaults().toBuilder().ngrams(1, 3).titleWeight(2.5).build();
+    FeatureExtractor fx = Vocabulary.fit(c, Samples.train());
     java.util.Set<String> vocab = java.util.Set.of(fx.names());
     int checked = 0;
     for (LabeledText t : Samples.test()) {
@@ -157,7 +214,7 @@ class FeatureExtractorTest {
   @Test
   void aTitleSkippedAsARepeatOfTheBodyStartReallyIsOne() {
     // vector() skips analysing such titles; that is only sound if their terms are the body's first
-    FeatureExtractor fx = analyzer(TrainingConfig.defaults());
+    FeatureExtractor fx = analyzer(FeaturePipeline.defaults());
     String alphabet = "ab Ab1.-'\t\u00A0\u00e9\u0301";
     java.util.Random random = new java.util.Random(7);
     int skipped = 0;
@@ -184,12 +241,7 @@ class FeatureExtractorTest {
 
   @Test
   void vectorsStayTheSameAfterTheTokenCacheOverflows() {
-    FeatureExtractor a = analyzer(TrainingConfig.defaults());
-    List<Map<String, Double>> docs = new java.util.ArrayList<>();
-    for (LabeledText t : Samples.train()) {
-      docs.add(a.counts(t.title(), t.body()));
-    }
-    FeatureExtractor fx = FeatureExtractor.fit(TrainingConfig.defaults(), docs);
+    FeatureExtractor fx = Vocabulary.fit(FeaturePipeline.defaults(), Samples.train());
     LabeledText probe = Samples.test().get(0);
     FeatureExtractor.Vector before = fx.vector(probe.title(), probe.body());
     // 250k distinct tokens: more than the per-thread cache keeps, so it is emptied several times

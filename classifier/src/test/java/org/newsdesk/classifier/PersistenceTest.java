@@ -10,18 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PersistenceTest {
 
   @TempDir Path dir;
 
-  private static void assertSamePredictions(TopicClassifier a, TopicClassifier b) {
+  static void assertSamePredictions(TopicClassifier a, TopicClassifier b) {
     for (LabeledText t : Samples.test()) {
       // exact equality of every score, not just the best label
       assertThat(b.predict(t.title(), t.body())).isEqualTo(a.predict(t.title(), t.body()));
@@ -30,7 +31,7 @@ class PersistenceTest {
         .isEqualTo(a.predict("Title words", "body text about taxes").scores());
   }
 
-  private static byte[] bytes(TopicClassifier c) throws IOException {
+  static byte[] bytes(TopicClassifier c) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     c.save(out);
     return out.toByteArray();
@@ -45,34 +46,59 @@ class PersistenceTest {
     assertSamePredictions(trained, loaded);
     assertThat(loaded.provenance()).isEqualTo(trained.provenance());
     assertThat(loaded.labels()).isEqualTo(trained.labels());
+    ModelProvenance p = loaded.provenance().orElseThrow();
+    for (LabeledText t : Samples.train()) {
+      assertThat(p.mayHaveTrainedOn(t.title(), t.body())).isTrue();
+    }
+  }
+
+  @Test
+  void savingReplacesAFileAtomicallyAndLeavesNothingElse() throws IOException {
+    Path file = dir.resolve("model.bin");
+    Files.writeString(file, "an older model");
+    Samples.trained().save(file);
+    assertSamePredictions(Samples.trained(), TopicClassifier.load(file));
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(file);
+    }
+    // a target that cannot be written leaves everything as it was
+    Path directory = Files.createDirectory(dir.resolve("a-directory.bin"));
+    assertThatThrownBy(() -> Samples.trained().save(directory)).isInstanceOf(IOException.class);
+    assertThat(directory).isEmptyDirectory();
   }
 
   @Test
   void nonDefaultFeatureSettingsSurviveReload() throws IOException {
     // the OpenNLP DoccatModel trap: NGramFeatureGenerator(1,3) reloads as (2,2); ours must not
-    TrainingConfig c =
-        TrainingConfig.defaults().toBuilder()
-            .ngramRange(1, 3)
-            .cutoff(1)
-            .stopWords(TrainingConfig.ENGLISH_STOP_WORDS)
-            .stemming(TrainingConfig.Stemming.PORTER)
+    FeaturePipeline pipeline =
+        FeaturePipeline.defaults().toBuilder()
+            .ngrams(1, 3)
+            .minDf(1)
+            .stopWords(FeaturePipeline.ENGLISH_STOP_WORDS)
+            .stemming(FeaturePipeline.Stemming.PORTER)
             .lowercase(false)
             .titleWeight(3)
             .sublinearTf(false)
             .build();
-    TopicClassifier trained = new TopicTrainer(c).train(Samples.train());
-    assertThat(trained.features().names()).anyMatch(n -> n.split(" ").length == 3);
+    TopicClassifier trained = TopicTrainer.withDefaults().withPipeline(pipeline).train(Samples.train());
+    assertThat(((LinearModel) trained.model()).features().names())
+        .anyMatch(n -> n.split(" ").length == 3);
     TopicClassifier loaded = TopicClassifier.load(new ByteArrayInputStream(bytes(trained)));
-    assertThat(loaded.provenance().config()).isEqualTo(c);
+    assertThat(loaded.provenance().orElseThrow().pipeline()).isEqualTo(pipeline);
     assertSamePredictions(trained, loaded);
   }
 
+  static Stream<Learner> learners() {
+    return TopicTrainerTest.learners();
+  }
+
   @ParameterizedTest
-  @EnumSource(TrainingConfig.Algorithm.class)
-  void everyAlgorithmSurvivesReload(TrainingConfig.Algorithm algorithm) throws IOException {
-    TrainingConfig c = TrainingConfig.defaults().toBuilder().algorithm(algorithm).iterations(20).build();
-    TopicClassifier trained = new TopicTrainer(c).train(Samples.train());
-    assertSamePredictions(trained, TopicClassifier.load(new ByteArrayInputStream(bytes(trained))));
+  @MethodSource("learners")
+  void everyLearnerSurvivesReload(Learner learner) throws IOException {
+    TopicClassifier trained = TopicTrainer.withDefaults().withLearner(learner).train(Samples.train());
+    TopicClassifier loaded = TopicClassifier.load(new ByteArrayInputStream(bytes(trained)));
+    assertSamePredictions(trained, loaded);
+    assertThat(loaded.provenance()).isEqualTo(trained.provenance());
   }
 
   @Test
@@ -130,7 +156,8 @@ class PersistenceTest {
     Files.writeString(text, "Customs news digest\n\nnot a model at all\n");
     assertThatThrownBy(() -> TopicClassifier.load(text))
         .isInstanceOf(ModelLoadException.class)
-        .hasMessageContaining("not a Newsdesk topic model");
+        .hasMessageContaining(text.toString())
+        .hasMessageContaining("not a model file");
 
     Path zip = dir.resolve("model.zip");
     try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
@@ -138,7 +165,9 @@ class PersistenceTest {
       z.write("Manifest-Version=1.0\n".getBytes(StandardCharsets.US_ASCII));
       z.closeEntry();
     }
-    assertThatThrownBy(() -> TopicClassifier.load(zip)).isInstanceOf(ModelLoadException.class);
+    assertThatThrownBy(() -> TopicClassifier.load(zip))
+        .isInstanceOf(ModelLoadException.class)
+        .hasMessageContaining(zip.toString());
 
     Path empty = dir.resolve("empty.bin");
     Files.write(empty, new byte[0]);
@@ -149,5 +178,11 @@ class PersistenceTest {
     assertThatThrownBy(() -> TopicClassifier.load(new ByteArrayInputStream(newer)))
         .isInstanceOf(ModelLoadException.class)
         .hasMessageContaining("version 9");
+    byte[] older = bytes(Samples.trained());
+    older[ModelIO.MAGIC.length + 3] = 2; // the format before the redesign
+    assertThatThrownBy(() -> TopicClassifier.load(new ByteArrayInputStream(older)))
+        .isInstanceOf(ModelLoadException.class)
+        .hasMessageContaining("version 2")
+        .hasMessageContaining("retrain");
   }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.newsdesk.classifier.ModelProvenance;
 import org.newsdesk.classifier.TopicClassifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,21 +16,24 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code newsdesk info}: what a model is and how it was made, from the provenance the library
- * saves with it. Only prints: every fact comes from {@link ModelProvenance}.
+ * saves with it. Only prints: every fact comes from {@link ModelFacts}.
  */
 @Command(
     name = "info",
     mixinStandardHelpOptions = true,
     versionProvider = NewsdeskCli.Version.class,
     description = {
-      "Show how a model was made.",
-      "Its labels, examples per label, features, settings, versions, data hash and size.",
-      "MODEL is a file saved by `newsdesk train`, or `builtin` for the built-in model."
+      "Show what a model is and how it was made.",
+      "Its kind, labels, examples per label, features, settings, versions, data hash and size.",
+      "MODEL is a file saved by `newsdesk train`, an OpenNLP doccat model file (which records"
+          + " only its labels), or `builtin` for the built-in model."
     })
 final class InfoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "MODEL", description = "A model file, or builtin.")
+  @Parameters(
+      paramLabel = "MODEL",
+      description = "A model file (Newsdesk or OpenNLP doccat), or builtin.")
   String model;
 
   @Override
@@ -53,14 +55,13 @@ final class InfoCommand implements Callable<Integer> {
       err.println(Messages.ioError(e));
       return NewsdeskCli.EXIT_BAD_INPUT;
     }
-    ModelProvenance p = classifier.provenance();
     StringBuilder s = new StringBuilder();
     row(s, "model", builtIn ? "built-in model" : model);
     row(s, "size", String.format(Locale.ROOT, "%,d bytes", size));
-    for (ModelFacts.Fact fact : ModelFacts.of(p)) {
+    for (ModelFacts.Fact fact : ModelFacts.of(classifier)) {
       row(s, fact.name(), fact.value());
-      if (fact.name().equals("labels")) {
-        Map<String, Integer> perLabel = ModelFacts.perLabel(p);
+      Map<String, Integer> perLabel = ModelFacts.perLabel(classifier);
+      if (fact.name().equals("labels") && !perLabel.isEmpty()) {
         int width = perLabel.keySet().stream().mapToInt(String::length).max().orElse(0);
         perLabel.forEach(
             (label, n) ->

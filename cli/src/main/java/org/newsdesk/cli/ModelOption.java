@@ -11,7 +11,9 @@ final class ModelOption {
   @Option(
       names = "--model",
       paramLabel = "FILE",
-      description = "Model saved by `newsdesk train`. Default: the built-in model.")
+      description =
+          "Model saved by `newsdesk train`, or an OpenNLP doccat model. Default: the built-in"
+              + " model.")
   Path file;
 
   /** A name for reports: the file name, or "built-in model". */
@@ -24,11 +26,9 @@ final class ModelOption {
     if (file == null) {
       try {
         return TopicClassifier.builtIn();
-      } catch (RuntimeException e) {
-        // The library's messages already name the built-in model; add the underlying cause.
-        Throwable cause = e.getCause();
-        throw new InputException(
-            e.getMessage() + (cause == null ? "" : ": " + cause.getMessage()), e);
+      } catch (IOException e) {
+        // The library's message already names the built-in model and what is wrong.
+        throw new InputException(e.getMessage(), e);
       }
     }
     if (!Files.isRegularFile(file)) {

@@ -2,63 +2,123 @@ package org.newsdesk.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Function;
 import org.newsdesk.classifier.Evaluation;
+import org.newsdesk.classifier.FeaturePipeline;
 import org.newsdesk.classifier.LabeledText;
+import org.newsdesk.classifier.Learner;
 import org.newsdesk.classifier.TopicClassifier;
 import org.newsdesk.classifier.TopicTrainer;
-import org.newsdesk.classifier.TrainingConfig;
-import org.newsdesk.classifier.TrainingListener;
 import org.newsdesk.core.Article;
 import org.newsdesk.core.AtomicFiles;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
-/** {@code newsdesk train}: train a topic model on labeled digests and save it. */
+/**
+ * {@code newsdesk train}: train a topic model on labeled digests and save it.
+ *
+ * <p>The training settings are the library's {@link FeaturePipeline} and {@link Learner}, read
+ * through their one text form: {@code --features SPEC} and {@code --learner SPEC} are handed to
+ * {@code FeaturePipeline.parse} and {@code Learner.parse} as they are, and each single-setting
+ * option ({@code --ngrams 1-3}) is one more {@code key=value} pair of that text ({@code
+ * ngrams=1-3}). The CLI checks no value itself: the library's {@link IllegalArgumentException}
+ * becomes a usage error naming the option ({@link Usage#library}).
+ *
+ * <p>Without {@code --cv} the examples are not held in memory: the trainer gets an {@code
+ * Iterable} that re-reads the inputs on each of its passes (standard input is first copied to a
+ * temporary file). Cross-validation needs every example at once (the library's {@link
+ * Evaluation#crossValidate} takes a list), so {@code --cv} reads them into a list.
+ */
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
     versionProvider = NewsdeskCli.Version.class,
     defaultValueProvider = TrainCommand.LibraryDefaults.class,
+    sortOptions = false,
     description = {
       "Train a topic model on labeled articles and save it.",
       "The label is an article's category (a digest's metadata line, or the label of the other"
           + " input formats). --cv also cross-validates. Use the model with `classify --model`"
-          + " or `evaluate --model`. The defaults are the library's."
+          + " or `evaluate --model`. The settings are the library's text forms (--features,"
+          + " --learner); --ngrams, --cutoff, --algorithm and the like each add one key to them."
+          + " The defaults are the library's."
     })
 final class TrainCommand extends InputCommand {
-  /** The library's defaults, shown in help and used when an option is not given. */
+
+  /** A single-setting option: one {@code key=value} pair of the features or learner text form. */
+  private record Setting(String option, String key, boolean learner) {}
+
+  /** Every single-setting option, in the order its pair is added to the text form. */
+  private static final List<Setting> SETTINGS =
+      List.of(
+          new Setting("--ngrams", "ngrams", false),
+          new Setting("--lowercase", "lowercase", false),
+          new Setting("--stop-words", "stop-words", false),
+          new Setting("--stemming", "stemming", false),
+          new Setting("--title-weight", "title-weight", false),
+          new Setting("--cutoff", "min-df", false),
+          new Setting("--algorithm", "algorithm", true),
+          new Setting("--iterations", "iterations", true),
+          new Setting("--regularization", "l2", true));
+
+  /** The library's defaults, shown in help (the options themselves stay unset when not given). */
   static final class LibraryDefaults implements IDefaultValueProvider {
     @Override
     public String defaultValue(ArgSpec arg) {
       if (!(arg instanceof OptionSpec option)) {
         return null;
       }
-      TrainingConfig d = TrainingConfig.defaults();
+      FeaturePipeline p = FeaturePipeline.defaults();
+      Learner l = Learner.defaults();
+      Learner.MaxEnt m = Learner.MaxEnt.DEFAULT;
+      TopicTrainer t = TopicTrainer.withDefaults();
       return switch (option.longestName()) {
-        case "--algorithm" -> d.algorithm().name();
-        case "--iterations" -> Integer.toString(d.iterations());
-        case "--cutoff" -> Integer.toString(d.cutoff());
-        case "--regularization" -> Double.toString(d.regularization());
-        case "--ngrams" -> d.ngramMin() + "-" + d.ngramMax();
-        case "--lowercase" -> Boolean.toString(d.lowercase());
+        case "--features" -> p.toString();
+        case "--learner" -> l.toString();
+        case "--algorithm" -> l.algorithm();
+        case "--iterations" -> Integer.toString(m.iterations());
+        case "--cutoff" -> Integer.toString(p.minDf());
+        case "--regularization" -> number(m.l2());
+        case "--ngrams" -> p.ngramMin() + "-" + p.ngramMax();
+        case "--lowercase" -> Boolean.toString(p.lowercase());
         case "--stop-words" ->
-            d.stopWords().equals(TrainingConfig.ENGLISH_STOP_WORDS)
-                ? "english"
-                : d.stopWords().isEmpty() ? "none" : null;
-        case "--stemming" -> d.stemming().name();
-        case "--title-weight" -> Double.toString(d.titleWeight());
-        case "--seed" -> Long.toString(d.seed());
-        case "--threads" -> Integer.toString(d.threads());
+            p.stopWords().isEmpty()
+                ? "none"
+                : p.stopWords().equals(FeaturePipeline.ENGLISH_STOP_WORDS)
+                    ? "english"
+                    : "[" + String.join(" ", p.stopWords()) + "]";
+        case "--stemming" -> p.stemming().name().toLowerCase(Locale.ROOT);
+        case "--title-weight" -> number(p.titleWeight());
+        case "--seed" -> Long.toString(t.seed());
+        case "--threads" -> Integer.toString(t.threads());
         default -> null;
       };
+    }
+
+    /** 2 rather than 2.0, as the text form writes it. */
+    private static String number(double v) {
+      return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+  }
+
+  /** The stemmers for completion and help: the library's, as the text form names them. */
+  static final class Stemmers implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      List<String> names = new ArrayList<>();
+      for (FeaturePipeline.Stemming s : FeaturePipeline.Stemming.values()) {
+        names.add(s.name().toLowerCase(Locale.ROOT));
+      }
+      return names.iterator();
     }
   }
 
@@ -75,67 +135,99 @@ final class TrainCommand extends InputCommand {
       names = "--cv",
       paramLabel = "K",
       description =
-          "Also run stratified K-fold cross-validation and print the evaluation: K from 2 to"
-              + " the number of examples. Default: none.")
+          "Also run stratified K-fold cross-validation first and print the evaluation: K from 2"
+              + " to the number of examples. Holds every example in memory. Default: none.")
   Integer folds;
+
+  @Option(
+      names = "--features",
+      paramLabel = "SPEC",
+      description =
+          "How text becomes features, the library's FeaturePipeline text form: comma-separated"
+              + " key=value pairs, unset keys keep their default, for example"
+              + " ngrams=1-3,stemming=none,max-features=50000. Default: ${DEFAULT-VALUE}.")
+  String features;
+
+  @Option(
+      names = "--learner",
+      paramLabel = "SPEC",
+      description =
+          "The learning algorithm, the library's Learner text form, for example"
+              + " algorithm=gis,iterations=50 or algorithm=naive-bayes."
+              + " Default: ${DEFAULT-VALUE}.")
+  String learner;
 
   @Option(
       names = "--algorithm",
       paramLabel = "ALG",
-      description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-  TrainingConfig.Algorithm algorithm;
+      description =
+          "The learner's algorithm= key: maxent, gis, perceptron or naive-bayes."
+              + " Default: ${DEFAULT-VALUE}.")
+  String algorithm;
 
   @Option(
       names = "--iterations",
       paramLabel = "N",
-      description = "Most training iterations, at least 1. Default: ${DEFAULT-VALUE}.")
-  Integer iterations;
+      description =
+          "The learner's iterations= key: most training iterations, at least 1 (maxent, gis,"
+              + " perceptron). Default: ${DEFAULT-VALUE}.")
+  String iterations;
 
   @Option(
       names = "--cutoff",
       paramLabel = "N",
       description =
-          "Drop features seen in fewer than N documents; N at least 1. Default: ${DEFAULT-VALUE}.")
-  Integer cutoff;
+          "The features' min-df= key: drop n-grams found in fewer than N training texts; N at"
+              + " least 1. Default: ${DEFAULT-VALUE}.")
+  String cutoff;
 
   @Option(
       names = "--regularization",
       paramLabel = "C",
       description =
-          "Regularization strength, a finite number, 0 or more. Default: ${DEFAULT-VALUE}.")
-  Double regularization;
+          "The learner's l2= key (maxent): L2 regularization cost, a finite number, 0 or more."
+              + " Default: ${DEFAULT-VALUE}.")
+  String regularization;
 
   @Option(
       names = "--ngrams",
       paramLabel = "MIN-MAX",
-      description = "Word n-gram range, 1 <= MIN <= MAX <= 3. Default: ${DEFAULT-VALUE}.")
+      description =
+          "The features' ngrams= key: word n-gram lengths, 1 <= MIN <= MAX <= 3."
+              + " Default: ${DEFAULT-VALUE}.")
   String ngrams;
 
   @Option(
       names = "--lowercase",
       negatable = true,
-      description = "Lowercase text before extracting features. Default: ${DEFAULT-VALUE}.")
+      fallbackValue = "true", // --lowercase is true, --no-lowercase false, whatever the default
+      description =
+          "The features' lowercase= key: lower-case tokens. Default: ${DEFAULT-VALUE}.")
   Boolean lowercase;
 
   @Option(
       names = "--stop-words",
       paramLabel = "LIST",
-      description = "english or none. Default: ${DEFAULT-VALUE}.")
+      description =
+          "The features' stop-words= key: english, none, or words in brackets such as"
+              + " '[the of and]'. Default: ${DEFAULT-VALUE}.")
   String stopWords;
 
   @Option(
       names = "--stemming",
       paramLabel = "STEMMER",
-      description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-  TrainingConfig.Stemming stemming;
+      completionCandidates = Stemmers.class,
+      description =
+          "The features' stemming= key: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+  String stemming;
 
   @Option(
       names = "--title-weight",
       paramLabel = "W",
       description =
-          "Weight of title features relative to body features, a finite number, 0 or more."
+          "The features' title-weight= key: how often a title n-gram counts, 0 to 1000."
               + " Default: ${DEFAULT-VALUE}.")
-  Double titleWeight;
+  String titleWeight;
 
   @Option(
       names = "--seed",
@@ -155,14 +247,17 @@ final class TrainCommand extends InputCommand {
               + " 4).")
   Integer threads;
 
-  private TrainingConfig config;
+  private TopicTrainer trainer;
 
   @Override
   void configure() {
     if (threads != null) {
       Usage.range(spec, "--threads", threads, 1, Usage.MAX_THREADS);
     }
-    config = config();
+    if (folds != null) {
+      library("--cv", () -> Evaluation.checkFolds(folds));
+    }
+    trainer = trainer();
   }
 
   @Override
@@ -173,34 +268,101 @@ final class TrainCommand extends InputCommand {
   @Override
   int run(Inputs inputs) throws IOException {
     ProgressBar bar = new ProgressBar(err(), Terminal.stderrIsTerminal(), "training");
-    List<LabeledText> data = Labeled.collect(reading(inputs, bar), err());
-    bar.status(String.format(Locale.ROOT, "extracting features of %,d examples", data.size()));
-    TopicTrainer trainer = new TopicTrainer(config);
-    TopicClassifier model;
+    inputs.reportTo(bar.messages());
     try {
-      model = trainer.train(data, progress(bar));
-    } catch (IllegalArgumentException e) { // what the data lacks, e.g. a second label
-      throw new InputException("cannot train: " + e.getMessage(), e);
+      return train(inputs, bar);
+    } finally {
+      bar.clear(); // an error message must not continue a progress line
     }
+  }
+
+  private int train(Inputs inputs, ProgressBar bar) throws IOException {
+    TrainingProgress progress = new TrainingProgress(bar);
+    Iterable<LabeledText> examples;
+    Labeled labeled = null;
     if (folds != null) {
+      List<LabeledText> all;
+      try {
+        all = Labeled.collect(reading(inputs, bar), bar.messages());
+      } catch (OutOfMemoryError e) {
+        bar.clear();
+        throw new InputException(
+            outOfMemory(
+                "cannot hold the examples for cross-validation",
+                e,
+                "or train without --cv, which does not hold them"));
+      }
+      bar.clear();
       err().println("cross-validating with " + folds + " folds...");
-      Evaluation cv =
-          library("--cv", () -> Evaluation.crossValidate(trainer, data, folds, config.seed()));
+      Evaluation cv;
+      try {
+        cv = Evaluation.crossValidate(trainer, all, folds, trainer.seed(), progress);
+      } catch (IllegalArgumentException e) {
+        if (!progress.foldStarted()) { // the library's check of --cv against the examples
+          throw Usage.invalid(spec, "--cv", e.getMessage());
+        }
+        throw new InputException("cannot train: " + e.getMessage(), e); // what the data lacks
+      } catch (OutOfMemoryError e) {
+        bar.clear();
+        throw new InputException(outOfMemory("cannot cross-validate", e, TRAINING_HINT));
+      }
       printBlock(cv);
       out().flush();
+      progress.finalModel();
+      examples = all;
+    } else {
+      inputs.rereadable();
+      labeled = new Labeled(inputs, bar.messages());
+      examples = labeled;
+    }
+    TopicClassifier model;
+    try {
+      model = trainer.train(examples, progress);
+    } catch (IllegalArgumentException e) { // what the data lacks, e.g. a second label
+      bar.clear();
+      if (labeled != null && labeled.foundNone()) {
+        throw Labeled.noneLabeled();
+      }
+      throw new InputException("cannot train: " + e.getMessage(), e);
+    } catch (OutOfMemoryError e) {
+      bar.clear();
+      throw new InputException(outOfMemory("cannot train", e, TRAINING_HINT));
     }
     AtomicFiles.write(out, model::save);
-    err()
-        .println(
-            "saved "
-                + out
-                + ": "
-                + data.size()
-                + " examples, "
-                + model.labels().size()
-                + " labels");
+    int n = model.provenance().orElseThrow().examples();
+    err().println(
+        "saved " + out + ": " + n + (n == 1 ? " example, " : " examples, ")
+            + model.labels().size() + " labels");
     return 0;
   }
+
+  /**
+   * What to say when the heap ran out, on one line: the library's message, which says what to
+   * raise or which setting shrinks the model, or, for a bare {@code OutOfMemoryError}, the heap
+   * size and what to raise; then {@code hint}, how to do that with this command.
+   */
+  static String outOfMemory(String what, OutOfMemoryError e, String hint) {
+    String message = e.getMessage();
+    String reason;
+    if (message != null && message.contains("-Xmx")) {
+      reason = message; // the library's: it already says what to change
+    } else {
+      long max = Runtime.getRuntime().maxMemory();
+      reason =
+          "out of memory ("
+              + (message == null ? "" : message + ", ")
+              + (max == Long.MAX_VALUE
+                  ? "no heap limit"
+                  : String.format(Locale.ROOT, "maximum heap %,d MB", max >> 20))
+              + "): raise the heap (java -Xmx)";
+    }
+    return what + ": " + reason + "; " + hint;
+  }
+
+  /** How to give the library's remedies with this command. */
+  private static final String TRAINING_HINT =
+      "with newsdesk: java -Xmx4g -jar newsdesk.jar train ..., or smaller settings such as"
+          + " --features max-features=50000,min-df=5";
 
   /** The articles, counted on the bar's line as they are read (on a terminal). */
   private static Iterable<Article> reading(Iterable<Article> articles, ProgressBar bar) {
@@ -225,83 +387,71 @@ final class TrainCommand extends InputCommand {
         };
   }
 
-  /** Progress on stderr: a bar on a terminal, plain lines otherwise. */
-  private TrainingListener progress(ProgressBar bar) {
-    return new TrainingListener() {
-      @Override
-      public void onStart(int examples, int features, int labels) {
-        bar.line(
-            "training on " + examples + " examples, " + features + " features, " + labels
-                + " labels");
-      }
-
-      @Override
-      public void onProgress(int iteration, int maxIterations, double logLikelihood) {
-        bar.update(
-            iteration,
-            maxIterations,
-            String.format(Locale.ROOT, "log-likelihood %.1f", logLikelihood));
-      }
-
-      @Override
-      public void onFinish(int iterations) {
-        bar.done("after " + iterations + (iterations == 1 ? " iteration" : " iterations"));
-      }
-    };
-  }
-
-  /** The training settings; each value is checked by the library, naming its option. */
-  private TrainingConfig config() {
-    TrainingConfig.Builder b = TrainingConfig.builder();
+  /**
+   * The trainer the options describe: {@code --features}/{@code --learner} and the single-setting
+   * options as one text form each, read by the library.
+   */
+  private TopicTrainer trainer() {
+    FeaturePipeline pipeline = settings("--features", features, false, FeaturePipeline::parse);
+    Learner algorithm = settings("--learner", learner, true, Learner::parse);
+    TopicTrainer t = new TopicTrainer(pipeline, algorithm);
     if (threads != null) {
-      library("--threads", () -> b.threads(threads));
+      TopicTrainer base = t;
+      t = library("--threads", () -> base.withThreads(threads));
     }
-    if (seed != null) {
-      b.seed(seed);
-    }
-    if (algorithm != null) {
-      b.algorithm(algorithm);
-    }
-    if (iterations != null) {
-      library("--iterations", () -> b.iterations(iterations));
-    }
-    if (cutoff != null) {
-      library("--cutoff", () -> b.cutoff(cutoff));
-    }
-    if (regularization != null) {
-      library("--regularization", () -> b.regularization(regularization));
-    }
-    if (ngrams != null) {
-      library("--ngrams", () -> b.ngramRange(ngramsPart(0), ngramsPart(1)));
-    }
-    if (lowercase != null) {
-      b.lowercase(lowercase);
-    }
-    if (stopWords != null) {
-      b.stopWords(
-          switch (stopWords.toLowerCase(Locale.ROOT)) {
-            case "english" -> TrainingConfig.ENGLISH_STOP_WORDS;
-            case "none" -> Set.of();
-            default -> throw Usage.invalid(spec, "--stop-words", "english or none, was " + stopWords);
-          });
-    }
-    if (stemming != null) {
-      b.stemming(stemming);
-    }
-    if (titleWeight != null) {
-      library("--title-weight", () -> b.titleWeight(titleWeight));
-    }
-    return b.build();
+    return seed == null ? t : t.withSeed(seed);
   }
 
-  /** MIN or MAX of {@code --ngrams MIN-MAX} (a single number is both). */
-  private int ngramsPart(int i) {
-    String[] range = ngrams.split("-", 2);
-    String part = range[Math.min(i, range.length - 1)].trim();
-    try {
-      return Integer.parseInt(part);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("expected MIN-MAX such as 1-2, was '" + ngrams + "'");
+  /**
+   * The text form {@code spec} (if given) followed by a {@code key=value} pair for each
+   * single-setting option given on the command line, read by {@code parse}. The text is read
+   * again after each addition, so the library's error names the option that caused it: a bad
+   * value, a key {@code --features} already sets, a setting the algorithm does not take.
+   */
+  private <T> T settings(
+      String specOption, String specText, boolean learnerSettings, Function<String, T> parse) {
+    List<String> pairs = new ArrayList<>();
+    if (matched(specOption)) {
+      library(specOption, () -> parse.apply(specText));
+      if (!specText.isBlank()) {
+        pairs.add(specText);
+      }
     }
+    for (Setting s : SETTINGS) {
+      if (s.learner() != learnerSettings || !matched(s.option())) {
+        continue;
+      }
+      String value = value(s.option());
+      if (value.contains(",")) {
+        throw Usage.invalid(
+            spec,
+            s.option(),
+            "'" + value + "' holds a comma; give several settings with " + specOption);
+      }
+      pairs.add(s.key() + "=" + value);
+      String text = String.join(",", pairs);
+      library(s.option(), () -> parse.apply(text));
+    }
+    return parse.apply(String.join(",", pairs));
+  }
+
+  private boolean matched(String option) {
+    return spec.commandLine().getParseResult().hasMatchedOption(option);
+  }
+
+  /** The value of a single-setting option, as text. */
+  private String value(String option) {
+    return switch (option) {
+      case "--ngrams" -> ngrams;
+      case "--lowercase" -> Boolean.toString(lowercase);
+      case "--stop-words" -> stopWords;
+      case "--stemming" -> stemming;
+      case "--title-weight" -> titleWeight;
+      case "--cutoff" -> cutoff;
+      case "--algorithm" -> algorithm;
+      case "--iterations" -> iterations;
+      case "--regularization" -> regularization;
+      default -> throw new IllegalArgumentException(option);
+    };
   }
 }

@@ -17,7 +17,7 @@ class InfoCommandTest {
   @Test
   void showsTheProvenanceOfAModelFile() throws IOException {
     Path model = TrainedModel.file();
-    ModelProvenance p = TopicClassifier.load(model).provenance();
+    ModelProvenance p = TopicClassifier.load(model).provenance().orElseThrow();
 
     Cli.Result r = Cli.run("info", model.toString());
 
@@ -26,6 +26,7 @@ class InfoCommandTest {
         .startsWith(
             "model:       " + model,
             String.format(Locale.ROOT, "size:        %,d bytes", Files.size(model)),
+            "kind:        Newsdesk model",
             "labels:      " + p.labels().size());
     for (Map.Entry<String, Integer> e : p.examplesPerLabel().entrySet()) {
       assertThat(r.outLines())
@@ -39,7 +40,8 @@ class InfoCommandTest {
             "versions:    newsdesk " + p.libraryVersion() + ", OpenNLP " + p.opennlpVersion(),
             "data sha256: " + p.dataSha256(),
             "created:     " + p.created());
-    assertThat(r.out()).contains("settings:").contains("iterations");
+    assertThat(r.out())
+        .contains("learner:     " + p.learner(), "pipeline:    " + p.pipeline(), "run:         seed");
     assertThat(r.err()).isEmpty();
   }
 
@@ -51,6 +53,27 @@ class InfoCommandTest {
     assertThat(r.outLines().get(0)).isEqualTo("model:       built-in model");
     assertThat(r.outLines().get(1)).matches("size:        [\\d,]+ bytes");
     assertThat(r.out()).contains("labels:      8", "  trade-facilitation ");
+  }
+
+  /** An OpenNLP doccat model records no provenance: its kind and labels are what is known. */
+  @Test
+  void showsWhatIsKnownOfAnOpenNlpDoccatModel() throws IOException {
+    Path doccat = DoccatModelFile.file();
+    TopicClassifier c = TopicClassifier.load(doccat);
+
+    Cli.Result r = Cli.run("info", doccat.toString());
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.outLines())
+        .containsExactly(
+            "model:       " + doccat,
+            String.format(Locale.ROOT, "size:        %,d bytes", Files.size(doccat)),
+            "kind:        OpenNLP doccat model",
+            "labels:      8: " + String.join(", ", c.labels()),
+            "description: " + c,
+            "provenance:  " + ModelFacts.NO_PROVENANCE);
+    assertThat(r.out()).contains("labels:      8: capacity-building, digital-and-ecommerce");
+    assertThat(r.err()).isEmpty();
   }
 
   @Test

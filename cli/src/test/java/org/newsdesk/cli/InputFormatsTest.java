@@ -32,7 +32,7 @@ class InputFormatsTest {
   }
 
   @Test
-  void aLineOnStandardInputGetsATopic() {
+  void aLineOnStandardInputGetsATopic() throws Exception {
     Cli.Result r =
         Cli.runWithStdin("Customs seize counterfeit watches\n", "classify", "--input", "lines", "-");
 

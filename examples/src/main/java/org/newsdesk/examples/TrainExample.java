@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.newsdesk.classifier.Evaluation;
+import org.newsdesk.classifier.FeaturePipeline;
 import org.newsdesk.classifier.LabeledText;
+import org.newsdesk.classifier.Learner;
 import org.newsdesk.classifier.Prediction;
 import org.newsdesk.classifier.TopicClassifier;
 import org.newsdesk.classifier.TopicTrainer;
@@ -15,8 +17,9 @@ import org.newsdesk.core.NewsFormat;
 import org.newsdesk.core.NewsReader;
 
 /**
- * Trains a topic model on labeled digests (the label is each article's category), estimates its
- * quality with cross-validation, saves it, loads it back and predicts with it.
+ * Trains a topic model on labeled digests (the label is each article's category) with a feature
+ * pipeline and learner given in their text form, estimates its quality with cross-validation,
+ * saves it, loads it back and predicts with it.
  *
  * <p>Run: {@code java -cp examples/target/newsdesk-examples.jar org.newsdesk.examples.TrainExample
  * MODEL_FILE LABELED_FILE...}
@@ -48,7 +51,11 @@ public final class TrainExample {
     try (NewsReader reader = NewsReader.openAll(labeled, NewsFormat.DEFAULT)) {
       examples = reader.stream().map(LabeledText::from).toList();
     }
-    TopicTrainer trainer = TopicTrainer.withDefaults();
+    // the defaults, spelled out: how text becomes features, and the learning algorithm
+    TopicTrainer trainer =
+        new TopicTrainer(
+            FeaturePipeline.parse("ngrams=1-2,stemming=english,min-df=2"),
+            Learner.parse("algorithm=maxent,iterations=100,l2=0.1"));
 
     Evaluation cv = Evaluation.crossValidate(trainer, examples, 3, 42L);
     System.out.printf(

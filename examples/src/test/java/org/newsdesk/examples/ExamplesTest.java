@@ -77,6 +77,27 @@ class ExamplesTest {
   }
 
   @Test
+  void openNlpExampleUsesADoccatModelAndServesOpenNlpCode(@TempDir Path dir) throws Exception {
+    Path model = dir.resolve("doccat.bin");
+    // the first run trains the OpenNLP model with OpenNLP, the second loads that file
+    Console.capture(() -> OpenNlpExample.main(new String[] {LABELED.toString(), model.toString()}));
+    assertThat(model).isNotEmptyFile();
+    Console.Output o =
+        Console.capture(
+            () -> OpenNlpExample.main(new String[] {LABELED.toString(), model.toString()}));
+    List<String> lines = o.out().lines().toList();
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0)).matches("OpenNLP model: [a-z-]+ \\[.+\\]");
+    assertThat(lines.get(1)).matches("OpenNLP model accuracy: [01]\\.\\d{3}");
+    assertThat(lines.get(2))
+        .isEqualTo(
+            "built-in model: "
+                + TopicClassifier.builtIn()
+                    .predict("", "Customs seize counterfeit watches at the port")
+                    .label());
+  }
+
+  @Test
   void dedupeExampleFindsTheRepeatedAndTheRewordedArticles() throws Exception {
     Console.Output o = Console.capture(() -> DedupeExample.main(new String[] {SAMPLES.toString()}));
 

@@ -51,10 +51,10 @@ class ReadmeSnippetsTest {
         }
       }
     }
-    assertThat(tags).contains("parse", "classify", "train");
+    assertThat(tags).contains("parse", "classify", "train", "opennlp");
     // ...and every Java block of the README comes from an example (Spark snippets, which use
     // format("newsdesk"), are checked against the spark module's tests instead).
-    assertThat(javaBlocks.stream().filter(b -> !b.contains("format(\"newsdesk\")"))).hasSize(3);
+    assertThat(javaBlocks.stream().filter(b -> !b.contains("format(\"newsdesk\")"))).hasSize(4);
   }
 
 }

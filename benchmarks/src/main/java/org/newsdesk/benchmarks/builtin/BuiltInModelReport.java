@@ -8,14 +8,14 @@ import org.newsdesk.classifier.Evaluation;
 import org.newsdesk.classifier.LabeledText;
 import org.newsdesk.classifier.TopicClassifier;
 import org.newsdesk.classifier.TopicTrainer;
-import org.newsdesk.classifier.TrainingConfig;
+import org.newsdesk.classifier.ModelProvenance;
 import org.newsdesk.core.NewsFormat;
 import org.newsdesk.core.NewsReader;
 
 /**
  * Reports on the built-in topic model: cold load time (first {@code builtIn()} call in this JVM),
  * the cached second call, and 10-fold stratified cross-validation on the corpus with the exact
- * configuration recorded in the shipped model's provenance.
+ * feature pipeline and learner recorded in the shipped model's provenance.
  *
  * <pre>
  * mvn -B -q -DskipTests package
@@ -56,21 +56,22 @@ public final class BuiltInModelReport {
             (a.source().endsWith("seeds.txt") ? seeds : written).add(t);
           });
     }
-    TrainingConfig config = model.provenance().config();
+    ModelProvenance shipped = model.provenance().orElseThrow();
+    TopicTrainer trainer = new TopicTrainer(shipped.pipeline(), shipped.learner());
     long c0 = System.nanoTime();
-    Evaluation cv = Evaluation.crossValidate(new TopicTrainer(config), data, folds, 42L);
+    Evaluation cv = Evaluation.crossValidate(trainer, data, folds, 42L);
     System.out.printf("%d-fold stratified CV on %d corpus articles (seed 42), %.1f s:%n",
         folds, data.size(), (System.nanoTime() - c0) / 1e9);
     System.out.println(cv);
 
     // Train on the team-written articles alone and test on the real seeds: a proxy for how the
     // model does on real published items.
-    Evaluation real = Evaluation.evaluate(new TopicTrainer(config).train(written), seeds);
+    Evaluation real = Evaluation.evaluate(trainer.train(written), seeds);
     System.out.printf("trained on %d written articles, tested on the %d real seed articles:%n",
         written.size(), seeds.size());
     System.out.println(real);
 
-    confidenceTable(data, config, folds);
+    confidenceTable(data, trainer, folds);
   }
 
   /**
@@ -78,7 +79,7 @@ public final class BuiltInModelReport {
    * for each score threshold, the share of articles whose top score reaches it (coverage) and
    * the accuracy on those. Tells users where to put {@code --min-score}.
    */
-  private static void confidenceTable(List<LabeledText> data, TrainingConfig config, int folds) {
+  private static void confidenceTable(List<LabeledText> data, TopicTrainer trainer, int folds) {
     List<LabeledText> shuffled = new ArrayList<>(data);
     java.util.Collections.shuffle(shuffled, new java.util.Random(42L));
     shuffled.sort(java.util.Comparator.comparing(LabeledText::label)); // stable: random within label
@@ -94,7 +95,7 @@ public final class BuiltInModelReport {
           train.add(shuffled.get(i));
         }
       }
-      TopicClassifier m = new TopicTrainer(config).train(train);
+      TopicClassifier m = trainer.train(train);
       for (int i : test) {
         LabeledText t = shuffled.get(i);
         var p = m.predict(t.title(), t.body());

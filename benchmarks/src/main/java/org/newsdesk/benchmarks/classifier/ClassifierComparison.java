@@ -14,10 +14,11 @@ import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.util.CollectionObjectStream;
 import opennlp.tools.util.TrainingParameters;
 import org.newsdesk.classifier.Evaluation;
+import org.newsdesk.classifier.FeaturePipeline;
 import org.newsdesk.classifier.LabeledText;
+import org.newsdesk.classifier.Learner;
 import org.newsdesk.classifier.TopicClassifier;
 import org.newsdesk.classifier.TopicTrainer;
-import org.newsdesk.classifier.TrainingConfig;
 import org.newsdesk.core.Article;
 import org.newsdesk.core.NewsReader;
 
@@ -26,11 +27,12 @@ import org.newsdesk.core.NewsReader;
  * train/test split, for docs/BENCHMARKS.md.
  *
  * <p>Usage: {@code java -cp benchmarks.jar org.newsdesk.benchmarks.classifier.ClassifierComparison
- * DATASET_DIR [ours|opennlp-gis] [setting=value ...]} where DATASET_DIR holds {@code train.txt} and
- * {@code test.txt} (article format, as written by {@code shared/datasets/get_*.sh}; with {@code
- * -Dtsv=true} the {@code .tsv} files are read instead) and
- * the settings override {@link TrainingConfig#defaults()} (e.g. {@code regularization=0.05
- * ngramMax=3 stemming=NONE stopWords=english threads=2 algorithm=NAIVEBAYES}). Systems: {@code
+ * DATASET_DIR [ours|opennlp-gis] [pipeline=SETTINGS] [learner=SETTINGS] [threads=N]} where
+ * DATASET_DIR holds {@code train.txt} and {@code test.txt} (article format, as written by {@code
+ * shared/datasets/get_*.sh}; with {@code -Dtsv=true} the {@code .tsv} files are read instead) and
+ * the settings are the library's text forms, read by {@link FeaturePipeline#parse} and {@link
+ * Learner#parse} (e.g. {@code pipeline=ngrams=1-3,stemming=none,stop-words=english
+ * learner=algorithm=maxent,l2=0.05,balance-labels=false threads=2}). Systems: {@code
  * ours}, {@code opennlp-gis}, {@code opennlp-qn-bigrams}, {@code opennlp-nb-bigrams}. Prints one
  * Markdown table row: accuracy, macro-F1, training seconds, prediction docs/s on one thread (and
  * per CPU-second) and on all cores. Each throughput figure is timed for {@code -Dseconds=5} after
@@ -55,18 +57,17 @@ public final class ClassifierComparison {
         tsv ? readTsv(dir.resolve("train.tsv")) : readArticles(dir.resolve("train.txt"));
     List<LabeledText> test =
         tsv ? readTsv(dir.resolve("test.tsv")) : readArticles(dir.resolve("test.txt"));
-    TrainingConfig.Builder b = TrainingConfig.defaults().toBuilder();
+    TopicTrainer trainer = TopicTrainer.withDefaults();
     StringBuilder settings = new StringBuilder();
     for (int i = 2; i < args.length; i++) {
-      apply(b, args[i]);
+      trainer = apply(trainer, args[i]);
       settings.append(' ').append(args[i]);
     }
-    TrainingConfig config = b.build();
     String name = dir.getFileName().toString();
     if (system.equals("ours")) {
       long t0 = System.nanoTime();
       long p0 = processCpu();
-      TopicClassifier c = new TopicTrainer(config).train(train);
+      TopicClassifier c = trainer.train(train);
       double trainS = (System.nanoTime() - t0) / 1e9;
       double trainCpu = (processCpu() - p0) / 1e9;
       Evaluation e = Evaluation.evaluate(c, test);
@@ -87,7 +88,7 @@ public final class ClassifierComparison {
           one[1],
           all[0],
           cores,
-          c.provenance().featureCount());
+          c.provenance().orElseThrow().featureCount());
     } else if (system.startsWith("opennlp-")) {
       // plain OpenNLP doccat on whitespace tokens:
       //   opennlp-gis: DoccatFactory() (bag of words) + defaultParams (GIS, 100 iterations, cutoff 5)
@@ -113,13 +114,8 @@ public final class ClassifierComparison {
       double trainS = (System.nanoTime() - t0) / 1e9;
       double trainCpu = (processCpu() - p0) / 1e9;
       DocumentCategorizerME me = new DocumentCategorizerME(model);
-      List<String> gold = new ArrayList<>();
-      List<String> pred = new ArrayList<>();
-      for (LabeledText t : test) {
-        gold.add(t.label());
-        pred.add(me.getBestCategory(me.categorize(tokens(t))));
-      }
-      Evaluation e = Evaluation.of(gold, pred);
+      // the same whitespace tokens and best category as OpenNLP's Doccat tool gives
+      Evaluation e = Evaluation.evaluate(TopicClassifier.of(model), test);
       double[] one =
           throughput(test, 1, t -> me.getBestCategory(me.categorize(tokens(t))));
       System.out.printf(
@@ -175,30 +171,18 @@ public final class ClassifierComparison {
     return new double[] {r.perSecond(), r.perCpuSecond()};
   }
 
-  private static void apply(TrainingConfig.Builder b, String setting) {
+  /** One {@code pipeline=...}, {@code learner=...} or {@code threads=N} argument. */
+  private static TopicTrainer apply(TopicTrainer trainer, String setting) {
     String[] kv = setting.split("=", 2);
-    String v = kv[1];
-    switch (kv[0]) {
-      case "algorithm" -> b.algorithm(TrainingConfig.Algorithm.valueOf(v));
-      case "iterations" -> b.iterations(Integer.parseInt(v));
-      case "cutoff" -> b.cutoff(Integer.parseInt(v));
-      case "maxFeatures" -> b.maxFeatures(Integer.parseInt(v));
-      case "regularization" -> b.regularization(Double.parseDouble(v));
-      case "ngramMax" -> b.ngramRange(1, Integer.parseInt(v));
-      case "lowercase" -> b.lowercase(Boolean.parseBoolean(v));
-      case "unicodeNormalization" -> b.unicodeNormalization(Boolean.parseBoolean(v));
-      case "stopWords" ->
-          b.stopWords(v.equals("english") ? TrainingConfig.ENGLISH_STOP_WORDS : java.util.Set.of());
-      case "stemming" -> b.stemming(TrainingConfig.Stemming.valueOf(v));
-      case "titleWeight" -> b.titleWeight(Double.parseDouble(v));
-      case "sublinearTf" -> b.sublinearTf(Boolean.parseBoolean(v));
-      case "idf" -> b.idf(Boolean.parseBoolean(v));
-      case "normalize" -> b.normalize(Boolean.parseBoolean(v));
-      case "balanceLabels" -> b.balanceLabels(Boolean.parseBoolean(v));
-      case "seed" -> b.seed(Long.parseLong(v));
-      case "threads" -> b.threads(Integer.parseInt(v));
-      default -> throw new IllegalArgumentException("unknown setting " + kv[0]);
+    if (kv.length != 2) {
+      throw new IllegalArgumentException("expected pipeline=..., learner=... or threads=N: " + setting);
     }
+    return switch (kv[0]) {
+      case "pipeline" -> trainer.withPipeline(FeaturePipeline.parse(kv[1]));
+      case "learner" -> trainer.withLearner(Learner.parse(kv[1]));
+      case "threads" -> trainer.withThreads(Integer.parseInt(kv[1]));
+      default -> throw new IllegalArgumentException("unknown argument " + setting);
+    };
   }
 
   /** Reads an article-format file with the core parser; the category is the label. */

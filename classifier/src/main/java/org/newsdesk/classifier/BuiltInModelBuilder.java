@@ -9,19 +9,23 @@ import org.newsdesk.core.NewsFormat;
 import org.newsdesk.core.NewsReader;
 
 /**
- * Builds the model behind {@link TopicClassifier#builtIn()} from the labelled corpus in
- * {@code classifier/corpus/}. Lives in test scope so the library jar does not carry it.
+ * Builds the model behind {@link TopicClassifier#builtIn()} from the labelled corpus in {@code
+ * classifier/corpus/}: the documented, reproducible step that produces the shipped {@code
+ * topics.bin} (see {@code classifier/corpus/README.md}). Package-private: a build tool, not API.
  *
- * <p>Rebuild after changing the corpus or {@link #CONFIG} (BuiltInModelTest fails until you do):
- *
- * <pre>mvn -B -q -Pbuiltin-model -pl classifier -am process-test-classes</pre>
+ * <pre>
+ * mvn -B -q -DskipTests package
+ * java -cp benchmarks/target/benchmarks.jar org.newsdesk.classifier.BuiltInModelBuilder \
+ *     classifier/corpus classifier/src/main/resources/org/newsdesk/classifier/builtin/topics.bin
+ * </pre>
  */
 final class BuiltInModelBuilder {
 
-  /** The training configuration of the shipped model; recorded in its provenance. */
-  // threads pinned: the default depends on the build machine's cores, and the recorded config
-  // must not (a MAXENT_QN model is bit-identical for every thread count, see TrainingConfig)
-  static final TrainingConfig CONFIG = TrainingConfig.defaults().toBuilder().threads(2).build();
+  /** The feature pipeline of the shipped model; recorded in its provenance. */
+  static final FeaturePipeline PIPELINE = FeaturePipeline.defaults();
+
+  /** The learner of the shipped model; recorded in its provenance. */
+  static final Learner LEARNER = Learner.defaults();
 
   private BuiltInModelBuilder() {}
 
@@ -41,15 +45,16 @@ final class BuiltInModelBuilder {
     return examples;
   }
 
-  /** Trains on the corpus with {@link #CONFIG}. */
+  /** Trains on the corpus with {@link #PIPELINE} and {@link #LEARNER}. */
   static TopicClassifier train(Path corpusDir) throws IOException {
-    return new TopicTrainer(CONFIG).train(corpus(corpusDir));
+    return new TopicTrainer(PIPELINE, LEARNER).train(corpus(corpusDir));
   }
 
   /**
    * Entry point.
    *
    * @param args the corpus directory and the model file to write
+   * @throws IOException if the corpus cannot be read or the model not written
    */
   public static void main(String[] args) throws IOException {
     if (args.length != 2) {
@@ -60,13 +65,17 @@ final class BuiltInModelBuilder {
     Path out = Path.of(args[1]);
     long start = System.nanoTime();
     TopicClassifier model = train(corpusDir);
-    Files.createDirectories(out.toAbsolutePath().getParent());
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
     model.save(out);
+    ModelProvenance p = model.provenance().orElseThrow();
     System.out.printf(
         "built-in model: %d examples, %d labels, %d features, %d bytes, trained in %d ms -> %s%n",
-        model.provenance().examples(),
+        p.examples(),
         model.labels().size(),
-        model.provenance().featureCount(),
+        p.featureCount(),
         Files.size(out),
         (System.nanoTime() - start) / 1_000_000,
         out);

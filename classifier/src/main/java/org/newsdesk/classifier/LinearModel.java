@@ -1,0 +1,123 @@
+package org.newsdesk.classifier;
+
+/**
+ * Newsdesk's own model: multinomial logistic regression over the features of a {@link
+ * FeatureExtractor}, a weight per feature and label laid out {@code [feature * labels + label]}.
+ * Labels are in alphabetical order. Weights are kept as {@code float} (half the memory the
+ * scoring loop streams through; sums stay in {@code double}), and saved as such, so a loaded
+ * model predicts exactly as the trained one.
+ */
+final class LinearModel extends Model {
+
+  private final FeatureExtractor features;
+  private final String[] labels;
+  private final float[] weights;
+  private final int[] ranks;
+
+  /**
+   * @param labels strictly ascending
+   * @param weights {@code features.size() * labels.length} finite values
+   */
+  LinearModel(FeatureExtractor features, String[] labels, float[] weights) {
+    if ((long) features.size() * labels.length != weights.length) {
+      throw new IllegalArgumentException(
+          "expected " + features.size() + " x " + labels.length + " weights, got " + weights.length);
+    }
+    for (int i = 1; i < labels.length; i++) {
+      if (labels[i - 1].compareTo(labels[i]) >= 0) {
+        throw new IllegalArgumentException(
+            "labels must be distinct and sorted: '" + labels[i - 1] + "' before '" + labels[i]
+                + "'");
+      }
+    }
+    for (float w : weights) {
+      if (!Float.isFinite(w)) {
+        throw new IllegalArgumentException("weight " + w + " is not a finite number");
+      }
+    }
+    this.features = features;
+    this.labels = labels;
+    this.weights = weights;
+    this.ranks = new int[labels.length];
+    for (int i = 0; i < ranks.length; i++) {
+      ranks[i] = i;
+    }
+  }
+
+  /** Builds the model from trained {@code double} weights, rounding each to {@code float}. */
+  static LinearModel fromTrained(FeatureExtractor features, String[] labels, double[] weights) {
+    float[] w = new float[weights.length];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = (float) weights[i];
+    }
+    return new LinearModel(features, labels, w);
+  }
+
+  FeatureExtractor features() {
+    return features;
+  }
+
+  float[] weights() {
+    return weights;
+  }
+
+  @Override
+  String[] outcomes() {
+    return labels;
+  }
+
+  @Override
+  int[] tieRanks() {
+    return ranks;
+  }
+
+  @Override
+  FeaturePipeline pipeline() {
+    return features.pipeline();
+  }
+
+  @Override
+  double[] probabilities(String title, String body) {
+    FeatureExtractor.Vector v = features.vector(title, body);
+    if (v.onlyBias()) {
+      return null;
+    }
+    int[] ids = v.ids();
+    float[] values = v.values();
+    int n = labels.length;
+    double[] s = new double[n];
+    for (int i = 0; i < ids.length; i++) {
+      int base = ids[i] * n;
+      double x = values[i];
+      for (int k = 0; k < n; k++) {
+        s[k] += x * weights[base + k];
+      }
+    }
+    softmax(s);
+    return s;
+  }
+
+  /**
+   * Replaces scores by their softmax probabilities, shifted by the maximum so that nothing
+   * overflows: with finite scores the result is finite and sums to 1.
+   */
+  static void softmax(double[] s) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (double x : s) {
+      max = Math.max(max, x);
+    }
+    double sum = 0;
+    for (int k = 0; k < s.length; k++) {
+      s[k] = Math.exp(s[k] - max);
+      sum += s[k];
+    }
+    for (int k = 0; k < s.length; k++) {
+      s[k] /= sum;
+    }
+  }
+
+  @Override
+  String describe() {
+    return "maxent, " + features.size() + " features";
+  }
+}

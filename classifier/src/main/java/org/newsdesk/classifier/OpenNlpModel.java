@@ -1,0 +1,70 @@
+package org.newsdesk.classifier;
+
+import opennlp.tools.ml.model.AbstractModel;
+
+/**
+ * Features from a {@link FeatureExtractor}, scored by an OpenNLP model that OpenNLP's own GIS,
+ * perceptron or naive Bayes trainer fitted to them (feature names are the OpenNLP predicates,
+ * feature weights their values). Only public OpenNLP API is used: {@code MaxentModel.eval}.
+ */
+final class OpenNlpModel extends Model {
+
+  private final FeatureExtractor features;
+  private final AbstractModel model;
+  private final String[] outcomes;
+  private final int[] ranks;
+  private final Learner learner;
+
+  OpenNlpModel(FeatureExtractor features, AbstractModel model, Learner learner) {
+    this.features = features;
+    this.model = model;
+    this.learner = learner;
+    this.outcomes = new String[model.getNumOutcomes()];
+    for (int i = 0; i < outcomes.length; i++) {
+      outcomes[i] = model.getOutcome(i);
+    }
+    this.ranks = alphabeticalRanks(outcomes);
+  }
+
+  FeatureExtractor features() {
+    return features;
+  }
+
+  AbstractModel model() {
+    return model;
+  }
+
+  @Override
+  String[] outcomes() {
+    return outcomes;
+  }
+
+  @Override
+  int[] tieRanks() {
+    return ranks;
+  }
+
+  @Override
+  FeaturePipeline pipeline() {
+    return features.pipeline();
+  }
+
+  @Override
+  double[] probabilities(String title, String body) {
+    FeatureExtractor.Vector v = features.vector(title, body);
+    if (v.onlyBias()) {
+      return null;
+    }
+    int[] ids = v.ids();
+    String[] context = new String[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      context[i] = features.name(ids[i]);
+    }
+    return model.eval(context, v.values());
+  }
+
+  @Override
+  String describe() {
+    return learner.algorithm() + " (OpenNLP), " + features.size() + " features";
+  }
+}
