@@ -129,7 +129,11 @@ abstract class ModelSource implements Serializable {
 
     @Override
     TopicClassifier classifier() {
-      return TopicClassifier.builtIn(); // cached by the classifier module
+      try {
+        return TopicClassifier.builtIn(); // cached by the classifier module
+      } catch (ModelLoadException e) { // only a broken jar gets here
+        throw new UncheckedIOException(e);
+      }
     }
 
     @Override

@@ -59,7 +59,8 @@ class ClassifyJobTest {
   }
 
   @Test
-  void classifiesEveryArticleAsTopicClassifierDoesAndWritesParquet(SparkSession spark) {
+  void classifiesEveryArticleAsTopicClassifierDoesAndWritesParquet(SparkSession spark)
+      throws IOException {
     String out = tmp.resolve("parquet-out").toString();
     Run r = run(Fixtures.samples().toString(), out);
     assertThat(r.status()).as(r.err()).isZero();
@@ -83,7 +84,7 @@ class ClassifyJobTest {
   }
 
   @Test
-  void jsonWithOptionsCountsDiagnosticsByKind(SparkSession spark) {
+  void jsonWithOptionsCountsDiagnosticsByKind(SparkSession spark) throws IOException {
     String out = tmp.resolve("json-out").toString();
     Run r = run("--format", "json", "--top", "2", "--min-score", "0.4", "--mode",
         "DROPMALFORMED", damaged.toString(), out);
@@ -191,7 +192,7 @@ class ClassifyJobTest {
 
   /** Every row carries exactly what TopicClassifier predicts for its title and body. */
   static void assertMatchesTopicClassifier(Dataset<Row> rows, long expectedRows, int topK,
-      double minScore) {
+      double minScore) throws IOException {
     List<Row> all = rows.collectAsList();
     assertThat(all).hasSize((int) expectedRows);
     TopicClassifier builtIn = TopicClassifier.builtIn();

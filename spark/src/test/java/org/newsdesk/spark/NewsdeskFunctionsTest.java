@@ -21,7 +21,7 @@ import org.newsdesk.classifier.TopicClassifier;
 class NewsdeskFunctionsTest {
 
   @Test
-  void sqlFunctionsGiveTopicClassifiersResultForEveryRow(SparkSession spark) {
+  void sqlFunctionsGiveTopicClassifiersResultForEveryRow(SparkSession spark) throws IOException {
     NewsdeskFunctions.register(spark);
     TestArticles.frame(spark).createOrReplaceTempView("articles");
     Map<String, Row> rows =

@@ -54,7 +54,7 @@ class TopicClassifierTransformerTest {
   }
 
   @Test
-  void withNoParamsSetGivesTopicClassifiersResultForEveryRow(SparkSession spark) {
+  void withNoParamsSetGivesTopicClassifiersResultForEveryRow(SparkSession spark) throws IOException {
     TopicClassifierTransformer t = new TopicClassifierTransformer();
     Dataset<Row> out = t.transform(TestArticles.frame(spark));
 
@@ -76,7 +76,7 @@ class TopicClassifierTransformerTest {
   }
 
   @Test
-  void paramsChooseColumnsTopKAndMinScore(SparkSession spark) {
+  void paramsChooseColumnsTopKAndMinScore(SparkSession spark) throws IOException {
     Dataset<Row> in =
         TestArticles.frame(spark).withColumnRenamed("title", "headline.text")
             .withColumnRenamed("body", "summary");
@@ -240,7 +240,7 @@ class TopicClassifierTransformerTest {
   }
 
   @Test
-  void readmeSnippetRunsAsWritten(SparkSession spark) {
+  void readmeSnippetRunsAsWritten(SparkSession spark) throws IOException {
     String digests = Fixtures.samples().toString();
     String output = tmp.resolve("readme-topics").toString();
     // tag::spark-classify[]

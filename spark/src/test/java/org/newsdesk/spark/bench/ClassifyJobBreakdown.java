@@ -1,5 +1,6 @@
 package org.newsdesk.spark.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,7 +99,12 @@ public final class ClassifyJobBreakdown {
 
   /** One reader thread hands batches of articles to {@code cores} classifying threads. */
   static void plain(Path digest, int cores) {
-    TopicClassifier c = TopicClassifier.builtIn();
+    TopicClassifier c;
+    try {
+      c = TopicClassifier.builtIn();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     ExecutorService pool = Executors.newFixedThreadPool(cores);
     BlockingQueue<List<Article>> queue = new ArrayBlockingQueue<>(64);
     List<Article> end = List.of();

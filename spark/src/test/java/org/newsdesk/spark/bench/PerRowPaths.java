@@ -1,5 +1,6 @@
 package org.newsdesk.spark.bench;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -138,7 +139,7 @@ public final class PerRowPaths {
     spark.stop();
   }
 
-  private static Iterator<InternalRow> classifyInternal(Iterator<InternalRow> in) {
+  private static Iterator<InternalRow> classifyInternal(Iterator<InternalRow> in) throws IOException {
     TopicClassifier c = TopicClassifier.builtIn();
     java.util.Map<String, UTF8String> utf8 = new java.util.HashMap<>();
     return new Iterator<>() {
