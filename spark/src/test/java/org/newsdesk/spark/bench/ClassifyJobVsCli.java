@@ -18,9 +18,11 @@ import org.newsdesk.spark.SparkJars;
  * heap 1 GB as {@code spark-submit}'s default) against {@code newsdesk classify --format jsonl}
  * on the same digest and cores, both as new processes, in alternating rounds. The CLI is timed
  * twice per round: writing to {@code /dev/null} and to a file next to the job's output.
+ * {@code DIGEST} may be several inputs separated by commas (each a file or directory), measured
+ * one after the other: a tiny input shows each side's fixed cost (JVM and Spark start-up).
  *
- * <p>Usage: {@code ClassifyJobVsCli DIGEST ALL_JAR CLI_JAR SPARK_RUNTIME_DIR WORK_DIR [rounds]
- * [cores]}; {@code SPARK_RUNTIME_DIR} holds Spark's own commons-lang3/commons-text ({@code
+ * <p>Usage: {@code ClassifyJobVsCli DIGEST[,DIGEST...] ALL_JAR CLI_JAR SPARK_RUNTIME_DIR WORK_DIR
+ * [rounds] [cores]}; {@code SPARK_RUNTIME_DIR} holds Spark's own commons-lang3/commons-text ({@code
  * spark/target/spark-runtime} after {@code mvn verify}); this JVM's classpath supplies the rest of
  * Spark's jars. {@code cores} (default 2) becomes {@code local[cores]} and the CLI's {@code
  * --threads}.
@@ -36,6 +38,14 @@ public final class ClassifyJobVsCli {
    * @throws Exception if a run fails
    */
   public static void main(String[] args) throws Exception {
+    for (String digest : args[0].split(",")) {
+      String[] one = args.clone();
+      one[0] = digest;
+      measure(one);
+    }
+  }
+
+  private static void measure(String[] args) throws Exception {
     Path digest = Path.of(args[0]);
     Path allJar = Path.of(args[1]);
     Path cliJar = Path.of(args[2]);
@@ -58,6 +68,7 @@ public final class ClassifyJobVsCli {
     String[] names = {"newsdesk classify --format jsonl > /dev/null",
         "newsdesk classify --format jsonl > file", "ClassifyJob -> Parquet"};
     double[][] seconds = new double[3][rounds];
+    long outputBytes = 0;
     for (int r = -1; r < rounds; r++) { // round -1 warms the page cache and is not counted
       for (int i = 0; i < 3; i++) {
         Path out = work.resolve("run-" + i);
@@ -85,10 +96,14 @@ public final class ClassifyJobVsCli {
           seconds[i][r] = s;
         }
         System.out.printf(Locale.ROOT, "round %d: %s %.1f s%n", r, names[i], s);
+        if (i == 2) {
+          outputBytes = size(out);
+        }
         delete(out);
       }
     }
-    System.out.println(Files.readString(work.resolve("job.out")).strip());
+    System.out.println(digest + ": " + Files.readString(work.resolve("job.out")).strip() + "; "
+        + outputBytes + " bytes of output");
     System.out.println("| run | wall s, median [min-max] | ClassifyJob / this, median of rounds |");
     System.out.println("|---|---|---|");
     for (int i = 0; i < 3; i++) {
@@ -99,6 +114,16 @@ public final class ClassifyJobVsCli {
       System.out.printf(Locale.ROOT, "| %s | %.1f [%.1f-%.1f] | %.2f |%n", names[i],
           BenchSpark.median(seconds[i]), BenchSpark.min(seconds[i]), BenchSpark.max(seconds[i]),
           BenchSpark.median(ratio));
+    }
+  }
+
+  private static long size(Path dir) throws IOException {
+    try (Stream<Path> all = Files.walk(dir)) {
+      long total = 0;
+      for (Path x : all.filter(Files::isRegularFile).toList()) {
+        total += Files.size(x);
+      }
+      return total;
     }
   }
 
