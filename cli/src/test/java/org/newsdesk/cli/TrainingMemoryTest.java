@@ -17,7 +17,7 @@ import org.newsdesk.classifier.ModelProvenance;
 import org.newsdesk.classifier.TopicClassifier;
 
 /**
- * {@code train} in a JVM with a small heap (issue 9): the examples are streamed, not held, so
+ * {@code train} in a JVM with a small heap: the examples are streamed, not held, so
  * more text than the heap holds trains; running out of memory anyway is one clear line and exit
  * code 1, never a stack trace.
  */
