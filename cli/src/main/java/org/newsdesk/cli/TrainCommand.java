@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.newsdesk.classifier.Evaluation;
 import org.newsdesk.classifier.FeaturePipeline;
-import org.newsdesk.classifier.LabeledText;
 import org.newsdesk.classifier.Learner;
 import org.newsdesk.classifier.TopicClassifier;
 import org.newsdesk.classifier.TopicTrainer;
