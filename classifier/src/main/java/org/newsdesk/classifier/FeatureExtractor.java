@@ -97,7 +97,7 @@ final class FeatureExtractor {
         ngramFeatures.put(pack(ids, 0, ids.length), f);
       }
     }
-    this.analyzers = ThreadLocal.withInitial(() -> new Analyzer(config.stemming()));
+    this.analyzers = ThreadLocal.withInitial(() -> new Analyzer(config.stemming(), names.length));
   }
 
   private static long pack(int[] ids, int from, int n) {
@@ -168,10 +168,11 @@ final class FeatureExtractor {
 
   /** The analysed terms of one text: normalised, tokenised, lower-cased, filtered, stemmed. */
   List<String> terms(String text) {
-    Term[] terms = analyzers.get().analyze(text, this);
-    List<String> out = new ArrayList<>(terms.length);
-    for (Term t : terms) {
-      out.add(t.text);
+    Analyzer a = analyzers.get();
+    TermList terms = a.analyze(text, this, a.body);
+    List<String> out = new ArrayList<>(terms.size);
+    for (int i = 0; i < terms.size; i++) {
+      out.add(terms.items[i].text);
     }
     return out;
   }
@@ -214,71 +215,39 @@ final class FeatureExtractor {
   }
 
   /**
-   * A document's weighted feature vector straight from its text, looking n-grams up in the
-   * vocabulary as they are built (no intermediate map). Training and prediction both use this, so
-   * a document always gets bit-for-bit the same vector.
+   * A document's weighted feature vector, as new arrays: what training stores. The same
+   * computation as {@link #score}, so a document always gets bit-for-bit the same vector.
    */
   Vector vector(String title, String body) {
     Analyzer a = analyzers.get();
-    Term[] b = a.analyze(body, this);
-    Term[] t = titleTerms(a, title, body, b);
-    int[] buf = new int[8];
-    int n = 0;
-    int[] ids = new int[Math.max(b.length, t.length)];
-    for (int pass = 0; pass < 2; pass++) {
-      Term[] terms = pass == 0 ? b : t;
-      int size = terms.length;
-      for (int i = 0; i < size; i++) {
-        ids[i] = terms[i].id;
-      }
-      for (int g = config.ngramMin(); g <= config.ngramMax(); g++) {
-        for (int i = 0; i + g <= size; i++) {
-          int f;
-          if (g == 1) {
-            f = ids[i] < 0 ? -1 : unigramFeature[ids[i]];
-          } else {
-            boolean known = true;
-            for (int j = 0; j < g; j++) {
-              known &= ids[i + j] >= 0;
-            }
-            f = known ? ngramFeatures.get(pack(ids, i, g)) : -1;
-          }
-          if (f > 0) {
-            if (n == buf.length) {
-              buf = Arrays.copyOf(buf, n * 2);
-            }
-            // the low bit marks title occurrences
-            buf[n++] = f << 1 | pass;
-          }
-        }
+    int k = a.extract(title, body, this);
+    return new Vector(Arrays.copyOf(a.ids, k), Arrays.copyOf(a.values, k));
+  }
+
+  /**
+   * Scores a document against a linear model without allocating: its features' values times the
+   * weights ({@code weights[feature * labels + label]}) summed per label into {@code scores},
+   * bias first, then features in ascending id order.
+   *
+   * @return false (and {@code scores} untouched) if the document has no feature but the bias
+   */
+  boolean score(String title, String body, float[] weights, double[] scores) {
+    Analyzer a = analyzers.get();
+    int k = a.extract(title, body, this);
+    if (k == 1) {
+      return false;
+    }
+    int[] ids = a.ids;
+    float[] values = a.values;
+    int n = scores.length;
+    for (int i = 0; i < k; i++) {
+      int base = ids[i] * n;
+      double x = values[i];
+      for (int l = 0; l < n; l++) {
+        scores[l] += x * weights[base + l];
       }
     }
-    Arrays.sort(buf, 0, n);
-    int[] outIds = new int[n + 1];
-    double[] weights = new double[n + 1];
-    int k = 1;
-    double norm = 0;
-    for (int i = 0; i < n; ) {
-      int id = buf[i] >>> 1;
-      double tf = 0;
-      while (i < n && buf[i] >>> 1 == id) {
-        tf += (buf[i] & 1) == 0 ? 1.0 : config.titleWeight();
-        i++;
-      }
-      double w = config.sublinearTf() && tf > 1 ? 1 + Math.log(tf) : tf;
-      w *= idf[id];
-      outIds[k] = id;
-      weights[k] = w;
-      norm += w * w;
-      k++;
-    }
-    double scale = config.unitLength() && norm > 0 ? 1 / Math.sqrt(norm) : 1;
-    float[] values = new float[k];
-    values[0] = 1f;
-    for (int i = 1; i < k; i++) {
-      values[i] = (float) (weights[i] * scale);
-    }
-    return new Vector(k == outIds.length ? outIds : Arrays.copyOf(outIds, k), values);
+    return true;
   }
 
   /**
@@ -286,13 +255,15 @@ final class FeatureExtractor {
    * the body (its n-grams would be counted twice). Spotting a repeat on the raw text saves
    * analysing the title, which is a quarter of the work on such digests.
    */
-  private Term[] titleTerms(Analyzer a, String title, String body, Term[] b) {
+  private TermList titleTerms(Analyzer a, String title, String body, TermList b) {
+    TermList t = a.title;
+    t.size = 0;
     if (!(config.titleWeight() > 0) || repeatsBodyStart(title, body)) {
-      return NO_TERMS;
+      return t;
     }
-    Term[] t = a.analyze(title, this);
-    if (t.length > 0 && t.length <= b.length && samePrefix(b, t)) {
-      return NO_TERMS;
+    a.analyze(title, this, t);
+    if (t.size > 0 && t.size <= b.size && samePrefix(b, t)) {
+      t.size = 0;
     }
     return t;
   }
@@ -303,14 +274,14 @@ final class FeatureExtractor {
    */
   long[] ngramHashes(String title, String body) {
     Analyzer a = analyzers.get();
-    Term[] b = a.analyze(body, this);
-    Term[] t = titleTerms(a, title, body, b);
-    long[] out = new long[ngramCount(b.length) + ngramCount(t.length)];
+    TermList b = a.analyze(body, this, a.body);
+    TermList t = titleTerms(a, title, body, b);
+    long[] out = new long[ngramCount(b.size) + ngramCount(t.size)];
     int n = 0;
-    for (Term[] terms : new Term[][] {b, t}) {
+    for (TermList terms : new TermList[] {b, t}) {
       for (int g = config.ngramMin(); g <= config.ngramMax(); g++) {
-        for (int i = 0; i + g <= terms.length; i++) {
-          out[n++] = ngramHash(terms, i, g);
+        for (int i = 0; i + g <= terms.size; i++) {
+          out[n++] = ngramHash(terms.items, i, g);
         }
       }
     }
@@ -341,17 +312,17 @@ final class FeatureExtractor {
   int nameNgrams(
       String title, String body, LongIntMap wanted, AtomicReferenceArray<String> names) {
     Analyzer a = analyzers.get();
-    Term[] b = a.analyze(body, this);
-    Term[] t = titleTerms(a, title, body, b);
+    TermList b = a.analyze(body, this, a.body);
+    TermList t = titleTerms(a, title, body, b);
     int written = 0;
-    for (Term[] terms : new Term[][] {b, t}) {
+    for (TermList terms : new TermList[] {b, t}) {
       for (int g = config.ngramMin(); g <= config.ngramMax(); g++) {
-        for (int i = 0; i + g <= terms.length; i++) {
-          int index = wanted.get(ngramHash(terms, i, g));
+        for (int i = 0; i + g <= terms.size; i++) {
+          int index = wanted.get(ngramHash(terms.items, i, g));
           if (index >= 0 && names.get(index) == null) {
-            StringBuilder sb = new StringBuilder(terms[i].text);
+            StringBuilder sb = new StringBuilder(terms.items[i].text);
             for (int j = 1; j < g; j++) {
-              sb.append(' ').append(terms[i + j].text);
+              sb.append(' ').append(terms.items[i + j].text);
             }
             if (names.compareAndSet(index, null, sb.toString())) {
               written++;
@@ -411,9 +382,11 @@ final class FeatureExtractor {
     return next == ' ' || next == '\t' || next == '\n' || next == '\r';
   }
 
-  private static boolean samePrefix(Term[] body, Term[] title) {
-    for (int i = 0; i < title.length; i++) {
-      if (!body[i].text.equals(title[i].text)) {
+  private static boolean samePrefix(TermList body, TermList title) {
+    for (int i = 0; i < title.size; i++) {
+      Term b = body.items[i];
+      Term t = title.items[i];
+      if (b != t && !b.text.equals(t.text)) {
         return false;
       }
     }
@@ -421,26 +394,32 @@ final class FeatureExtractor {
   }
 
   /**
-   * An analysed token: its stemmed text, its term id here (-1 if in no feature) and the hash of
-   * its text.
+   * An analysed token: its stemmed text, its term id here (-1 if in no feature), the feature id of
+   * the term as a unigram (-1 if none) and the hash of its text.
    */
-  private record Term(String text, int id, long hash) {}
+  private record Term(String text, int id, int unigram, long hash) {}
 
   /** Marks stop words and tokens without letters or digits in the per-thread cache. */
-  private static final Term SKIP = new Term("", -1, 0);
+  private static final Term SKIP = new Term("", -1, -1, 0);
 
-  private static final Term[] NO_TERMS = new Term[0];
+  /** A reusable, growable list of one text's terms. */
+  private static final class TermList {
+    Term[] items = new Term[64];
+    int size;
+
+    void add(Term t) {
+      if (size == items.length) {
+        items = Arrays.copyOf(items, size * 2);
+      }
+      items[size++] = t;
+    }
+  }
 
   /** Feature ids and values of one document; ids[0] is the bias. */
   record Vector(int[] ids, float[] values) {
     boolean onlyBias() {
       return ids.length == 1;
     }
-  }
-
-  /** ASCII text is already NFKC; checking that first skips the normalizer's own scan. */
-  private static boolean needsNormalizing(String s) {
-    return !isAscii(s) && !Normalizer.isNormalized(s, Normalizer.Form.NFKC);
   }
 
   private static boolean isAscii(String s) {
@@ -461,57 +440,148 @@ final class FeatureExtractor {
     return false;
   }
 
-  /** Per-thread stemmer (OpenNLP stemmers keep state), token scanner and bounded cache. */
+  /**
+   * Per-thread state: stemmer (OpenNLP stemmers keep state), token scanner, bounded token cache,
+   * and the buffers of one document's terms and features, reused from document to document.
+   */
   private static final class Analyzer {
     private final Stemmer stemmer;
     private final TokenSpans spans = new TokenSpans();
     // raw token -> analysed term (each extractor has its own analyzers)
     private final TermCache terms = new TermCache();
+    final TermList body = new TermList();
+    final TermList title = new TermList();
+    private final FeatureCounts counts;
+    // the last document's features, bias first, then ascending ids; its tf-idf before scaling
+    int[] ids = new int[64];
+    float[] values = new float[64];
+    private double[] weights = new double[64];
 
-    Term[] analyze(String text, FeatureExtractor fx) {
-      if (text.isEmpty()) {
-        return NO_TERMS;
-      }
-      String t = text;
-      FeaturePipeline config = fx.config;
-      if (config.nfkc() && needsNormalizing(t)) {
-        t = Normalizer.normalize(t, Normalizer.Form.NFKC);
-      }
-      spans.scan(t);
-      Term[] out = new Term[spans.count()];
-      int n = 0;
-      for (int i = 0; i < spans.count(); i++) {
-        int from = spans.start(i);
-        int to = spans.end(i);
-        Term term = terms.get(t, from, to);
-        if (term == null) {
-          String tok = t.substring(from, to);
-          if (!hasLetterOrDigit(tok)) {
-            term = SKIP;
-          } else {
-            String w = config.lowercase() ? tok.toLowerCase(Locale.ROOT) : tok;
-            if (fx.stopWords.contains(w)) {
-              term = SKIP;
-            } else {
-              String stem = stemmed(w);
-              Integer id = fx.termIds.get(stem);
-              term = new Term(stem, id == null ? -1 : id, hash(stem));
-            }
-          }
-          terms.put(tok, term);
-        }
-        if (term != SKIP) {
-          out[n++] = term;
-        }
-      }
-      return n == out.length ? out : Arrays.copyOf(out, n);
-    }
-
-    Analyzer(FeaturePipeline.Stemming stemming) {
+    Analyzer(FeaturePipeline.Stemming stemming, int features) {
       switch (stemming) {
         case NONE -> stemmer = null;
         case PORTER -> stemmer = new PorterStemmer();
         default -> stemmer = new SnowballStemmer(SnowballStemmer.ALGORITHM.valueOf(stemming.name()));
+      }
+      counts = new FeatureCounts(features);
+    }
+
+    /** Analyses a text into {@code out} (emptied first) and returns it. */
+    TermList analyze(String text, FeatureExtractor fx, TermList out) {
+      out.size = 0;
+      if (text.isEmpty()) {
+        return out;
+      }
+      String t = text;
+      FeaturePipeline config = fx.config;
+      spans.scan(t);
+      // ASCII text is already NFKC: only other text needs the normalizer's check
+      if (config.nfkc() && !spans.ascii() && !Normalizer.isNormalized(t, Normalizer.Form.NFKC)) {
+        t = Normalizer.normalize(t, Normalizer.Form.NFKC);
+        spans.scan(t);
+      }
+      int count = spans.count();
+      for (int i = 0; i < count; i++) {
+        int from = spans.start(i);
+        int to = spans.end(i);
+        Term term = terms.get(t, from, to, spans.hash(i));
+        if (term == null) {
+          String tok = t.substring(from, to);
+          term = analyzeToken(tok, fx);
+          terms.put(tok, term);
+        }
+        if (term != SKIP) {
+          out.add(term);
+        }
+      }
+      return out;
+    }
+
+    private Term analyzeToken(String tok, FeatureExtractor fx) {
+      if (!hasLetterOrDigit(tok)) {
+        return SKIP;
+      }
+      String w = fx.config.lowercase() ? tok.toLowerCase(Locale.ROOT) : tok;
+      if (fx.stopWords.contains(w)) {
+        return SKIP;
+      }
+      String stem = stemmed(w);
+      Integer id = fx.termIds.get(stem);
+      int unigram = id == null ? -1 : fx.unigramFeature[id];
+      return new Term(stem, id == null ? -1 : id, unigram, hash(stem));
+    }
+
+    /**
+     * Extracts a document's features into {@link #ids} and {@link #values}: the bias, then every
+     * known n-gram in ascending feature id with its tf-idf value, scaled to unit length when the
+     * pipeline says so. The term frequency of an n-gram adds 1 per body occurrence, then {@code
+     * titleWeight} per title occurrence, in that order.
+     *
+     * @return the number of features, the bias included
+     */
+    int extract(String title, String body, FeatureExtractor fx) {
+      FeaturePipeline config = fx.config;
+      TermList b = analyze(body, fx, this.body);
+      TermList t = fx.titleTerms(this, title, body, b);
+      addNgrams(b, 1.0, fx);
+      addNgrams(t, config.titleWeight(), fx);
+      int k = 1 + counts.size();
+      if (ids.length < k) {
+        int capacity = Math.max(k, 2 * ids.length);
+        ids = new int[capacity];
+        values = new float[capacity];
+        weights = new double[capacity];
+      }
+      counts.drain(ids, weights, 1);
+      ids[0] = 0;
+      double norm = 0;
+      boolean sublinear = config.sublinearTf();
+      float[] idf = fx.idf;
+      for (int i = 1; i < k; i++) {
+        double tf = weights[i];
+        double w = sublinear && tf > 1 ? 1 + Math.log(tf) : tf;
+        w *= idf[ids[i]];
+        weights[i] = w;
+        norm += w * w;
+      }
+      double scale = config.unitLength() && norm > 0 ? 1 / Math.sqrt(norm) : 1;
+      values[0] = 1f;
+      for (int i = 1; i < k; i++) {
+        values[i] = (float) (weights[i] * scale);
+      }
+      return k;
+    }
+
+    /** Counts the known n-grams of one text's terms, each occurrence with {@code weight}. */
+    private void addNgrams(TermList list, double weight, FeatureExtractor fx) {
+      Term[] items = list.items;
+      int size = list.size;
+      int min = fx.config.ngramMin();
+      int max = fx.config.ngramMax();
+      LongIntMap ngrams = fx.ngramFeatures;
+      for (int i = 0; i < size; i++) {
+        Term last = items[i];
+        if (last.id < 0) {
+          continue; // no n-gram through an unknown term is a feature
+        }
+        if (min == 1 && last.unigram > 0) {
+          counts.add(last.unigram, weight);
+        }
+        // the n-grams ending at i, longest first bounded by what precedes
+        long key = last.id + 1;
+        for (int g = 2; g <= max && i - g + 1 >= 0; g++) {
+          Term first = items[i - g + 1];
+          if (first.id < 0) {
+            break;
+          }
+          key = key << TERM_BITS | (first.id + 1);
+          if (g >= min) {
+            int f = ngrams.get(key);
+            if (f > 0) {
+              counts.add(f, weight);
+            }
+          }
+        }
       }
     }
 
@@ -525,28 +595,27 @@ final class FeatureExtractor {
   }
 
   /**
-   * Raw token to analysed term, probed with a slice of the text so that a hit creates no string.
-   * Open addressing with linear probing; emptied when full, so memory stays bounded.
+   * Raw token to analysed term, probed with a slice of the text and the slice's string hash, so
+   * that a hit creates no string. Open addressing with linear probing; the hashes sit in their own
+   * array so that a probe compares chars only when the hash matches. Emptied when full, so memory
+   * stays bounded.
    */
   private static final class TermCache {
     private static final int CAPACITY = Integer.highestOneBit(TOKEN_CACHE_LIMIT) * 4;
+    private int[] hashes = new int[1024];
     private String[] keys = new String[1024];
     private Term[] values = new Term[1024];
     private int size;
 
-    Term get(String text, int from, int to) {
+    Term get(String text, int from, int to, int hash) {
       int len = to - from;
-      int h = 0;
-      for (int i = from; i < to; i++) {
-        h = 31 * h + text.charAt(i);
-      }
       int mask = keys.length - 1;
-      for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
+      for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
         String k = keys[slot];
         if (k == null) {
           return null;
         }
-        if (k.length() == len && k.hashCode() == h && k.regionMatches(0, text, from, len)) {
+        if (hashes[slot] == hash && k.length() == len && k.regionMatches(0, text, from, len)) {
           return values[slot];
         }
       }
@@ -554,6 +623,7 @@ final class FeatureExtractor {
 
     void put(String key, Term value) {
       if (size >= TOKEN_CACHE_LIMIT) {
+        hashes = new int[1024];
         keys = new String[1024];
         values = new Term[1024];
         size = 0;
@@ -566,10 +636,12 @@ final class FeatureExtractor {
 
     private void insert(String key, Term value) {
       int mask = keys.length - 1;
-      int slot = spread(key.hashCode()) & mask;
+      int hash = key.hashCode();
+      int slot = spread(hash) & mask;
       while (keys[slot] != null) {
         slot = (slot + 1) & mask;
       }
+      hashes[slot] = hash;
       keys[slot] = key;
       values[slot] = value;
     }
@@ -577,6 +649,7 @@ final class FeatureExtractor {
     private void grow() {
       String[] oldKeys = keys;
       Term[] oldValues = values;
+      hashes = new int[oldKeys.length * 2];
       keys = new String[oldKeys.length * 2];
       values = new Term[oldKeys.length * 2];
       for (int i = 0; i < oldKeys.length; i++) {

@@ -78,20 +78,9 @@ final class LinearModel extends Model {
 
   @Override
   double[] probabilities(String title, String body) {
-    FeatureExtractor.Vector v = features.vector(title, body);
-    if (v.onlyBias()) {
+    double[] s = new double[labels.length];
+    if (!features.score(title, body, weights, s)) {
       return null;
-    }
-    int[] ids = v.ids();
-    float[] values = v.values();
-    int n = labels.length;
-    double[] s = new double[n];
-    for (int i = 0; i < ids.length; i++) {
-      int base = ids[i] * n;
-      double x = values[i];
-      for (int k = 0; k < n; k++) {
-        s[k] += x * weights[base + k];
-      }
     }
     softmax(s);
     return s;

@@ -6,8 +6,8 @@ import opennlp.tools.util.StringUtil;
 /**
  * The token boundaries of OpenNLP's {@code SimpleTokenizer}, found without its per-token {@code
  * Span} and {@code String} objects. Tokenising was a third of prediction time, mostly in that
- * allocation; here a reused instance only records offsets, so a cache can be probed straight from
- * the text. The character classes come from the same OpenNLP and JDK predicates, and a test checks
+ * allocation; here a reused instance only records offsets and each token's string hash, so a cache
+ * can be probed straight from the text in the same pass. The character classes come from the same OpenNLP and JDK predicates, and a test checks
  * the boundaries against {@code SimpleTokenizer.INSTANCE} on random text. Not thread-safe: each
  * analyser thread owns one.
  */
@@ -39,7 +39,9 @@ final class TokenSpans {
   }
 
   private int[] bounds = new int[64];
+  private int[] hashes = new int[32];
   private int count;
+  private boolean ascii;
 
   /**
    * Splits a text: a token is a run of letters, a run of digits, or a run of one repeated other
@@ -54,33 +56,48 @@ final class TokenSpans {
     byte type = WHITESPACE;
     int start = -1;
     char previous = 0;
+    int h = 0;
+    int all = 0;
     for (int i = 0; i < length; i++) {
       char c = s.charAt(i);
+      all |= c;
       type = c < TYPES.length ? TYPES[c] : classify(c);
       if (state == WHITESPACE) {
         if (type != WHITESPACE) {
           start = i;
+          h = c;
         }
       } else if (type != state || type == OTHER && c != previous) {
-        add(start, i);
+        add(start, i, h);
         start = i;
+        h = c;
+      } else {
+        h = 31 * h + c;
       }
       state = type;
       previous = c;
     }
     if (type != WHITESPACE) {
-      add(start, length);
+      add(start, length, h);
     }
+    ascii = all < 0x80;
     return this;
   }
 
-  private void add(int start, int end) {
-    if (2 * count + 2 > bounds.length) {
+  private void add(int start, int end, int hash) {
+    if (count == hashes.length) {
       bounds = Arrays.copyOf(bounds, bounds.length * 2);
+      hashes = Arrays.copyOf(hashes, hashes.length * 2);
     }
     bounds[2 * count] = start;
     bounds[2 * count + 1] = end;
+    hashes[count] = hash;
     count++;
+  }
+
+  /** Whether every char of the last scanned text was ASCII. */
+  boolean ascii() {
+    return ascii;
   }
 
   /** The number of tokens found by the last scan. */
@@ -96,5 +113,13 @@ final class TokenSpans {
   /** Where token {@code i} ends (exclusive). */
   int end(int i) {
     return bounds[2 * i + 1];
+  }
+
+  /**
+   * The {@link String#hashCode()} of token {@code i}'s text, computed during the scan so that a
+   * cache can be probed without reading the token's chars again.
+   */
+  int hash(int i) {
+    return hashes[i];
   }
 }

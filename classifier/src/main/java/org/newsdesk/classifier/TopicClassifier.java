@@ -114,13 +114,7 @@ public final class TopicClassifier {
     if (probs == null) {
       return unknown;
     }
-    int[] order = rank(probs, tieRanks);
-    LabelScore[] scores = new LabelScore[probs.length];
-    for (int i = 0; i < order.length; i++) {
-      scores[i] = new LabelScore(outcomes[order[i]], probs[order[i]]);
-    }
-    // List.of copies once; Prediction's List.copyOf then keeps that list as it is
-    return new Prediction(List.of(scores), false);
+    return new Prediction(new RankedScores(outcomes, probs, tieRanks), false);
   }
 
   /**
