@@ -59,6 +59,32 @@ class RecordPrinterTest {
   }
 
   @Test
+  void preparedBatchesPrintExactlyWhatPrintingEachRecordPrints() {
+    List<ObjectNode> records = new java.util.ArrayList<>();
+    records.add(record("naïve ✓", "line\nbreak \"quoted\" \u0000\u001f\u2028 tab\t"));
+    records.add(record("", "𝄞 surrogates \uD800 alone"));
+    ObjectNode numbers = record("n", "x");
+    numbers.put("score", 0.1 + 0.2);
+    numbers.put("tiny", 4.9e-324);
+    numbers.put("line", Long.MAX_VALUE);
+    records.add(numbers);
+    for (OutputFormat format : OutputFormat.values()) {
+      StringWriter one = new StringWriter();
+      RecordPrinter single = new RecordPrinter(format, new PrintWriter(one), List.of(
+          RecordPrinter.Column.field("NAME", "name", 6)));
+      records.forEach(single::print);
+      single.finish();
+      StringWriter batched = new StringWriter();
+      RecordPrinter many = new RecordPrinter(format, new PrintWriter(batched), List.of(
+          RecordPrinter.Column.field("NAME", "name", 6)));
+      many.print(many.prepare(records.subList(0, 2)));
+      many.print(many.prepare(records.subList(2, 3)));
+      many.finish();
+      assertThat(batched.toString()).as(format.name()).isEqualTo(one.toString());
+    }
+  }
+
+  @Test
   void tableAlignsColumnsAndAbbreviatesToTheWidthLimit() {
     RecordPrinter p = printer(OutputFormat.TABLE);
     p.print(record("a", "first"));
