@@ -88,7 +88,12 @@ final class FeatureExtractor {
     }
     this.unigramFeature = new int[termIds.size()];
     Arrays.fill(unigramFeature, -1);
-    this.ngramFeatures = new LongIntMap(grams.size());
+    int longer = 0;
+    for (int[] ids : grams) {
+      longer += ids.length > 1 ? 1 : 0;
+    }
+    // sized for the n-grams it holds (not the unigrams): a smaller table stays in cache longer
+    this.ngramFeatures = new LongIntMap(longer);
     for (int f = 1; f < names.length; f++) {
       int[] ids = grams.get(f - 1);
       if (ids.length == 1) {
@@ -231,7 +236,7 @@ final class FeatureExtractor {
    *
    * @return false (and {@code scores} untouched) if the document has no feature but the bias
    */
-  boolean score(String title, String body, float[] weights, double[] scores) {
+  boolean score(String title, String body, double[] weights, double[] scores) {
     Analyzer a = analyzers.get();
     int k = a.extract(title, body, this);
     if (k == 1) {
@@ -341,7 +346,7 @@ final class FeatureExtractor {
   private static long ngramHash(Term[] terms, int from, int n) {
     long h = n;
     for (int i = 0; i < n; i++) {
-      h = mix(h * 0x9E3779B97F4A7C15L + terms[from + i].hash);
+      h = mix(h * 0x9E3779B97F4A7C15L + terms[from + i].textHash);
     }
     return h == 0 ? 1 : h;
   }
@@ -394,13 +399,72 @@ final class FeatureExtractor {
   }
 
   /**
-   * An analysed token: its stemmed text, its term id here (-1 if in no feature), the feature id of
-   * the term as a unigram (-1 if none) and the hash of its text.
+   * One entry of the per-thread token cache: a raw token (the key) and what analysing it gave (the
+   * value): its stemmed text, its term id here (-1 if in no feature), the feature id of the term as
+   * a unigram (-1 if none) and the 64-bit hash of its text, or that it is skipped (a stop word, or
+   * no letter or digit). Key and value share one object so that a cache hit reads one object: a
+   * token of at most 16 chars below U+0100 is compared by its chars packed into two longs, any
+   * other by its string.
    */
-  private record Term(String text, int id, int unigram, long hash) {}
+  private static final class Term {
+    final int hash;
+    final int length;
+    final long packed0;
+    final long packed1;
+    /** The raw token, kept only when it cannot be packed. */
+    final String token;
+    final String text;
+    final int id;
+    final int unigram;
+    final long textHash;
+    final boolean skip;
 
-  /** Marks stop words and tokens without letters or digits in the per-thread cache. */
-  private static final Term SKIP = new Term("", -1, -1, 0);
+    Term(String token, String text, int id, int unigram, boolean skip) {
+      this.hash = token.hashCode();
+      this.length = token.length();
+      boolean packable = packable(token, 0, length);
+      this.packed0 = packable ? pack(token, 0, length, 0) : 0;
+      this.packed1 = packable ? pack(token, 0, length, 8) : 0;
+      this.token = packable ? null : token;
+      this.text = text;
+      this.id = id;
+      this.unigram = unigram;
+      this.textHash = skip ? 0 : hash(text);
+      this.skip = skip;
+    }
+
+    /** Whether this is the entry of {@code s[from, from + len)}, packed as given if packable. */
+    boolean matches(String s, int from, int len, boolean packable, long p0, long p1) {
+      if (length != len) {
+        return false;
+      }
+      return packable
+          ? token == null && packed0 == p0 && packed1 == p1
+          : token != null && token.regionMatches(0, s, from, len);
+    }
+
+    /** A slice can be packed if it has at most 16 chars, each below U+0100. */
+    static boolean packable(String s, int from, int to) {
+      if (to - from > 16) {
+        return false;
+      }
+      int all = 0;
+      for (int i = from; i < to; i++) {
+        all |= s.charAt(i);
+      }
+      return all < 0x100;
+    }
+
+    /** Chars {@code skip..skip+7} of a packable slice, one byte each (0 past its end). */
+    static long pack(String s, int from, int to, int skip) {
+      long p = 0;
+      int end = Math.min(to, from + skip + 8);
+      for (int i = from + skip, shift = 0; i < end; i++, shift += 8) {
+        p |= (long) s.charAt(i) << shift;
+      }
+      return p;
+    }
+  }
 
   /** A reusable, growable list of one text's terms. */
   private static final class TermList {
@@ -486,11 +550,10 @@ final class FeatureExtractor {
         int to = spans.end(i);
         Term term = terms.get(t, from, to, spans.hash(i));
         if (term == null) {
-          String tok = t.substring(from, to);
-          term = analyzeToken(tok, fx);
-          terms.put(tok, term);
+          term = analyzeToken(t.substring(from, to), fx);
+          terms.put(term);
         }
-        if (term != SKIP) {
+        if (!term.skip) {
           out.add(term);
         }
       }
@@ -499,16 +562,16 @@ final class FeatureExtractor {
 
     private Term analyzeToken(String tok, FeatureExtractor fx) {
       if (!hasLetterOrDigit(tok)) {
-        return SKIP;
+        return new Term(tok, "", -1, -1, true);
       }
       String w = fx.config.lowercase() ? tok.toLowerCase(Locale.ROOT) : tok;
       if (fx.stopWords.contains(w)) {
-        return SKIP;
+        return new Term(tok, "", -1, -1, true);
       }
       String stem = stemmed(w);
       Integer id = fx.termIds.get(stem);
       int unigram = id == null ? -1 : fx.unigramFeature[id];
-      return new Term(stem, id == null ? -1 : id, unigram, hash(stem));
+      return new Term(tok, stem, id == null ? -1 : id, unigram, false);
     }
 
     /**
@@ -596,65 +659,58 @@ final class FeatureExtractor {
 
   /**
    * Raw token to analysed term, probed with a slice of the text and the slice's string hash, so
-   * that a hit creates no string. Open addressing with linear probing; the hashes sit in their own
-   * array so that a probe compares chars only when the hash matches. Emptied when full, so memory
-   * stays bounded.
+   * that a hit creates no string and reads one entry object. Open addressing with linear probing;
+   * emptied when full, so memory stays bounded.
    */
   private static final class TermCache {
     private static final int CAPACITY = Integer.highestOneBit(TOKEN_CACHE_LIMIT) * 4;
-    private int[] hashes = new int[1024];
-    private String[] keys = new String[1024];
-    private Term[] values = new Term[1024];
+    private Term[] table = new Term[1024];
     private int size;
 
     Term get(String text, int from, int to, int hash) {
       int len = to - from;
-      int mask = keys.length - 1;
+      boolean packable = Term.packable(text, from, to);
+      long p0 = packable ? Term.pack(text, from, to, 0) : 0;
+      long p1 = packable && len > 8 ? Term.pack(text, from, to, 8) : 0;
+      Term[] t = table;
+      int mask = t.length - 1;
       for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
-        String k = keys[slot];
-        if (k == null) {
+        Term e = t[slot];
+        if (e == null) {
           return null;
         }
-        if (hashes[slot] == hash && k.length() == len && k.regionMatches(0, text, from, len)) {
-          return values[slot];
+        if (e.hash == hash && e.matches(text, from, len, packable, p0, p1)) {
+          return e;
         }
       }
     }
 
-    void put(String key, Term value) {
+    void put(Term term) {
       if (size >= TOKEN_CACHE_LIMIT) {
-        hashes = new int[1024];
-        keys = new String[1024];
-        values = new Term[1024];
+        table = new Term[1024];
         size = 0;
-      } else if (2 * (size + 1) > keys.length && keys.length < CAPACITY) {
+      } else if (2 * (size + 1) > table.length && table.length < CAPACITY) {
         grow();
       }
-      insert(key, value);
+      insert(term);
       size++;
     }
 
-    private void insert(String key, Term value) {
-      int mask = keys.length - 1;
-      int hash = key.hashCode();
-      int slot = spread(hash) & mask;
-      while (keys[slot] != null) {
+    private void insert(Term term) {
+      int mask = table.length - 1;
+      int slot = spread(term.hash) & mask;
+      while (table[slot] != null) {
         slot = (slot + 1) & mask;
       }
-      hashes[slot] = hash;
-      keys[slot] = key;
-      values[slot] = value;
+      table[slot] = term;
     }
 
     private void grow() {
-      String[] oldKeys = keys;
-      Term[] oldValues = values;
-      hashes = new int[oldKeys.length * 2];
-      keys = new String[oldKeys.length * 2];
-      values = new Term[oldKeys.length * 2];
-      for (int i = 0; i < oldKeys.length; i++) {
-        if (oldKeys[i] != null) {
-          insert(oldKeys[i], oldValues[i]);
+      Term[] old = table;
+      table = new Term[old.length * 2];
+      for (Term e : old) {
+        if (e != null) {
+          insert(e);
         }
       }
     }
