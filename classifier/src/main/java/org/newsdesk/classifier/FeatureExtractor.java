@@ -47,6 +47,11 @@ final class FeatureExtractor {
   private final Map<String, Integer> termIds = new HashMap<>();
   private final int[] unigramFeature;
   private final LongIntMap ngramFeatures;
+  /**
+   * For each term, a 64-bit set of (hashed) terms that follow it somewhere inside a feature
+   * n-gram: an n-gram with an adjacent pair not in these sets is no feature, and is not looked up.
+   */
+  private final long[] followers;
 
   private FeatureExtractor(FeaturePipeline config, String[] names, float[] idf) {
     this.config = config;
@@ -94,15 +99,24 @@ final class FeatureExtractor {
     }
     // sized for the n-grams it holds (not the unigrams): a smaller table stays in cache longer
     this.ngramFeatures = new LongIntMap(longer);
+    this.followers = new long[termIds.size()];
     for (int f = 1; f < names.length; f++) {
       int[] ids = grams.get(f - 1);
       if (ids.length == 1) {
         unigramFeature[ids[0]] = f;
       } else {
         ngramFeatures.put(pack(ids, 0, ids.length), f);
+        for (int i = 1; i < ids.length; i++) {
+          followers[ids[i - 1]] |= followerBit(ids[i]);
+        }
       }
     }
     this.analyzers = ThreadLocal.withInitial(() -> new Analyzer(config.stemming(), names.length));
+  }
+
+  /** The bit standing for a term in {@link #followers}. */
+  private static long followerBit(int id) {
+    return 1L << ((id * 0x9E3779B9) >>> 26);
   }
 
   private static long pack(int[] ids, int from, int n) {
@@ -236,7 +250,7 @@ final class FeatureExtractor {
    *
    * @return false (and {@code scores} untouched) if the document has no feature but the bias
    */
-  boolean score(String title, String body, double[] weights, double[] scores) {
+  boolean score(String title, String body, float[] weights, double[] scores) {
     Analyzer a = analyzers.get();
     int k = a.extract(title, body, this);
     if (k == 1) {
@@ -416,10 +430,13 @@ final class FeatureExtractor {
     final String text;
     final int id;
     final int unigram;
+    /** The terms that may follow this one in a feature, and this term's bit in such sets. */
+    final long followers;
+    final long bit;
     final long textHash;
     final boolean skip;
 
-    Term(String token, String text, int id, int unigram, boolean skip) {
+    Term(String token, String text, int id, int unigram, long followers, boolean skip) {
       this.hash = token.hashCode();
       this.length = token.length();
       boolean packable = packable(token, 0, length);
@@ -429,6 +446,8 @@ final class FeatureExtractor {
       this.text = text;
       this.id = id;
       this.unigram = unigram;
+      this.followers = followers;
+      this.bit = id < 0 ? 0 : followerBit(id);
       this.textHash = skip ? 0 : hash(text);
       this.skip = skip;
     }
@@ -562,16 +581,18 @@ final class FeatureExtractor {
 
     private Term analyzeToken(String tok, FeatureExtractor fx) {
       if (!hasLetterOrDigit(tok)) {
-        return new Term(tok, "", -1, -1, true);
+        return new Term(tok, "", -1, -1, 0, true);
       }
       String w = fx.config.lowercase() ? tok.toLowerCase(Locale.ROOT) : tok;
       if (fx.stopWords.contains(w)) {
-        return new Term(tok, "", -1, -1, true);
+        return new Term(tok, "", -1, -1, 0, true);
       }
       String stem = stemmed(w);
       Integer id = fx.termIds.get(stem);
-      int unigram = id == null ? -1 : fx.unigramFeature[id];
-      return new Term(tok, stem, id == null ? -1 : id, unigram, false);
+      if (id == null) {
+        return new Term(tok, stem, -1, -1, 0, false);
+      }
+      return new Term(tok, stem, id, fx.unigramFeature[id], fx.followers[id], false);
     }
 
     /**
@@ -630,12 +651,13 @@ final class FeatureExtractor {
         if (min == 1 && last.unigram > 0) {
           counts.add(last.unigram, weight);
         }
-        // the n-grams ending at i, longest first bounded by what precedes
+        // the n-grams ending at i, shortest first, as far as each adjacent pair can be in one
         long key = last.id + 1;
+        Term next = last;
         for (int g = 2; g <= max && i - g + 1 >= 0; g++) {
           Term first = items[i - g + 1];
-          if (first.id < 0) {
-            break;
+          if ((first.followers & next.bit) == 0) {
+            break; // also catches an unknown first term: its followers are empty
           }
           key = key << TERM_BITS | (first.id + 1);
           if (g >= min) {
@@ -644,6 +666,7 @@ final class FeatureExtractor {
               counts.add(f, weight);
             }
           }
+          next = first;
         }
       }
     }
@@ -669,9 +692,21 @@ final class FeatureExtractor {
 
     Term get(String text, int from, int to, int hash) {
       int len = to - from;
-      boolean packable = Term.packable(text, from, to);
-      long p0 = packable ? Term.pack(text, from, to, 0) : 0;
-      long p1 = packable && len > 8 ? Term.pack(text, from, to, 8) : 0;
+      long p0 = 0;
+      long p1 = 0;
+      int all = 0;
+      if (len <= 16) {
+        for (int i = 0; i < len; i++) {
+          char c = text.charAt(from + i);
+          all |= c;
+          if (i < 8) {
+            p0 |= (long) c << (i << 3);
+          } else {
+            p1 |= (long) c << ((i - 8) << 3);
+          }
+        }
+      }
+      boolean packable = len <= 16 && all < 0x100;
       Term[] t = table;
       int mask = t.length - 1;
       for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {

@@ -12,8 +12,6 @@ final class LinearModel extends Model {
   private final FeatureExtractor features;
   private final String[] labels;
   private final float[] weights;
-  /** The weights widened to double once, so the scoring loop is a plain multiply-add. */
-  private final double[] scoring;
   private final int[] ranks;
 
   /**
@@ -40,10 +38,6 @@ final class LinearModel extends Model {
     this.features = features;
     this.labels = labels;
     this.weights = weights;
-    this.scoring = new double[weights.length];
-    for (int i = 0; i < weights.length; i++) {
-      scoring[i] = weights[i];
-    }
     this.ranks = new int[labels.length];
     for (int i = 0; i < ranks.length; i++) {
       ranks[i] = i;
@@ -85,7 +79,7 @@ final class LinearModel extends Model {
   @Override
   double[] probabilities(String title, String body) {
     double[] s = new double[labels.length];
-    if (!features.score(title, body, scoring, s)) {
+    if (!features.score(title, body, weights, s)) {
       return null;
     }
     softmax(s);
