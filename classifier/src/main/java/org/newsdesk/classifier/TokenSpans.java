@@ -21,10 +21,26 @@ final class TokenSpans {
   /** Classes of the first 2,048 chars (Latin, Greek, Cyrillic, ...), looked up rather than tested. */
   private static final byte[] TYPES = new byte[0x800];
 
+  /** Classes of General Punctuation (U+2000-U+206F: curly quotes, dashes, odd spaces), common in news. */
+  private static final int PUNCTUATION = 0x2000;
+
+  private static final byte[] PUNCTUATION_TYPES = new byte[0x70];
+
   static {
     for (char c = 0; c < TYPES.length; c++) {
       TYPES[c] = classify(c);
     }
+    for (int i = 0; i < PUNCTUATION_TYPES.length; i++) {
+      PUNCTUATION_TYPES[i] = classify((char) (PUNCTUATION + i));
+    }
+  }
+
+  private static byte type(char c) {
+    if (c < 0x800) {
+      return TYPES[c];
+    }
+    int p = c - PUNCTUATION;
+    return p >= 0 && p < PUNCTUATION_TYPES.length ? PUNCTUATION_TYPES[p] : classify(c);
   }
 
   /** SimpleTokenizer's character class, with its predicates in its order. */
@@ -61,7 +77,7 @@ final class TokenSpans {
     for (int i = 0; i < length; i++) {
       char c = s.charAt(i);
       all |= c;
-      type = c < TYPES.length ? TYPES[c] : classify(c);
+      type = type(c);
       if (state == WHITESPACE) {
         if (type != WHITESPACE) {
           start = i;

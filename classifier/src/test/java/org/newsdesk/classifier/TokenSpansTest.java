@@ -16,7 +16,7 @@ class TokenSpansTest {
   private static final String ALPHABET =
       "aZé中ßﬁ" // letters, including one NFKC would expand
           + "07٣" // digits, one from another script
-          + "..--!?'\"€—" // others, some repeated so runs of the same char occur
+          + "..--!?'\"€—\u2019\u201C\u2026" // others (curly quotes and ellipsis among them), some repeated
           + "   \t\n\r\u00A0\u2007\u202F\u2028\u3000\u000B" // whitespace of several kinds
           + "\u0301\u20DD" // combining marks
           + "\uD83D\uDE00\uD800"; // a surrogate pair and a lone surrogate
