@@ -430,9 +430,8 @@ final class FeatureExtractor {
     final String text;
     final int id;
     final int unigram;
-    /** The terms that may follow this one in a feature, and this term's bit in such sets. */
+    /** The terms that may follow this one in a feature ({@link FeatureExtractor#followers}). */
     final long followers;
-    final long bit;
     final long textHash;
     final boolean skip;
 
@@ -447,7 +446,6 @@ final class FeatureExtractor {
       this.id = id;
       this.unigram = unigram;
       this.followers = followers;
-      this.bit = id < 0 ? 0 : followerBit(id);
       this.textHash = skip ? 0 : hash(text);
       this.skip = skip;
     }
@@ -561,6 +559,10 @@ final class FeatureExtractor {
     private final TermCache terms = new TermCache();
     final TermList body = new TermList();
     final TermList title = new TermList();
+    // each token's entry in its first cache slot, loaded ahead of the checks
+    private Term[] first = new Term[64];
+    // the keys of a text's n-grams of two or more terms that may be features, looked up together
+    private long[] keys = new long[64];
     private final FeatureCounts counts;
     // the last document's features, bias first, then ascending ids; its tf-idf before scaling
     int[] ids = new int[64];
@@ -591,10 +593,16 @@ final class FeatureExtractor {
         spans.scan(t);
       }
       int count = spans.count();
+      // first load every token's likely cache entry, then check them one by one: the loads do
+      // not wait for each other, so their cache misses overlap
+      if (first.length < count) {
+        first = new Term[Math.max(count, 2 * first.length)];
+      }
+      terms.prefetch(spans.hashes(), count, first);
       for (int i = 0; i < count; i++) {
         int from = spans.start(i);
         int to = spans.end(i);
-        Term term = terms.get(t, from, to, spans.hash(i));
+        Term term = terms.get(t, from, to, spans.hash(i), first[i]);
         if (term == null) {
           term = analyzeToken(t.substring(from, to), fx);
           terms.put(term);
@@ -669,7 +677,7 @@ final class FeatureExtractor {
       int size = list.size;
       int min = fx.config.ngramMin();
       int max = fx.config.ngramMax();
-      LongIntMap ngrams = fx.ngramFeatures;
+      int candidates = 0;
       for (int i = 0; i < size; i++) {
         Term last = items[i];
         if (last.id < 0) {
@@ -683,17 +691,25 @@ final class FeatureExtractor {
         Term next = last;
         for (int g = 2; g <= max && i - g + 1 >= 0; g++) {
           Term first = items[i - g + 1];
-          if ((first.followers & next.bit) == 0) {
+          if ((first.followers & followerBit(next.id)) == 0) {
             break; // also catches an unknown first term: its followers are empty
           }
           key = key << TERM_BITS | (first.id + 1);
           if (g >= min) {
-            int f = ngrams.get(key);
-            if (f > 0) {
-              counts.add(f, weight);
+            if (candidates == keys.length) {
+              keys = Arrays.copyOf(keys, 2 * candidates);
             }
+            keys[candidates++] = key;
           }
           next = first;
+        }
+      }
+      // looked up in one tight loop, so that the table's cache misses overlap
+      LongIntMap ngrams = fx.ngramFeatures;
+      for (int j = 0; j < candidates; j++) {
+        int f = ngrams.get(keys[j]);
+        if (f > 0) {
+          counts.add(f, weight);
         }
       }
     }
@@ -716,8 +732,35 @@ final class FeatureExtractor {
     private static final int CAPACITY = Integer.highestOneBit(TOKEN_CACHE_LIMIT) * 4;
     private Term[] table = new Term[1024];
     private int size;
+    /** Keeps {@link #prefetch}'s loads from being optimised away. */
+    @SuppressWarnings("unused")
+    private int touched;
 
-    Term get(String text, int from, int to, int hash) {
+    /**
+     * Loads the entry in the first probe slot of each of {@code count} token hashes into {@code
+     * out} (null where empty), and touches each entry's hash so it is in cache for {@link #get}.
+     */
+    void prefetch(int[] hashes, int count, Term[] out) {
+      Term[] t = table;
+      int mask = t.length - 1;
+      for (int i = 0; i < count; i++) {
+        out[i] = t[spread(hashes[i]) & mask];
+      }
+      int touched = 0;
+      for (int i = 0; i < count; i++) {
+        Term e = out[i];
+        if (e != null) {
+          touched |= e.hash;
+        }
+      }
+      this.touched = touched;
+    }
+
+    /**
+     * The entry of the token {@code text[from, to)} with string hash {@code hash}, trying {@code
+     * candidate} (an entry {@link #prefetch} found, possibly since removed) first, or null.
+     */
+    Term get(String text, int from, int to, int hash, Term candidate) {
       int len = to - from;
       long p0 = 0;
       long p1 = 0;
@@ -734,6 +777,12 @@ final class FeatureExtractor {
         }
       }
       boolean packable = len <= 16 && all < 0x100;
+      // an entry matching the token is its analysis, whether or not it is still in the table
+      if (candidate != null
+          && candidate.hash == hash
+          && candidate.matches(text, from, len, packable, p0, p1)) {
+        return candidate;
+      }
       Term[] t = table;
       int mask = t.length - 1;
       for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {

@@ -138,4 +138,9 @@ final class TokenSpans {
   int hash(int i) {
     return hashes[i];
   }
+
+  /** The token hashes of the last scan, by token index (valid up to {@link #count()}). */
+  int[] hashes() {
+    return hashes;
+  }
 }
