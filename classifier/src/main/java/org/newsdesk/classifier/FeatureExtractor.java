@@ -460,13 +460,22 @@ final class FeatureExtractor {
     }
 
     /** Whether this is the entry of {@code s[from, from + len)}, packed as given if packable. */
-    boolean matches(String s, int from, int len, boolean packable, long p0, long p1) {
+    boolean matches(char[] s, int from, int len, boolean packable, long p0, long p1) {
       if (length != len) {
         return false;
       }
-      return packable
-          ? token == null && packed0 == p0 && packed1 == p1
-          : token != null && token.regionMatches(0, s, from, len);
+      if (packable) {
+        return token == null && packed0 == p0 && packed1 == p1;
+      }
+      if (token == null) {
+        return false;
+      }
+      for (int i = 0; i < len; i++) {
+        if (token.charAt(i) != s[from + i]) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** A slice can be packed if it has at most 16 chars, each below U+0100. */
@@ -572,6 +581,7 @@ final class FeatureExtractor {
     private Term[] first = new Term[64];
     // the keys of a text's n-grams of two or more terms that may be features, looked up together
     private long[] keys = new long[64];
+    private int[] found = new int[64];
     private final FeatureCounts counts;
     // the last document's features, bias first, then ascending ids; its tf-idf before scaling
     int[] ids = new int[64];
@@ -610,10 +620,11 @@ final class FeatureExtractor {
         first = new Term[Math.max(count, 2 * first.length)];
       }
       terms.prefetch(spans.hashes(), count, first);
+      char[] chars = spans.chars();
       for (int i = 0; i < count; i++) {
         int from = spans.start(i);
         int to = spans.end(i);
-        Term term = terms.get(t, from, to, spans.hash(i), first[i]);
+        Term term = terms.get(chars, from, to, spans.hash(i), first[i]);
         if (term == null) {
           term = analyzeToken(t.substring(from, to), fx);
           terms.put(term);
@@ -715,10 +726,13 @@ final class FeatureExtractor {
           next = first;
         }
       }
-      // looked up in one tight loop, so that the table's cache misses overlap
-      LongIntMap ngrams = fx.ngramFeatures;
+      // looked up together, so that the table's cache misses overlap
+      if (found.length < candidates) {
+        found = new int[keys.length];
+      }
+      fx.ngramFeatures.getAll(keys, candidates, found);
       for (int j = 0; j < candidates; j++) {
-        int f = ngrams.get(keys[j]);
+        int f = found[j];
         if (f > 0) {
           counts.add(f, weight);
         }
@@ -771,14 +785,14 @@ final class FeatureExtractor {
      * The entry of the token {@code text[from, to)} with string hash {@code hash}, trying {@code
      * candidate} (an entry {@link #prefetch} found, possibly since removed) first, or null.
      */
-    Term get(String text, int from, int to, int hash, Term candidate) {
+    Term get(char[] text, int from, int to, int hash, Term candidate) {
       int len = to - from;
       long p0 = 0;
       long p1 = 0;
       int all = 0;
       if (len <= 16) {
         for (int i = 0; i < len; i++) {
-          char c = text.charAt(from + i);
+          char c = text[from + i];
           all |= c;
           if (i < 8) {
             p0 |= (long) c << (i << 3);

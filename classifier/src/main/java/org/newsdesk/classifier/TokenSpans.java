@@ -54,6 +54,11 @@ final class TokenSpans {
     return Character.isDigit(c) ? NUMERIC : OTHER;
   }
 
+  /** The longest text whose chars stay buffered between scans. */
+  private static final int MAX_KEPT = 1 << 16;
+
+  private char[] kept = new char[1024];
+  private char[] chars = kept;
   private int[] bounds = new int[64];
   private int[] hashes = new int[32];
   private int count;
@@ -68,6 +73,14 @@ final class TokenSpans {
   TokenSpans scan(String s) {
     count = 0;
     int length = s.length();
+    if (kept.length < length && length <= MAX_KEPT) {
+      kept = new char[Math.min(MAX_KEPT, Math.max(length, 2 * kept.length))];
+    }
+    // a huge text gets an array of its own, dropped at the next scan
+    chars = length <= kept.length ? kept : new char[length];
+    // one bulk copy, then plain array reads (no per-char coder check and bounds check on a String)
+    char[] cs = chars;
+    s.getChars(0, length, cs, 0);
     byte state = WHITESPACE;
     byte type = WHITESPACE;
     int start = -1;
@@ -75,7 +88,7 @@ final class TokenSpans {
     int h = 0;
     int all = 0;
     for (int i = 0; i < length; i++) {
-      char c = s.charAt(i);
+      char c = cs[i];
       all |= c;
       type = type(c);
       if (state == WHITESPACE) {
@@ -98,6 +111,11 @@ final class TokenSpans {
     }
     ascii = all < 0x80;
     return this;
+  }
+
+  /** The chars of the last scanned text (the array may be longer than the text). */
+  char[] chars() {
+    return chars;
   }
 
   private void add(int start, int end, int hash) {
