@@ -33,6 +33,10 @@ import java.util.TreeSet;
  * #expectedChanceOverlap()} such counts are expected by chance. Far more means the evaluation
  * measures the model on (part of) its own training data, and flatters it. Cross-validation counts
  * held-out examples whose text also occurs in the fold's training part (duplicates).
+ *
+ * <p><b>Labels the model does not know.</b> An example whose true label is not among the labels
+ * the model predicts (every {@link Prediction} lists them all) can only be an error; {@link
+ * #labelsNotPredicted()} counts them per label, so a report can say why a label's recall is 0.
  */
 public final class Evaluation {
 
@@ -96,6 +100,7 @@ public final class Evaluation {
   private final List<Misclassified> misclassified;
   private final int trainingOverlap;
   private final double expectedChanceOverlap;
+  private final Map<String, Integer> labelsNotPredicted;
   private final int total;
   private final int correct;
   private final List<LabelMetrics> perLabel;
@@ -107,6 +112,7 @@ public final class Evaluation {
     this.misclassified = List.copyOf(t.misclassified);
     this.trainingOverlap = t.overlap;
     this.expectedChanceOverlap = t.expectedOverlap;
+    this.labelsNotPredicted = Collections.unmodifiableMap(new TreeMap<>(t.notPredicted));
     int tot = 0;
     int cor = 0;
     List<LabelMetrics> metrics = new ArrayList<>();
@@ -139,12 +145,16 @@ public final class Evaluation {
     private final List<String> predicted = new ArrayList<>();
     private final int[] hitsAtK = new int[MAX_TOP_K];
     private final List<Misclassified> misclassified = new ArrayList<>();
+    private final Map<String, Integer> notPredicted = new TreeMap<>();
     private int overlap;
     private double expectedOverlap;
 
     void add(int index, LabeledText e, Prediction p) {
       if (e.label().equals(UNKNOWN)) {
         throw new IllegalArgumentException("'" + UNKNOWN + "' cannot be a true label");
+      }
+      if (p.scoreOf(e.label()).isEmpty()) {
+        notPredicted.merge(e.label(), 1, Integer::sum);
       }
       String label = p.unknown() ? UNKNOWN : p.label();
       gold.add(e.label());
@@ -271,9 +281,7 @@ public final class Evaluation {
       TrainingListener listener) {
     Objects.requireNonNull(trainer, "trainer");
     Objects.requireNonNull(listener, "listener");
-    if (k < 2) {
-      throw new IllegalArgumentException("k must be >= 2: " + k);
-    }
+    checkFolds(k);
     if (examples.size() < k) {
       throw new IllegalArgumentException(
           "need at least k=" + k + " examples, got " + examples.size());
@@ -314,6 +322,22 @@ public final class Evaluation {
     // report the misclassified examples in the order of the list, not fold by fold
     t.misclassified.sort((a, b) -> Integer.compare(a.index(), b.index()));
     return new Evaluation(t);
+  }
+
+  /**
+   * Checks a number of folds for {@link #crossValidate(TopicTrainer, List, int, long)
+   * crossValidate} before any example is read, so that a tool can reject it up front rather than
+   * after reading its data (cross-validation itself also needs at least {@code k} examples).
+   *
+   * @param k the number of folds
+   * @return {@code k}
+   * @throws IllegalArgumentException if {@code k < 2}
+   */
+  public static int checkFolds(int k) {
+    if (k < 2) {
+      throw new IllegalArgumentException("k must be >= 2: " + k);
+    }
+    return k;
   }
 
   /**
@@ -516,6 +540,17 @@ public final class Evaluation {
     return expectedChanceOverlap;
   }
 
+  /**
+   * Returns the true labels the model cannot predict (they are not among the labels its
+   * predictions list), with the number of examples of each; those examples are always errors.
+   * Empty when every true label is one the model knows.
+   *
+   * @return an unmodifiable map sorted by label
+   */
+  public Map<String, Integer> labelsNotPredicted() {
+    return labelsNotPredicted;
+  }
+
   private static double f1(double p, double r) {
     return p + r == 0 ? 0 : 2 * p * r / (p + r);
   }
@@ -557,6 +592,15 @@ public final class Evaluation {
               total,
               expectedChanceOverlap));
     }
+    labelsNotPredicted.forEach(
+        (label, n) ->
+            sb.append(
+                String.format(
+                    Locale.ROOT,
+                    "label '%s' (%d %s) is not one the model predicts%n",
+                    label,
+                    n,
+                    n == 1 ? "example" : "examples")));
     int w = Math.max(12, labels.stream().mapToInt(String::length).max().orElse(5)) + 6;
     sb.append(
         String.format(
@@ -599,6 +643,7 @@ public final class Evaluation {
         && Arrays.equals(hitsAtK, e.hitsAtK)
         && misclassified.equals(e.misclassified)
         && trainingOverlap == e.trainingOverlap
+        && labelsNotPredicted.equals(e.labelsNotPredicted)
         && Double.compare(expectedChanceOverlap, e.expectedChanceOverlap) == 0;
   }
 

@@ -253,4 +253,29 @@ class EvaluationTest {
     assertThat(e.accuracy()).isZero();
     assertThat(e.count(label, Evaluation.UNKNOWN)).isEqualTo(1);
   }
+
+  @Test
+  void trueLabelsTheModelDoesNotPredictAreCountedPerLabel() {
+    // the model knows a, b and c (every prediction lists them); "d" and "e" can only be errors
+    Evaluation e =
+        Evaluation.of(
+            examples("a", "d", "d", "e"),
+            List.of(ranking("a"), ranking("b"), ranking("a"), ranking("c")));
+    assertThat(e.labelsNotPredicted()).containsExactly(Map.entry("d", 2), Map.entry("e", 1));
+    assertThat(e.toString())
+        .contains("label 'd' (2 examples) is not one the model predicts")
+        .contains("label 'e' (1 example) is not one the model predicts");
+    assertThat(E.labelsNotPredicted()).isEmpty();
+    assertThat(E.toString()).doesNotContain("is not one the model predicts");
+  }
+
+  @Test
+  void foldCountsAreCheckedBeforeAnyData() {
+    assertThat(Evaluation.checkFolds(2)).isEqualTo(2);
+    assertThatThrownBy(() -> Evaluation.checkFolds(1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("k must be >= 2: 1");
+    assertThatThrownBy(() -> Evaluation.checkFolds(-5))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -1,29 +1,50 @@
 package org.newsdesk.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.newsdesk.classifier.Evaluation;
-import org.newsdesk.classifier.LabeledText;
 import org.newsdesk.classifier.TopicClassifier;
 import org.newsdesk.core.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code newsdesk evaluate}: measure a model on labeled digests. */
+/**
+ * {@code newsdesk evaluate}: measure a model on labeled digests. The figures, the labels the model
+ * does not know and the training-data overlap are the library's {@link Evaluation}; this command
+ * prints them (text, or one JSON document), warns on standard error about what makes them
+ * misleading, and writes the HTML report.
+ */
 @Command(
     name = "evaluate",
     mixinStandardHelpOptions = true,
     versionProvider = NewsdeskCli.Version.class,
     description = {
       "Measure a model on labeled articles.",
-      "Prints accuracy, macro-F1, per-label precision, recall and F1, and the confusion matrix;"
-          + " --html also writes them as a self-contained page with charts."
+      "Prints accuracy and top-2/top-3 accuracy, macro, weighted and micro averages, per-label"
+          + " precision, recall and F1, and the confusion matrix, and warns when the articles"
+          + " look like the model's own training data; --html also writes them as a"
+          + " self-contained page with charts."
     })
 final class EvaluateCommand extends InputCommand {
+  /** What {@code evaluate} prints on standard output. */
+  enum Format {
+    /** The library's readable table. */
+    TEXT,
+    /** One JSON document. */
+    JSON;
+
+    @Override
+    public String toString() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
   @Mixin ModelOption model;
 
   @Option(
@@ -34,6 +55,22 @@ final class EvaluateCommand extends InputCommand {
               + " whole or not at all; must not be one of the inputs).")
   Path html;
 
+  @Option(
+      names = "--misclassified",
+      description =
+          "Also list the wrong predictions (source:line, true label, predicted label, score,"
+              + " title) in the text output and the HTML report. Default: off.")
+  boolean misclassified;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FMT",
+      defaultValue = "text",
+      description =
+          "Output format: ${COMPLETION-CANDIDATES} (the whole evaluation as one JSON document,"
+              + " misclassified examples included). Default: ${DEFAULT-VALUE}.")
+  Format format;
+
   @Override
   Map<String, Path> outputs() {
     return html == null ? Map.of() : Map.of("--html", html);
@@ -42,31 +79,97 @@ final class EvaluateCommand extends InputCommand {
   @Override
   int run(Inputs inputs) throws IOException {
     TopicClassifier classifier = model.load();
-    List<LabeledText> data = Labeled.collect(inputs, err());
-    // a label the model never learnt can only be wrong: say so rather than just print zeros
-    java.util.SortedMap<String, Integer> foreign = new java.util.TreeMap<>();
-    for (LabeledText t : data) {
-      if (!classifier.labels().contains(t.label())) {
-        foreign.merge(t.label(), 1, Integer::sum);
+    Labeled examples = new Labeled(inputs, err());
+    Evaluation evaluation = Evaluation.evaluate(classifier, examples);
+    if (examples.foundNone()) {
+      throw Labeled.noneLabeled();
+    }
+    String described = Inputs.describe(read.paths);
+    if (format == Format.JSON) {
+      out().println(json(evaluation, classifier, described));
+    } else {
+      printBlock(evaluation);
+      if (misclassified) {
+        out().println();
+        printBlock(misclassifiedTable(evaluation.misclassified()));
       }
     }
-    foreign.forEach(
-        (label, n) ->
-            err().println(Messages.warning(model.name(),
-                "label '" + label + "' (" + n + (n == 1 ? " article" : " articles")
-                    + ") is not one the model predicts")));
-    Evaluation evaluation = Evaluation.evaluate(classifier, data);
-    printBlock(evaluation);
+    out().flush();
+    warn(evaluation, classifier);
     if (html != null) {
       String page =
           HtmlReport.render(
               evaluation,
               "Newsdesk evaluation: " + model.name(),
-              data.size() + " labeled articles from " + Inputs.describe(read.paths),
-              classifier.provenance().orElse(null));
+              evaluation.total() + " labeled articles from " + described,
+              classifier,
+              misclassified);
       AtomicFiles.write(html, out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
       err().println("wrote " + html);
     }
     return 0;
+  }
+
+  private String json(Evaluation e, TopicClassifier classifier, String inputs) {
+    try {
+      return RecordPrinter.JSON.writeValueAsString(
+          EvaluationJson.of(e, classifier, model.name(), inputs));
+    } catch (JsonProcessingException ex) {
+      throw new IllegalStateException("cannot write JSON", ex); // a tree of plain values
+    }
+  }
+
+  /** On standard error, after the figures: why they may mislead. */
+  private void warn(Evaluation e, TopicClassifier classifier) {
+    // a label the model never learnt can only be wrong: say so rather than just print zeros
+    e.labelsNotPredicted()
+        .forEach(
+            (label, n) ->
+                err().println(
+                    Messages.warning(
+                        model.name(),
+                        "label '" + label + "' (" + n + (n == 1 ? " example" : " examples")
+                            + ") is not one the model predicts")));
+    TrainingOverlap overlap = TrainingOverlap.of(classifier, e);
+    overlap.warning().ifPresent(w -> err().println(Messages.warning(model.name(), w)));
+    if (!overlap.checked()) {
+      err().println(Messages.note(model.name(), ModelFacts.NO_PROVENANCE));
+    }
+  }
+
+  /** {@code source:line  true  predicted  score  title}, aligned, with a heading. */
+  static String misclassifiedTable(List<Evaluation.Misclassified> wrong) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("misclassified: ").append(wrong.size()).append('\n');
+    if (wrong.isEmpty()) {
+      return sb.toString();
+    }
+    int source = "source".length();
+    int label = "true".length();
+    int predicted = "predicted".length();
+    for (Evaluation.Misclassified m : wrong) {
+      source = Math.max(source, where(m).length());
+      label = Math.max(label, m.label().length());
+      predicted = Math.max(predicted, m.predicted().length());
+    }
+    String row = "%-" + source + "s  %-" + label + "s  %-" + predicted + "s  %5s  %s%n";
+    sb.append(String.format(Locale.ROOT, row, "source", "true", "predicted", "score", "title"));
+    for (Evaluation.Misclassified m : wrong) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              row,
+              where(m),
+              m.label(),
+              m.predicted(),
+              String.format(Locale.ROOT, "%.3f", m.score()),
+              m.title()));
+    }
+    return sb.toString();
+  }
+
+  /** The example's {@code source:line}, or its position when it has no source. */
+  private static String where(Evaluation.Misclassified m) {
+    return m.source().isEmpty() ? "#" + (m.index() + 1) : m.source();
   }
 }

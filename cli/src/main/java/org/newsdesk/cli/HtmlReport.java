@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.newsdesk.classifier.Evaluation;
 import org.newsdesk.classifier.Evaluation.LabelMetrics;
-import org.newsdesk.classifier.ModelProvenance;
+import org.newsdesk.classifier.TopicClassifier;
 
 /**
  * A self-contained HTML evaluation report: inline CSS and SVG, no scripts, fonts or anything else
@@ -19,15 +19,20 @@ final class HtmlReport {
 
   /** Renders the page for an evaluation, without a model section. */
   static String render(Evaluation evaluation, String title, String subtitle) {
-    return render(evaluation, title, subtitle, null);
+    return render(evaluation, title, subtitle, null, false);
   }
 
   /**
-   * Renders the page for an evaluation; {@code model} (may be null) describes the model as {@link
-   * ModelFacts} does.
+   * Renders the page for an evaluation of {@code model} (may be null: no model section, no
+   * overlap check), described as {@link ModelFacts} does; {@code misclassified} adds the table of
+   * wrong predictions.
    */
   static String render(
-      Evaluation evaluation, String title, String subtitle, ModelProvenance model) {
+      Evaluation evaluation,
+      String title,
+      String subtitle,
+      TopicClassifier model,
+      boolean misclassified) {
     List<String> labels = evaluation.labels();
     List<LabelMetrics> rows = evaluation.perLabel();
     int[][] confusion = evaluation.confusionMatrix();
@@ -48,6 +53,12 @@ final class HtmlReport {
         .append("th:first-child,td:first-child{text-align:left}\n")
         .append("table.facts th{text-align:left;vertical-align:top;font-weight:600}")
         .append("table.facts td{text-align:left;overflow-wrap:anywhere}\n")
+        .append(".warn{border:2px solid #c0392b;background:#fdecea;color:#7b1d12;")
+        .append("border-radius:8px;padding:.8rem 1.2rem;margin:1rem 0;font-weight:600}\n")
+        .append(".note{border:1px solid #dde;background:#f6f7fb;border-radius:8px;")
+        .append("padding:.6rem 1.2rem;margin:1rem 0}\n")
+        .append("tr.avg td{font-weight:600;border-top:2px solid #c8c8d4}\n")
+        .append("table.wrong td{text-align:left}table.wrong td.n{text-align:right}\n")
         .append("svg text{font:12px system-ui,sans-serif;fill:#1d2330}")
         .append("svg text.in{fill:#fff}\n")
         .append("</style>\n</head>\n<body>\n");
@@ -57,9 +68,38 @@ final class HtmlReport {
         .append("<p class=\"sub\">")
         .append(escapeHtml4(subtitle))
         .append("</p>\n");
+    if (model != null) {
+      TrainingOverlap overlap = TrainingOverlap.of(model, evaluation);
+      overlap
+          .warning()
+          .ifPresent(
+              w ->
+                  h.append("<p class=\"warn\" role=\"alert\">Warning: ")
+                      .append(escapeHtml4(w))
+                      .append(".</p>\n"));
+      if (!overlap.checked()) {
+        h.append("<p class=\"note\">Training data: ")
+            .append(escapeHtml4(ModelFacts.NO_PROVENANCE))
+            .append(".</p>\n");
+      }
+    }
+    evaluation
+        .labelsNotPredicted()
+        .forEach(
+            (label, n) ->
+                h.append("<p class=\"warn\">Label ")
+                    .append(escapeHtml4(label))
+                    .append(" (")
+                    .append(n)
+                    .append(n == 1 ? " example" : " examples")
+                    .append(") is not one the model predicts: its examples can only be"
+                        + " wrong.</p>\n"));
     h.append("<div class=\"kpis\">")
         .append(kpi("accuracy", evaluation.accuracy()))
+        .append(kpi("top-2 accuracy", evaluation.topKAccuracy(2)))
+        .append(kpi("top-3 accuracy", evaluation.topKAccuracy(3)))
         .append(kpi("macro-F1", evaluation.macroF1()))
+        .append(kpi("weighted F1", evaluation.weightedF1()))
         .append("<div class=\"kpi\">examples<b>")
         .append(evaluation.total())
         .append("</b></div>")
@@ -73,19 +113,28 @@ final class HtmlReport {
     h.append("<h2>Per-label figures</h2>\n<table>\n<tr><th>label</th><th>precision</th>")
         .append("<th>recall</th><th>F1</th><th>support</th></tr>\n");
     for (LabelMetrics r : rows) {
-      h.append("<tr><td>")
-          .append(escapeHtml4(r.label()))
-          .append("</td><td>")
-          .append(fmt(r.precision()))
-          .append("</td><td>")
-          .append(fmt(r.recall()))
-          .append("</td><td>")
-          .append(fmt(r.f1()))
-          .append("</td><td>")
-          .append(r.support())
-          .append("</td></tr>\n");
+      figuresRow(h, "", r.label(), r.precision(), r.recall(), r.f1(), r.support());
     }
+    figuresRow(
+        h,
+        " class=\"avg\"",
+        "macro avg",
+        evaluation.macroPrecision(),
+        evaluation.macroRecall(),
+        evaluation.macroF1(),
+        evaluation.total());
+    figuresRow(
+        h,
+        " class=\"avg\"",
+        "weighted avg",
+        evaluation.weightedPrecision(),
+        evaluation.weightedRecall(),
+        evaluation.weightedF1(),
+        evaluation.total());
     h.append("</table>\n");
+    if (misclassified) {
+      misclassified(h, evaluation.misclassified());
+    }
     if (model != null) {
       modelFacts(h, model);
     }
@@ -93,12 +142,54 @@ final class HtmlReport {
     return h.toString();
   }
 
+  private static void figuresRow(
+      StringBuilder h, String attributes, String label, double p, double r, double f1, int n) {
+    h.append("<tr")
+        .append(attributes)
+        .append("><td>")
+        .append(escapeHtml4(label))
+        .append("</td><td>")
+        .append(fmt(p))
+        .append("</td><td>")
+        .append(fmt(r))
+        .append("</td><td>")
+        .append(fmt(f1))
+        .append("</td><td>")
+        .append(n)
+        .append("</td></tr>\n");
+  }
+
+  /** The wrong predictions, as {@code evaluate --misclassified} lists them. */
+  private static void misclassified(StringBuilder h, List<Evaluation.Misclassified> wrong) {
+    h.append("<h2>Misclassified (").append(wrong.size()).append(")</h2>\n");
+    if (wrong.isEmpty()) {
+      h.append("<p>Every example was predicted correctly.</p>\n");
+      return;
+    }
+    h.append("<table class=\"wrong\">\n<tr><th>source</th><th>true</th><th>predicted</th>")
+        .append("<th>score</th><th>title</th></tr>\n");
+    for (Evaluation.Misclassified m : wrong) {
+      h.append("<tr><td>")
+          .append(escapeHtml4(m.source().isEmpty() ? "#" + (m.index() + 1) : m.source()))
+          .append("</td><td>")
+          .append(escapeHtml4(m.label()))
+          .append("</td><td>")
+          .append(escapeHtml4(m.predicted()))
+          .append("</td><td class=\"n\">")
+          .append(fmt(m.score()))
+          .append("</td><td>")
+          .append(escapeHtml4(m.title()))
+          .append("</td></tr>\n");
+    }
+    h.append("</table>\n");
+  }
+
   /** How the model was made: the facts {@code newsdesk info} prints. */
-  private static void modelFacts(StringBuilder h, ModelProvenance model) {
+  private static void modelFacts(StringBuilder h, TopicClassifier model) {
     h.append("<h2>Model</h2>\n<table class=\"facts\">\n");
     for (ModelFacts.Fact fact : ModelFacts.of(model)) {
       String value = fact.value();
-      if (fact.name().equals("labels")) {
+      if (fact.name().equals("labels") && !ModelFacts.perLabel(model).isEmpty()) {
         StringBuilder perLabel = new StringBuilder(value).append(": ");
         ModelFacts.perLabel(model)
             .forEach((label, n) -> perLabel.append(label).append(" (").append(n).append("), "));

@@ -5,11 +5,9 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.newsdesk.classifier.ModelProvenance;
 import org.newsdesk.classifier.TopicClassifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,21 +16,24 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code newsdesk info}: what a model is and how it was made, from the provenance the library
- * saves with it. Only prints: every fact comes from {@link ModelProvenance}.
+ * saves with it. Only prints: every fact comes from {@link ModelFacts}.
  */
 @Command(
     name = "info",
     mixinStandardHelpOptions = true,
     versionProvider = NewsdeskCli.Version.class,
     description = {
-      "Show how a model was made.",
-      "Its labels, examples per label, features, settings, versions, data hash and size.",
-      "MODEL is a file saved by `newsdesk train`, or `builtin` for the built-in model."
+      "Show what a model is and how it was made.",
+      "Its kind, labels, examples per label, features, settings, versions, data hash and size.",
+      "MODEL is a file saved by `newsdesk train`, an OpenNLP doccat model file (which records"
+          + " only its labels), or `builtin` for the built-in model."
     })
 final class InfoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "MODEL", description = "A model file, or builtin.")
+  @Parameters(
+      paramLabel = "MODEL",
+      description = "A model file (Newsdesk or OpenNLP doccat), or builtin.")
   String model;
 
   @Override
@@ -57,16 +58,10 @@ final class InfoCommand implements Callable<Integer> {
     StringBuilder s = new StringBuilder();
     row(s, "model", builtIn ? "built-in model" : model);
     row(s, "size", String.format(Locale.ROOT, "%,d bytes", size));
-    ModelProvenance p = classifier.provenance().orElse(null);
-    if (p == null) {
-      // an OpenNLP doccat model: no Newsdesk provenance
-      row(s, "kind", classifier.toString());
-      row(s, "labels", classifier.labels().size() + ": " + String.join(", ", classifier.labels()));
-    }
-    for (ModelFacts.Fact fact : p == null ? List.<ModelFacts.Fact>of() : ModelFacts.of(p)) {
+    for (ModelFacts.Fact fact : ModelFacts.of(classifier)) {
       row(s, fact.name(), fact.value());
-      if (fact.name().equals("labels")) {
-        Map<String, Integer> perLabel = ModelFacts.perLabel(p);
+      Map<String, Integer> perLabel = ModelFacts.perLabel(classifier);
+      if (fact.name().equals("labels") && !perLabel.isEmpty()) {
         int width = perLabel.keySet().stream().mapToInt(String::length).max().orElse(0);
         perLabel.forEach(
             (label, n) ->

@@ -3,6 +3,7 @@ package org.newsdesk.cli;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,6 +21,12 @@ import org.newsdesk.core.NewsReader;
 /**
  * The articles of all PATH arguments, in order, read lazily one reader at a time. Diagnostics are
  * printed to standard error as they happen; both are counted for the closing summary line.
+ *
+ * <p>It can be iterated again (training reads its examples several times): each {@link
+ * #iterator()} is a new pass that re-opens the inputs and closes whatever an earlier pass left
+ * open; standard input, which cannot be read twice, must first be {@linkplain #rereadable()
+ * copied to a temporary file}. Only the first pass counts articles and reports diagnostics, so
+ * they are said once however often the inputs are read.
  */
 final class Inputs implements Iterable<Article>, Closeable {
   /** Source name of articles read from standard input. */
@@ -34,6 +41,12 @@ final class Inputs implements Iterable<Article>, Closeable {
   private long articles;
   private long diagnostics;
   private Source current;
+  /** Passes started so far: {@link #iterator()} calls. */
+  private int passes;
+  /** Standard input copied to a file, read on every pass instead of {@code stdin}; or null. */
+  private Path spool;
+  /** Where diagnostics are printed. */
+  private PrintWriter err;
 
   /** Articles one at a time from one input; closing it closes the input. */
   private interface Source extends Iterator<Article>, Closeable {
@@ -77,6 +90,7 @@ final class Inputs implements Iterable<Article>, Closeable {
           }
         });
     this.files = listed;
+    this.err = err;
     this.paths = List.copyOf(paths);
     this.stdin = stdin;
     this.forced = forced;
@@ -87,8 +101,10 @@ final class Inputs implements Iterable<Article>, Closeable {
             : base.toBuilder()
                 .onDiagnostic(
                     d -> {
-                      diagnostics++;
-                      err.println(Messages.at(d));
+                      if (passes <= 1) {
+                        diagnostics++;
+                        this.err.println(Messages.at(d));
+                      }
                     })
                 .build();
   }
@@ -142,6 +158,32 @@ final class Inputs implements Iterable<Article>, Closeable {
     return false;
   }
 
+  /**
+   * Lets the inputs be read more than once: if standard input is one of them, it is copied to a
+   * temporary file now (deleted by {@link #close()}), and every pass reads that copy, under the
+   * name {@value #STDIN}. Files and directories are simply opened again.
+   *
+   * @throws IOException if standard input cannot be read or the copy cannot be written
+   */
+  void rereadable() throws IOException {
+    if (spool != null || !paths.contains("-")) {
+      return;
+    }
+    Path file = Files.createTempFile("newsdesk-stdin-", ".spool");
+    spool = file;
+    try (OutputStream out = Files.newOutputStream(file)) {
+      stdin.transferTo(out);
+    } catch (IOException e) {
+      throw new IOException(STDIN + ": cannot copy standard input to " + file + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** Prints diagnostics to {@code messages} from now on (e.g. a progress bar's messages writer). */
+  void reportTo(PrintWriter messages) {
+    this.err = messages;
+  }
+
   long articleCount() {
     return articles;
   }
@@ -150,9 +192,19 @@ final class Inputs implements Iterable<Article>, Closeable {
     return diagnostics;
   }
 
-  /** Iterates once over all inputs; each reader is closed when it is exhausted. */
+  /**
+   * Starts a pass over all inputs; each reader is closed when it is exhausted, and a reader an
+   * earlier pass left open (it stopped early) is closed now. Standard input can be read by the
+   * first pass only, unless {@link #rereadable()} was called.
+   */
   @Override
   public Iterator<Article> iterator() {
+    closeCurrent();
+    passes++;
+    if (passes > 1 && spool == null && paths.contains("-")) {
+      throw new IllegalStateException("standard input cannot be read twice: call rereadable()");
+    }
+    boolean first = passes == 1;
     return new Iterator<>() {
       private int next;
       private Iterator<Article> it = List.<Article>of().iterator();
@@ -175,7 +227,9 @@ final class Inputs implements Iterable<Article>, Closeable {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        articles++;
+        if (first) {
+          articles++;
+        }
         return it.next();
       }
     };
@@ -184,6 +238,12 @@ final class Inputs implements Iterable<Article>, Closeable {
   private Source open(String path) {
     if (path.equals("-")) {
       InputFormat f = forced != null ? forced : InputFormat.DIGEST;
+      if (spool != null) {
+        InputStream copy = unchecked(() -> Files.newInputStream(spool));
+        return f == InputFormat.DIGEST
+            ? source(NewsReader.open(copy, STDIN, format))
+            : new LineSource(new LineReader(copy, STDIN, format, f));
+      }
       return f == InputFormat.DIGEST
           ? source(unchecked(() -> NewsReader.openAll(List.of(Path.of(path)), stdin, format)))
           : new LineSource(new LineReader(stdin, STDIN, format, f));
@@ -301,6 +361,17 @@ final class Inputs implements Iterable<Article>, Closeable {
 
   @Override
   public void close() {
-    closeCurrent();
+    try {
+      closeCurrent();
+    } finally {
+      if (spool != null) {
+        try {
+          Files.deleteIfExists(spool);
+        } catch (IOException e) {
+          // a temporary file: the system cleans it up eventually
+        }
+        spool = null;
+      }
+    }
   }
 }

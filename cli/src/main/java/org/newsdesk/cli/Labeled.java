@@ -2,32 +2,91 @@ package org.newsdesk.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import org.newsdesk.classifier.LabeledText;
 import org.newsdesk.core.Article;
 
-/** Collects the labeled articles (category = label) that train and evaluate work on. */
-final class Labeled {
-  private Labeled() {}
+/**
+ * The labeled articles (category = label) that train and evaluate work on, as the library's
+ * {@link LabeledText}s. Articles without a category are reported on standard error, not silently
+ * dropped.
+ *
+ * <p>An instance is a view that can be iterated again, as {@code TopicTrainer} does (once per
+ * pass over the examples), if the articles can: nothing is held, and only the first pass reports
+ * and counts, so a skipped article is said once.
+ */
+final class Labeled implements Iterable<LabeledText> {
+  private final Iterable<Article> articles;
+  private final PrintWriter err;
+  private int passes;
+  private long labeled;
 
-  /**
-   * Returns every article with a category as a labeled text; articles without one are reported on
-   * standard error, not silently dropped.
-   */
-  static List<LabeledText> collect(Iterable<Article> articles, PrintWriter err) {
-    List<LabeledText> labeled = new ArrayList<>();
-    for (Article a : articles) {
-      if (a.category().isPresent()) {
-        labeled.add(LabeledText.from(a));
-      } else {
-        err.println(Messages.at(a.source(), a.line(), "no category to learn from; skipped"));
-      }
-    }
-    if (labeled.isEmpty()) {
-      throw new InputException(
-          "no labeled articles: a label is the category on an article's metadata line,"
-              + " e.g. `01/31/2024 enforcement`");
-    }
+  Labeled(Iterable<Article> articles, PrintWriter err) {
+    this.articles = articles;
+    this.err = err;
+  }
+
+  /** The labeled examples the first pass found (so far, while it runs). */
+  long count() {
     return labeled;
+  }
+
+  /** Whether a pass has been made and found nothing labeled. */
+  boolean foundNone() {
+    return passes > 0 && labeled == 0;
+  }
+
+  @Override
+  public Iterator<LabeledText> iterator() {
+    boolean first = ++passes == 1;
+    Iterator<Article> it = articles.iterator();
+    return new Iterator<>() {
+      private LabeledText next;
+
+      @Override
+      public boolean hasNext() {
+        while (next == null && it.hasNext()) {
+          Article a = it.next();
+          if (a.category().isPresent()) {
+            next = LabeledText.from(a);
+            if (first) {
+              labeled++;
+            }
+          } else if (first) {
+            err.println(Messages.at(a.source(), a.line(), "no category to learn from; skipped"));
+          }
+        }
+        return next != null;
+      }
+
+      @Override
+      public LabeledText next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        LabeledText t = next;
+        next = null;
+        return t;
+      }
+    };
+  }
+
+  /** The error for inputs without a single labeled article. */
+  static InputException noneLabeled() {
+    return new InputException(
+        "no labeled articles: a label is the category on an article's metadata line,"
+            + " e.g. `01/31/2024 enforcement`, or the label of the other input formats");
+  }
+
+  /** Reads every labeled article into a list (for what needs them all at once). */
+  static List<LabeledText> collect(Iterable<Article> articles, PrintWriter err) {
+    List<LabeledText> list = new ArrayList<>();
+    new Labeled(articles, err).forEach(list::add);
+    if (list.isEmpty()) {
+      throw noneLabeled();
+    }
+    return list;
   }
 }

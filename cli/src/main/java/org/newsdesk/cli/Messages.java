@@ -40,6 +40,11 @@ final class Messages {
     return escape(path + ": warning: " + message);
   }
 
+  /** {@code path: note: message} for something the user should know that is not a problem. */
+  static String note(String path, String message) {
+    return escape(path + ": note: " + message);
+  }
+
   static String at(Diagnostic d) {
     return at(d.source(), d.line(), d.message());
   }

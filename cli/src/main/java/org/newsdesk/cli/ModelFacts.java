@@ -4,21 +4,55 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.newsdesk.classifier.ModelProvenance;
+import org.newsdesk.classifier.TopicClassifier;
 
 /**
- * What {@code info} and the HTML report say about a model, read from its {@link ModelProvenance}
- * and nothing else: the one place that knows the provenance's fields.
+ * What {@code info} and the HTML report say about a model, as text for people, read from the
+ * library ({@link TopicClassifier#labels()}, its {@link ModelProvenance}) and nothing else
+ * ({@link EvaluationJson} gives the same facts typed, for programs). A Newsdesk model records how it was
+ * made; a wrapped OpenNLP doccat model ({@code provenance()} empty) records nothing, so only its
+ * kind, labels and the library's description of it are known.
  */
 final class ModelFacts {
   private ModelFacts() {}
 
+  /** The kind of a Newsdesk model. */
+  static final String NEWSDESK = "Newsdesk model";
+
+  /** The kind of a model without provenance: the library wraps OpenNLP doccat models so. */
+  static final String DOCCAT = "OpenNLP doccat model";
+
+  /** What is unknown about a doccat model, said wherever its facts are shown. */
+  static final String NO_PROVENANCE =
+      "none recorded: an OpenNLP doccat model does not say how or on what it was trained, so"
+          + " evaluations cannot check for overlap with its training data";
+
   /** One fact: a short name and its value as text. */
   record Fact(String name, String value) {}
 
-  /** The facts in the order they are shown; the examples per label are {@link #perLabel}. */
-  static List<Fact> of(ModelProvenance p) {
+  /** The kind of model: {@link #NEWSDESK} or {@link #DOCCAT}. */
+  static String kind(TopicClassifier c) {
+    return c.provenance().isPresent() ? NEWSDESK : DOCCAT;
+  }
+
+  /**
+   * The facts in the order they are shown. The first is the kind, the second the labels (their
+   * number; the examples per label, if known, are {@link #perLabel}).
+   */
+  static List<Fact> of(TopicClassifier c) {
     List<Fact> facts = new ArrayList<>();
+    facts.add(new Fact("kind", kind(c)));
+    Optional<ModelProvenance> provenance = c.provenance();
+    if (provenance.isEmpty()) {
+      facts.add(
+          new Fact("labels", c.labels().size() + ": " + String.join(", ", c.labels())));
+      facts.add(new Fact("description", c.toString()));
+      facts.add(new Fact("provenance", NO_PROVENANCE));
+      return facts;
+    }
+    ModelProvenance p = provenance.get();
     facts.add(new Fact("labels", Integer.toString(p.labels().size())));
     facts.add(new Fact("examples", String.format(Locale.ROOT, "%,d", p.examples())));
     facts.add(new Fact("features", String.format(Locale.ROOT, "%,d", p.featureCount())));
@@ -37,8 +71,8 @@ final class ModelFacts {
     return facts;
   }
 
-  /** The training examples of each label, sorted by label. */
-  static Map<String, Integer> perLabel(ModelProvenance p) {
-    return p.examplesPerLabel();
+  /** The training examples of each label, sorted by label; empty if not recorded. */
+  static Map<String, Integer> perLabel(TopicClassifier c) {
+    return c.provenance().map(ModelProvenance::examplesPerLabel).orElse(Map.of());
   }
 }

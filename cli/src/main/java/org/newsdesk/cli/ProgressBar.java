@@ -1,6 +1,7 @@
 package org.newsdesk.cli;
 
 import java.io.PrintWriter;
+import java.io.Writer;
 import org.apache.commons.lang3.StringUtils;
 
 /**
@@ -9,7 +10,9 @@ import org.apache.commons.lang3.StringUtils;
  *
  * <p>On a terminal each redraw overwrites the whole previous line (a shorter text is padded with
  * spaces, so no stale characters remain) and stays shorter than the terminal is wide, so it never
- * wraps: the bar narrows, then goes, then the text is cut.
+ * wraps: the bar narrows, then goes, then the text is cut. Other messages written while a bar
+ * shows go through {@link #messages()}, which clears the bar's line first, so a message never
+ * continues the bar's text; the next redraw puts the bar back below it.
  */
 final class ProgressBar {
   /** The widest bar, in characters between the brackets. */
@@ -21,7 +24,7 @@ final class ProgressBar {
   private final PrintWriter err;
   private final boolean terminal;
   private final int width;
-  private final String label;
+  private String label;
   private int lastPercent = -1;
   private String lastDetail = "";
   private int lastLength;
@@ -36,6 +39,53 @@ final class ProgressBar {
     this.terminal = terminal;
     this.width = Math.max(2, width);
     this.label = label;
+  }
+
+  /** Whether progress is drawn in place on a terminal (else plain lines). */
+  boolean terminal() {
+    return terminal;
+  }
+
+  /** Changes the word that starts each bar line (e.g. a cross-validation fold). */
+  void label(String value) {
+    label = value;
+  }
+
+  /**
+   * A writer for messages to standard error (diagnostics, warnings) while the bar may be showing:
+   * each write first clears the bar's line, so the message starts at the left margin.
+   */
+  PrintWriter messages() {
+    return new PrintWriter(
+        new Writer() {
+          @Override
+          public void write(char[] buf, int off, int len) {
+            clear();
+            err.write(buf, off, len);
+          }
+
+          @Override
+          public void flush() {
+            err.flush();
+          }
+
+          @Override
+          public void close() {
+            err.flush();
+          }
+        },
+        true);
+  }
+
+  /** Erases a bar or status line that is showing (on a terminal), leaving the cursor at its start. */
+  void clear() {
+    if (terminal && lastLength > 0) {
+      err.print("\r" + StringUtils.repeat(' ', lastLength) + "\r");
+      err.flush();
+      lastLength = 0;
+      lastPercent = -1;
+      lastDetail = "";
+    }
   }
 
   /** Reports {@code done} of {@code total} steps; {@code detail} follows the figures. */
@@ -70,6 +120,17 @@ final class ProgressBar {
   void status(String text) {
     if (terminal) {
       redraw(text, -1);
+    }
+  }
+
+  /**
+   * Reports a step with a known total on a terminal only, as a bar with {@code text} after it;
+   * plain output gets nothing.
+   */
+  void status(String text, long done, long total) {
+    if (terminal) {
+      int percent = total <= 0 ? 100 : (int) Math.max(0, Math.min(100, done * 100 / total));
+      redraw(text, percent);
     }
   }
 

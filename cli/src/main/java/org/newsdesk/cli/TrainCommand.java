@@ -7,13 +7,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.newsdesk.classifier.Evaluation;
 import org.newsdesk.classifier.FeaturePipeline;
 import org.newsdesk.classifier.LabeledText;
 import org.newsdesk.classifier.Learner;
 import org.newsdesk.classifier.TopicClassifier;
 import org.newsdesk.classifier.TopicTrainer;
-import org.newsdesk.classifier.TrainingListener;
 import org.newsdesk.core.Article;
 import org.newsdesk.core.AtomicFiles;
 import picocli.CommandLine;
@@ -23,20 +23,54 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
-/** {@code newsdesk train}: train a topic model on labeled digests and save it. */
+/**
+ * {@code newsdesk train}: train a topic model on labeled digests and save it.
+ *
+ * <p>The training settings are the library's {@link FeaturePipeline} and {@link Learner}, read
+ * through their one text form: {@code --features SPEC} and {@code --learner SPEC} are handed to
+ * {@code FeaturePipeline.parse} and {@code Learner.parse} as they are, and each single-setting
+ * option ({@code --ngrams 1-3}) is one more {@code key=value} pair of that text ({@code
+ * ngrams=1-3}). The CLI checks no value itself: the library's {@link IllegalArgumentException}
+ * becomes a usage error naming the option ({@link Usage#library}).
+ *
+ * <p>Without {@code --cv} the examples are not held in memory: the trainer gets an {@code
+ * Iterable} that re-reads the inputs on each of its passes (standard input is first copied to a
+ * temporary file). Cross-validation needs every example at once (the library's {@link
+ * Evaluation#crossValidate} takes a list), so {@code --cv} reads them into a list.
+ */
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
     versionProvider = NewsdeskCli.Version.class,
     defaultValueProvider = TrainCommand.LibraryDefaults.class,
+    sortOptions = false,
     description = {
       "Train a topic model on labeled articles and save it.",
       "The label is an article's category (a digest's metadata line, or the label of the other"
           + " input formats). --cv also cross-validates. Use the model with `classify --model`"
-          + " or `evaluate --model`. The defaults are the library's."
+          + " or `evaluate --model`. The settings are the library's text forms (--features,"
+          + " --learner); --ngrams, --cutoff, --algorithm and the like each add one key to them."
+          + " The defaults are the library's."
     })
 final class TrainCommand extends InputCommand {
-  /** The library's defaults, shown in help and used when an option is not given. */
+
+  /** A single-setting option: one {@code key=value} pair of the features or learner text form. */
+  private record Setting(String option, String key, boolean learner) {}
+
+  /** Every single-setting option, in the order its pair is added to the text form. */
+  private static final List<Setting> SETTINGS =
+      List.of(
+          new Setting("--ngrams", "ngrams", false),
+          new Setting("--lowercase", "lowercase", false),
+          new Setting("--stop-words", "stop-words", false),
+          new Setting("--stemming", "stemming", false),
+          new Setting("--title-weight", "title-weight", false),
+          new Setting("--cutoff", "min-df", false),
+          new Setting("--algorithm", "algorithm", true),
+          new Setting("--iterations", "iterations", true),
+          new Setting("--regularization", "l2", true));
+
+  /** The library's defaults, shown in help (the options themselves stay unset when not given). */
   static final class LibraryDefaults implements IDefaultValueProvider {
     @Override
     public String defaultValue(ArgSpec arg) {
@@ -44,25 +78,47 @@ final class TrainCommand extends InputCommand {
         return null;
       }
       FeaturePipeline p = FeaturePipeline.defaults();
-      Learner.MaxEnt l = Learner.MaxEnt.DEFAULT;
+      Learner l = Learner.defaults();
+      Learner.MaxEnt m = Learner.MaxEnt.DEFAULT;
       TopicTrainer t = TopicTrainer.withDefaults();
       return switch (option.longestName()) {
+        case "--features" -> p.toString();
+        case "--learner" -> l.toString();
         case "--algorithm" -> l.algorithm();
-        case "--iterations" -> Integer.toString(l.iterations());
+        case "--iterations" -> Integer.toString(m.iterations());
         case "--cutoff" -> Integer.toString(p.minDf());
-        case "--regularization" -> Double.toString(l.l2());
+        case "--regularization" -> number(m.l2());
         case "--ngrams" -> p.ngramMin() + "-" + p.ngramMax();
         case "--lowercase" -> Boolean.toString(p.lowercase());
         case "--stop-words" ->
-            p.stopWords().equals(FeaturePipeline.ENGLISH_STOP_WORDS)
-                ? "english"
-                : p.stopWords().isEmpty() ? "none" : null;
-        case "--stemming" -> p.stemming().name();
-        case "--title-weight" -> Double.toString(p.titleWeight());
+            p.stopWords().isEmpty()
+                ? "none"
+                : p.stopWords().equals(FeaturePipeline.ENGLISH_STOP_WORDS)
+                    ? "english"
+                    : "[" + String.join(" ", p.stopWords()) + "]";
+        case "--stemming" -> p.stemming().name().toLowerCase(Locale.ROOT);
+        case "--title-weight" -> number(p.titleWeight());
         case "--seed" -> Long.toString(t.seed());
         case "--threads" -> Integer.toString(t.threads());
         default -> null;
       };
+    }
+
+    /** 2 rather than 2.0, as the text form writes it. */
+    private static String number(double v) {
+      return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+  }
+
+  /** The stemmers for completion and help: the library's, as the text form names them. */
+  static final class Stemmers implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      List<String> names = new ArrayList<>();
+      for (FeaturePipeline.Stemming s : FeaturePipeline.Stemming.values()) {
+        names.add(s.name().toLowerCase(Locale.ROOT));
+      }
+      return names.iterator();
     }
   }
 
@@ -79,67 +135,99 @@ final class TrainCommand extends InputCommand {
       names = "--cv",
       paramLabel = "K",
       description =
-          "Also run stratified K-fold cross-validation and print the evaluation: K from 2 to"
-              + " the number of examples. Default: none.")
+          "Also run stratified K-fold cross-validation first and print the evaluation: K from 2"
+              + " to the number of examples. Holds every example in memory. Default: none.")
   Integer folds;
+
+  @Option(
+      names = "--features",
+      paramLabel = "SPEC",
+      description =
+          "How text becomes features, the library's FeaturePipeline text form: comma-separated"
+              + " key=value pairs, unset keys keep their default, for example"
+              + " ngrams=1-3,stemming=none,max-features=50000. Default: ${DEFAULT-VALUE}.")
+  String features;
+
+  @Option(
+      names = "--learner",
+      paramLabel = "SPEC",
+      description =
+          "The learning algorithm, the library's Learner text form, for example"
+              + " algorithm=gis,iterations=50 or algorithm=naive-bayes."
+              + " Default: ${DEFAULT-VALUE}.")
+  String learner;
 
   @Option(
       names = "--algorithm",
       paramLabel = "ALG",
-      description = "maxent, gis, perceptron or naive-bayes. Default: ${DEFAULT-VALUE}.")
+      description =
+          "The learner's algorithm= key: maxent, gis, perceptron or naive-bayes."
+              + " Default: ${DEFAULT-VALUE}.")
   String algorithm;
 
   @Option(
       names = "--iterations",
       paramLabel = "N",
-      description = "Most training iterations, at least 1. Default: ${DEFAULT-VALUE}.")
-  Integer iterations;
+      description =
+          "The learner's iterations= key: most training iterations, at least 1 (maxent, gis,"
+              + " perceptron). Default: ${DEFAULT-VALUE}.")
+  String iterations;
 
   @Option(
       names = "--cutoff",
       paramLabel = "N",
       description =
-          "Drop features seen in fewer than N documents; N at least 1. Default: ${DEFAULT-VALUE}.")
-  Integer cutoff;
+          "The features' min-df= key: drop n-grams found in fewer than N training texts; N at"
+              + " least 1. Default: ${DEFAULT-VALUE}.")
+  String cutoff;
 
   @Option(
       names = "--regularization",
       paramLabel = "C",
       description =
-          "Regularization strength, a finite number, 0 or more. Default: ${DEFAULT-VALUE}.")
-  Double regularization;
+          "The learner's l2= key (maxent): L2 regularization cost, a finite number, 0 or more."
+              + " Default: ${DEFAULT-VALUE}.")
+  String regularization;
 
   @Option(
       names = "--ngrams",
       paramLabel = "MIN-MAX",
-      description = "Word n-gram range, 1 <= MIN <= MAX <= 3. Default: ${DEFAULT-VALUE}.")
+      description =
+          "The features' ngrams= key: word n-gram lengths, 1 <= MIN <= MAX <= 3."
+              + " Default: ${DEFAULT-VALUE}.")
   String ngrams;
 
   @Option(
       names = "--lowercase",
       negatable = true,
-      description = "Lowercase text before extracting features. Default: ${DEFAULT-VALUE}.")
+      fallbackValue = "true", // --lowercase is true, --no-lowercase false, whatever the default
+      description =
+          "The features' lowercase= key: lower-case tokens. Default: ${DEFAULT-VALUE}.")
   Boolean lowercase;
 
   @Option(
       names = "--stop-words",
       paramLabel = "LIST",
-      description = "english or none. Default: ${DEFAULT-VALUE}.")
+      description =
+          "The features' stop-words= key: english, none, or words in brackets such as"
+              + " '[the of and]'. Default: ${DEFAULT-VALUE}.")
   String stopWords;
 
   @Option(
       names = "--stemming",
       paramLabel = "STEMMER",
-      description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-  FeaturePipeline.Stemming stemming;
+      completionCandidates = Stemmers.class,
+      description =
+          "The features' stemming= key: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+  String stemming;
 
   @Option(
       names = "--title-weight",
       paramLabel = "W",
       description =
-          "Weight of title features relative to body features, a finite number, 0 or more."
+          "The features' title-weight= key: how often a title n-gram counts, 0 to 1000."
               + " Default: ${DEFAULT-VALUE}.")
-  Double titleWeight;
+  String titleWeight;
 
   @Option(
       names = "--seed",
@@ -166,6 +254,9 @@ final class TrainCommand extends InputCommand {
     if (threads != null) {
       Usage.range(spec, "--threads", threads, 1, Usage.MAX_THREADS);
     }
+    if (folds != null) {
+      library("--cv", () -> Evaluation.checkFolds(folds));
+    }
     trainer = trainer();
   }
 
@@ -177,33 +268,101 @@ final class TrainCommand extends InputCommand {
   @Override
   int run(Inputs inputs) throws IOException {
     ProgressBar bar = new ProgressBar(err(), Terminal.stderrIsTerminal(), "training");
-    List<LabeledText> data = Labeled.collect(reading(inputs, bar), err());
-    bar.status(String.format(Locale.ROOT, "extracting features of %,d examples", data.size()));
-    TopicClassifier model;
+    inputs.reportTo(bar.messages());
     try {
-      model = trainer.train(data, progress(bar));
-    } catch (IllegalArgumentException e) { // what the data lacks, e.g. a second label
-      throw new InputException("cannot train: " + e.getMessage(), e);
+      return train(inputs, bar);
+    } finally {
+      bar.clear(); // an error message must not continue a progress line
     }
+  }
+
+  private int train(Inputs inputs, ProgressBar bar) throws IOException {
+    TrainingProgress progress = new TrainingProgress(bar);
+    Iterable<LabeledText> examples;
+    Labeled labeled = null;
     if (folds != null) {
+      List<LabeledText> all;
+      try {
+        all = Labeled.collect(reading(inputs, bar), bar.messages());
+      } catch (OutOfMemoryError e) {
+        bar.clear();
+        throw new InputException(
+            outOfMemory(
+                "cannot hold the examples for cross-validation",
+                e,
+                "or train without --cv, which does not hold them"));
+      }
+      bar.clear();
       err().println("cross-validating with " + folds + " folds...");
-      Evaluation cv =
-          library("--cv", () -> Evaluation.crossValidate(trainer, data, folds, trainer.seed()));
+      Evaluation cv;
+      try {
+        cv = Evaluation.crossValidate(trainer, all, folds, trainer.seed(), progress);
+      } catch (IllegalArgumentException e) {
+        if (!progress.foldStarted()) { // the library's check of --cv against the examples
+          throw Usage.invalid(spec, "--cv", e.getMessage());
+        }
+        throw new InputException("cannot train: " + e.getMessage(), e); // what the data lacks
+      } catch (OutOfMemoryError e) {
+        bar.clear();
+        throw new InputException(outOfMemory("cannot cross-validate", e, TRAINING_HINT));
+      }
       printBlock(cv);
       out().flush();
+      progress.finalModel();
+      examples = all;
+    } else {
+      inputs.rereadable();
+      labeled = new Labeled(inputs, bar.messages());
+      examples = labeled;
+    }
+    TopicClassifier model;
+    try {
+      model = trainer.train(examples, progress);
+    } catch (IllegalArgumentException e) { // what the data lacks, e.g. a second label
+      bar.clear();
+      if (labeled != null && labeled.foundNone()) {
+        throw Labeled.noneLabeled();
+      }
+      throw new InputException("cannot train: " + e.getMessage(), e);
+    } catch (OutOfMemoryError e) {
+      bar.clear();
+      throw new InputException(outOfMemory("cannot train", e, TRAINING_HINT));
     }
     AtomicFiles.write(out, model::save);
-    err()
-        .println(
-            "saved "
-                + out
-                + ": "
-                + data.size()
-                + " examples, "
-                + model.labels().size()
-                + " labels");
+    int n = model.provenance().orElseThrow().examples();
+    err().println(
+        "saved " + out + ": " + n + (n == 1 ? " example, " : " examples, ")
+            + model.labels().size() + " labels");
     return 0;
   }
+
+  /**
+   * What to say when the heap ran out, on one line: the library's message, which says what to
+   * raise or which setting shrinks the model, or, for a bare {@code OutOfMemoryError}, the heap
+   * size and what to raise; then {@code hint}, how to do that with this command.
+   */
+  static String outOfMemory(String what, OutOfMemoryError e, String hint) {
+    String message = e.getMessage();
+    String reason;
+    if (message != null && message.contains("-Xmx")) {
+      reason = message; // the library's: it already says what to change
+    } else {
+      long max = Runtime.getRuntime().maxMemory();
+      reason =
+          "out of memory ("
+              + (message == null ? "" : message + ", ")
+              + (max == Long.MAX_VALUE
+                  ? "no heap limit"
+                  : String.format(Locale.ROOT, "maximum heap %,d MB", max >> 20))
+              + "): raise the heap (java -Xmx)";
+    }
+    return what + ": " + reason + "; " + hint;
+  }
+
+  /** How to give the library's remedies with this command. */
+  private static final String TRAINING_HINT =
+      "with newsdesk: java -Xmx4g -jar newsdesk.jar train ..., or smaller settings such as"
+          + " --features max-features=50000,min-df=5";
 
   /** The articles, counted on the bar's line as they are read (on a terminal). */
   private static Iterable<Article> reading(Iterable<Article> articles, ProgressBar bar) {
@@ -228,63 +387,14 @@ final class TrainCommand extends InputCommand {
         };
   }
 
-  /** Progress on stderr: a bar on a terminal, plain lines otherwise. */
-  private TrainingListener progress(ProgressBar bar) {
-    return new TrainingListener() {
-      @Override
-      public void onStart(int examples, int features, int labels) {
-        bar.line(
-            "training on " + examples + " examples, " + features + " features, " + labels
-                + " labels");
-      }
-
-      @Override
-      public void onProgress(int iteration, int maxIterations, double logLikelihood) {
-        bar.update(
-            iteration,
-            maxIterations,
-            String.format(Locale.ROOT, "log-likelihood %.1f", logLikelihood));
-      }
-
-      @Override
-      public void onFinish(int iterations) {
-        bar.done("after " + iterations + (iterations == 1 ? " iteration" : " iterations"));
-      }
-    };
-  }
-
   /**
-   * The training settings as the library's text forms ({@code FeaturePipeline.parse}, {@code
-   * Learner.parse}); each option's value is checked by the library on its own, so that an error
-   * names the option. Learner options not given on the command line are left out: not every
-   * algorithm takes them.
+   * The trainer the options describe: {@code --features}/{@code --learner} and the single-setting
+   * options as one text form each, read by the library.
    */
   private TopicTrainer trainer() {
-    CommandLine.ParseResult given = spec.commandLine().getParseResult();
-    List<String> features = new ArrayList<>();
-    feature("--ngrams", "ngrams", ngrams, features);
-    feature("--lowercase", "lowercase", lowercase, features);
-    if (stopWords != null
-        && !stopWords.equalsIgnoreCase("english")
-        && !stopWords.equalsIgnoreCase("none")) {
-      throw Usage.invalid(spec, "--stop-words", "english or none, was " + stopWords);
-    }
-    feature("--stop-words", "stop-words", stopWords, features);
-    feature("--stemming", "stemming", stemming == null ? null : stemming.name(), features);
-    feature("--title-weight", "title-weight", titleWeight, features);
-    feature("--cutoff", "min-df", cutoff, features);
-    List<String> learner = new ArrayList<>();
-    learner("--algorithm", "algorithm", algorithm, learner);
-    if (given == null || given.hasMatchedOption("--iterations")) {
-      learner("--iterations", "iterations", iterations, learner);
-    }
-    if (given == null || given.hasMatchedOption("--regularization")) {
-      learner("--regularization", "l2", regularization, learner);
-    }
-    TopicTrainer t =
-        new TopicTrainer(
-            FeaturePipeline.parse(String.join(",", features)),
-            Learner.parse(String.join(",", learner)));
+    FeaturePipeline pipeline = settings("--features", features, false, FeaturePipeline::parse);
+    Learner algorithm = settings("--learner", learner, true, Learner::parse);
+    TopicTrainer t = new TopicTrainer(pipeline, algorithm);
     if (threads != null) {
       TopicTrainer base = t;
       t = library("--threads", () -> base.withThreads(threads));
@@ -292,20 +402,56 @@ final class TrainCommand extends InputCommand {
     return seed == null ? t : t.withSeed(seed);
   }
 
-  private void feature(String option, String key, Object value, List<String> settings) {
-    if (value != null) {
-      String setting = key + "=" + value;
-      library(option, () -> FeaturePipeline.parse(setting));
-      settings.add(setting);
+  /**
+   * The text form {@code spec} (if given) followed by a {@code key=value} pair for each
+   * single-setting option given on the command line, read by {@code parse}. The text is read
+   * again after each addition, so the library's error names the option that caused it: a bad
+   * value, a key {@code --features} already sets, a setting the algorithm does not take.
+   */
+  private <T> T settings(
+      String specOption, String specText, boolean learnerSettings, Function<String, T> parse) {
+    List<String> pairs = new ArrayList<>();
+    if (matched(specOption)) {
+      library(specOption, () -> parse.apply(specText));
+      if (!specText.isBlank()) {
+        pairs.add(specText);
+      }
     }
+    for (Setting s : SETTINGS) {
+      if (s.learner() != learnerSettings || !matched(s.option())) {
+        continue;
+      }
+      String value = value(s.option());
+      if (value.contains(",")) {
+        throw Usage.invalid(
+            spec,
+            s.option(),
+            "'" + value + "' holds a comma; give several settings with " + specOption);
+      }
+      pairs.add(s.key() + "=" + value);
+      String text = String.join(",", pairs);
+      library(s.option(), () -> parse.apply(text));
+    }
+    return parse.apply(String.join(",", pairs));
   }
 
-  private void learner(String option, String key, Object value, List<String> settings) {
-    if (value != null) {
-      List<String> with = new ArrayList<>(settings);
-      with.add(key + "=" + value);
-      library(option, () -> Learner.parse(String.join(",", with)));
-      settings.add(key + "=" + value);
-    }
+  private boolean matched(String option) {
+    return spec.commandLine().getParseResult().hasMatchedOption(option);
+  }
+
+  /** The value of a single-setting option, as text. */
+  private String value(String option) {
+    return switch (option) {
+      case "--ngrams" -> ngrams;
+      case "--lowercase" -> Boolean.toString(lowercase);
+      case "--stop-words" -> stopWords;
+      case "--stemming" -> stemming;
+      case "--title-weight" -> titleWeight;
+      case "--cutoff" -> cutoff;
+      case "--algorithm" -> algorithm;
+      case "--iterations" -> iterations;
+      case "--regularization" -> regularization;
+      default -> throw new IllegalArgumentException(option);
+    };
   }
 }

@@ -19,14 +19,45 @@ final class CliProcess {
 
   /** The command that runs the CLI in a new JVM (quick to start: no profiling, C1 only). */
   static List<String> javaArgs() {
+    return javaArgs(List.of());
+  }
+
+  /** As {@link #javaArgs()}, with more JVM options (e.g. {@code -Xmx16m}). */
+  static List<String> javaArgs(List<String> jvmOptions) {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    return List.of(
-        java.toString(),
-        "-XX:-UsePerfData",
-        "-XX:TieredStopAtLevel=1",
-        "-cp",
-        System.getProperty("java.class.path"),
-        NewsdeskCli.class.getName());
+    List<String> args = new ArrayList<>(List.of(java.toString()));
+    args.addAll(jvmOptions);
+    args.addAll(
+        List.of(
+            "-XX:-UsePerfData",
+            "-XX:TieredStopAtLevel=1",
+            "-cp",
+            System.getProperty("java.class.path"),
+            NewsdeskCli.class.getName()));
+    return args;
+  }
+
+  /**
+   * Runs the CLI in a new JVM with {@code jvmOptions}, {@code stdin} (a file, or null for none)
+   * as standard input, and waits for it; stdout and stderr go to files in {@code dir}.
+   */
+  static Cli.Result run(Path dir, List<String> jvmOptions, Path stdin, String... args)
+      throws IOException, InterruptedException {
+    Path out = dir.resolve("process.out");
+    Path err = dir.resolve("process.err");
+    List<String> command = new ArrayList<>(javaArgs(jvmOptions));
+    command.addAll(List.of(args));
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    if (stdin != null) {
+      pb.redirectInput(stdin.toFile());
+    }
+    Process p = pb.start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as(String.join(" ", args)).isTrue();
+    return new Cli.Result(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
   }
 
   /** {@link #javaArgs()} as shell words. */

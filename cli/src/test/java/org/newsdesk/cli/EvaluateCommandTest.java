@@ -54,9 +54,12 @@ class EvaluateCommandTest {
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.errLines())
-        .contains("built-in model: warning: label 'Logistics' (1 article) is not one the model"
+        .contains("built-in model: warning: label 'Logistics' (1 example) is not one the model"
             + " predicts");
-    assertThat(Cli.run("evaluate", Cli.LABELED.toString()).err()).doesNotContain("warning");
+    // the library's Evaluation knows it too (and says it in its table)
+    assertThat(r.out()).contains("label 'Logistics' (1 example) is not one the model predicts");
+    assertThat(Cli.run("evaluate", Cli.LABELED.toString()).err())
+        .doesNotContain("is not one the model predicts");
   }
 
   @Test
@@ -136,5 +139,138 @@ class EvaluateCommandTest {
     assertThat(Inputs.describe(List.of("a.txt", "-"))).isEqualTo("a.txt, standard input");
     assertThat(Inputs.describe(List.of("x/a.txt", "y/b.txt", "z/c.txt", "w/d.txt")))
         .isEqualTo("x/a.txt, y/b.txt and 2 more");
+  }
+
+  /** The enforcement articles of the built-in model's corpus: not among the seeds. */
+  private static final Path HELD_OUT =
+      org.newsdesk.testing.Readme.root().resolve("classifier/corpus/enforcement.txt");
+
+  @Test
+  void warnsLoudlyWhenTheExamplesAreTheModelsTrainingData() throws IOException {
+    Path model = TrainedModel.file(); // trained on the labeled seeds
+    Cli.Result onTraining = Cli.run("evaluate", "--model", model.toString(), Cli.LABELED.toString());
+    Cli.Result heldOut = Cli.run("evaluate", "--model", model.toString(), HELD_OUT.toString());
+    List<String> mixedArgs =
+        List.of("evaluate", "--model", model.toString(), HELD_OUT.toString(), Cli.LABELED.toString());
+    Cli.Result mixed = Cli.run(mixedArgs.toArray(String[]::new));
+
+    assertThat(onTraining.exitCode()).as(onTraining.toString()).isZero();
+    assertThat(onTraining.errLines())
+        .contains(
+            "seeds.bin: warning: 48 of 48 examples (100%) look like this model's training data"
+                + " (0.0 expected by chance); these figures overstate accuracy");
+    assertThat(heldOut.exitCode()).as(heldOut.toString()).isZero();
+    assertThat(heldOut.err()).doesNotContain("training data");
+    int enforcement = NewsReader.readAll(HELD_OUT).size();
+    int total = enforcement + 48;
+    assertThat(mixed.errLines())
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith("seeds.bin: warning: 48 of " + total + " examples (" + (4800 / total)
+                        + "%) look like this model's training data"));
+  }
+
+  @Test
+  void misclassifiedListsEveryWrongPredictionWithItsSource() throws IOException {
+    Path model = TrainedModel.file();
+    Cli.Result r =
+        Cli.run("evaluate", "--model", model.toString(), "--misclassified", HELD_OUT.toString());
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    Evaluation expected =
+        Evaluation.evaluate(
+            TopicClassifier.load(model),
+            NewsReader.readAll(HELD_OUT).stream().map(LabeledText::from).toList());
+    List<Evaluation.Misclassified> wrong = expected.misclassified();
+    assertThat(wrong).isNotEmpty();
+    List<String> lines = r.outLines();
+    int heading = lines.indexOf("misclassified: " + wrong.size());
+    assertThat(heading).as(r.out()).isPositive();
+    assertThat(lines.get(heading + 1)).matches("source +true +predicted +score  title");
+    for (int i = 0; i < wrong.size(); i++) {
+      Evaluation.Misclassified m = wrong.get(i);
+      assertThat(lines.get(heading + 2 + i).split(" {2,}"))
+          .containsExactly(
+              m.source(),
+              m.label(),
+              m.predicted(),
+              String.format(java.util.Locale.ROOT, "%.3f", m.score()),
+              m.title());
+      assertThat(m.source()).startsWith(HELD_OUT + ":");
+    }
+    // without the option, the table is the library's alone
+    assertThat(Cli.run("evaluate", "--model", model.toString(), HELD_OUT.toString()).out())
+        .isEqualTo(expected.toString());
+  }
+
+  @Test
+  void jsonIsTheWholeEvaluationAsOneDocument() throws IOException {
+    Path model = TrainedModel.file();
+    Cli.Result r =
+        Cli.run("evaluate", "--model", model.toString(), "--format", "json", HELD_OUT.toString(),
+            Cli.LABELED.toString());
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.outLines()).hasSize(1);
+    com.fasterxml.jackson.databind.JsonNode json =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    List<LabeledText> data = new ArrayList<>();
+    NewsReader.readAll(HELD_OUT).forEach(a -> data.add(LabeledText.from(a)));
+    NewsReader.readAll(Cli.LABELED).forEach(a -> data.add(LabeledText.from(a)));
+    TopicClassifier classifier = TopicClassifier.load(model);
+    Evaluation e = Evaluation.evaluate(classifier, data);
+
+    assertThat(json.get("examples").asInt()).isEqualTo(e.total());
+    assertThat(json.get("accuracy").asDouble()).isEqualTo(e.accuracy());
+    for (int k = 1; k <= 3; k++) {
+      assertThat(json.get("topKAccuracy").get(k - 1).asDouble()).isEqualTo(e.topKAccuracy(k));
+    }
+    assertThat(json.get("macro").get("f1").asDouble()).isEqualTo(e.macroF1());
+    assertThat(json.get("weighted").get("precision").asDouble()).isEqualTo(e.weightedPrecision());
+    assertThat(json.get("micro").get("recall").asDouble()).isEqualTo(e.microRecall());
+    assertThat(json.get("perLabel")).hasSize(e.perLabel().size());
+    assertThat(json.get("perLabel").get(0).get("label").asText())
+        .isEqualTo(e.perLabel().get(0).label());
+    assertThat(json.get("perLabel").get(0).get("support").asInt())
+        .isEqualTo(e.perLabel().get(0).support());
+    int[][] m = e.confusionMatrix();
+    assertThat(json.get("confusion").get("labels")).hasSize(e.labels().size());
+    assertThat(json.get("confusion").get("matrix").get(1).get(1).asInt()).isEqualTo(m[1][1]);
+    assertThat(json.get("misclassified")).hasSize(e.misclassified().size());
+    assertThat(json.get("misclassified").get(0).get("source").asText())
+        .isEqualTo(e.misclassified().get(0).source());
+    assertThat(json.get("trainingOverlap").get("checked").asBoolean()).isTrue();
+    assertThat(json.get("trainingOverlap").get("examples").asInt()).isEqualTo(48);
+    assertThat(json.get("trainingOverlap").get("warning").asText())
+        .startsWith("48 of " + e.total() + " examples");
+    assertThat(json.get("labelsNotPredicted").size()).isZero();
+    assertThat(json.get("model").get("name").asText()).isEqualTo("seeds.bin");
+    assertThat(json.get("model").get("kind").asText()).isEqualTo("Newsdesk model");
+    assertThat(json.get("model").get("provenance").get("dataSha256").asText())
+        .isEqualTo(classifier.provenance().orElseThrow().dataSha256());
+    // the warning goes to standard error as well
+    assertThat(r.err()).contains("look like this model's training data");
+  }
+
+  @Test
+  void anOpenNlpDoccatModelIsEvaluatedAndItsUnknownTrainingDataSaid() throws IOException {
+    Path doccat = DoccatModelFile.file();
+    Cli.Result r =
+        Cli.run("evaluate", "--model", doccat.toString(), "--format", "json", Cli.LABELED.toString());
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    Evaluation expected =
+        Evaluation.evaluate(
+            TopicClassifier.load(doccat),
+            NewsReader.readAll(Cli.LABELED).stream().map(LabeledText::from).toList());
+    com.fasterxml.jackson.databind.JsonNode json =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    assertThat(json.get("accuracy").asDouble()).isEqualTo(expected.accuracy());
+    assertThat(json.get("model").get("kind").asText()).isEqualTo("OpenNLP doccat model");
+    assertThat(json.get("model").get("provenance").isNull()).isTrue();
+    assertThat(json.get("trainingOverlap").get("checked").asBoolean()).isFalse();
+    assertThat(r.errLines())
+        .contains("seeds-doccat.bin: note: " + ModelFacts.NO_PROVENANCE);
   }
 }

@@ -13,12 +13,21 @@ import org.newsdesk.classifier.TopicClassifier;
 class HtmlReportTest {
   private static final String B = "b<&>eta";
 
-  /** An evaluation of examples with these true labels, predicted as these labels. */
+  /**
+   * An evaluation of examples with these true labels, predicted as these labels (score 1, every
+   * other label of the model, alpha and b&lt;&amp;&gt;eta, score 0).
+   */
   private static Evaluation evaluation(List<String> gold, List<String> predicted) {
     return Evaluation.of(
         gold.stream().map(l -> LabeledText.of("x", l)).toList(),
         predicted.stream()
-            .map(l -> new Prediction(List.of(new LabelScore(l, 1.0)), false))
+            .map(
+                l ->
+                    new Prediction(
+                        List.of(
+                            new LabelScore(l, 1.0),
+                            new LabelScore(l.equals("alpha") ? B : "alpha", 0.0)),
+                        false))
             .toList());
   }
 
@@ -42,7 +51,89 @@ class HtmlReportTest {
   @Test
   void showsTheHeadlineFigures() {
     assertThat(render())
-        .contains("accuracy<b>0.750</b>", "macro-F1<b>0.733</b>", "examples<b>4</b>");
+        .contains("accuracy<b>0.750</b>", "macro-F1<b>0.733</b>", "examples<b>4</b>")
+        // the model has two labels: the true one is always among the best two
+        .contains("top-2 accuracy<b>1.000</b>", "top-3 accuracy<b>1.000</b>")
+        // weighted F1: (3 * 0.8 + 1 * 0.667) / 4
+        .contains("weighted F1<b>0.767</b>");
+  }
+
+  @Test
+  void thePerLabelTableEndsWithMacroAndWeightedAverageRows() {
+    String html = render();
+
+    assertThat(html)
+        .contains(
+            "<tr class=\"avg\"><td>macro avg</td><td>0.750</td><td>0.833</td><td>0.733</td>"
+                + "<td>4</td></tr>",
+            "<tr class=\"avg\"><td>weighted avg</td><td>0.875</td><td>0.750</td>"
+                + "<td>0.767</td><td>4</td></tr>");
+  }
+
+  @Test
+  void listsTheMisclassifiedExamplesOnlyWhenAsked() {
+    Evaluation e =
+        Evaluation.of(
+            List.of(
+                new LabeledText("Fine <title>", "x", "alpha", "d.txt:7"),
+                new LabeledText("ok", "y", "alpha", "d.txt:13")),
+            List.of(
+                new Prediction(List.of(new LabelScore(B, 0.75), new LabelScore("alpha", 0.25)), false),
+                new Prediction(List.of(new LabelScore("alpha", 1.0)), false)));
+
+    String with = HtmlReport.render(e, "t", "s", null, true);
+
+    assertThat(with)
+        .contains("<h2>Misclassified (1)</h2>")
+        .contains(
+            "<tr><td>d.txt:7</td><td>alpha</td><td>b&lt;&amp;&gt;eta</td><td class=\"n\">0.750"
+                + "</td><td>Fine &lt;title&gt;</td></tr>");
+    assertThat(with).doesNotContain("d.txt:13");
+    assertThat(HtmlReport.render(e, "t", "s", null, false)).doesNotContain("Misclassified");
+  }
+
+  @Test
+  void warnsWhenTheExamplesAreTheModelsTrainingData() throws Exception {
+    TopicClassifier model = TopicClassifier.load(TrainedModel.file());
+    Evaluation onTraining =
+        Evaluation.evaluate(
+            model,
+            org.newsdesk.core.NewsReader.readAll(Cli.LABELED).stream()
+                .map(LabeledText::from)
+                .toList());
+
+    String html = HtmlReport.render(onTraining, "t", "s", model, false);
+
+    assertThat(html)
+        .contains(
+            "<p class=\"warn\" role=\"alert\">Warning: 48 of 48 examples (100%) look like this"
+                + " model's training data");
+    assertThat(render()).doesNotContain("class=\"warn\"");
+  }
+
+  @Test
+  void labelsTheModelDoesNotPredictAreWarnedAbout() {
+    Evaluation e =
+        Evaluation.of(
+            List.of(LabeledText.of("x", "gamma")),
+            List.of(new Prediction(List.of(new LabelScore("alpha", 1.0)), false)));
+
+    assertThat(HtmlReport.render(e, "t", "s"))
+        .contains("<p class=\"warn\">Label gamma (1 example) is not one the model predicts");
+  }
+
+  @Test
+  void describesAnOpenNlpModelByWhatIsKnown() throws Exception {
+    TopicClassifier doccat = TopicClassifier.load(DoccatModelFile.file());
+    Evaluation e = evaluation(List.of("enforcement"), List.of("enforcement"));
+
+    String html = HtmlReport.render(e, "t", "s", doccat, false);
+
+    assertThat(html)
+        .contains("<h2>Model</h2>", "<tr><th>kind</th><td>OpenNLP doccat model</td></tr>")
+        .contains("<tr><th>labels</th><td>8: capacity-building, digital-and-ecommerce, ")
+        .contains("<p class=\"note\">Training data: none recorded");
+    assertThat(html).doesNotContain("data sha256", "class=\"warn\"");
   }
 
   @Test
@@ -88,10 +179,11 @@ class HtmlReportTest {
     TopicClassifier model = TopicClassifier.load(TrainedModel.file());
     Evaluation e = evaluation(List.of("alpha"), List.of("alpha"));
 
-    String html = HtmlReport.render(e, "t", "s", model.provenance().orElseThrow());
+    String html = HtmlReport.render(e, "t", "s", model, false);
 
     assertThat(html).contains("<h2>Model</h2>", "<table class=\"facts\">");
-    for (ModelFacts.Fact fact : ModelFacts.of(model.provenance().orElseThrow())) {
+    assertThat(html).contains("<tr><th>kind</th><td>Newsdesk model</td></tr>");
+    for (ModelFacts.Fact fact : ModelFacts.of(model)) {
       assertThat(html).contains("<tr><th>" + fact.name() + "</th><td>");
     }
     assertThat(html).contains("<th>labels</th><td>8: capacity-building (");

@@ -26,6 +26,7 @@ class InfoCommandTest {
         .startsWith(
             "model:       " + model,
             String.format(Locale.ROOT, "size:        %,d bytes", Files.size(model)),
+            "kind:        Newsdesk model",
             "labels:      " + p.labels().size());
     for (Map.Entry<String, Integer> e : p.examplesPerLabel().entrySet()) {
       assertThat(r.outLines())
@@ -52,6 +53,27 @@ class InfoCommandTest {
     assertThat(r.outLines().get(0)).isEqualTo("model:       built-in model");
     assertThat(r.outLines().get(1)).matches("size:        [\\d,]+ bytes");
     assertThat(r.out()).contains("labels:      8", "  trade-facilitation ");
+  }
+
+  /** An OpenNLP doccat model records no provenance: its kind and labels are what is known. */
+  @Test
+  void showsWhatIsKnownOfAnOpenNlpDoccatModel() throws IOException {
+    Path doccat = DoccatModelFile.file();
+    TopicClassifier c = TopicClassifier.load(doccat);
+
+    Cli.Result r = Cli.run("info", doccat.toString());
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.outLines())
+        .containsExactly(
+            "model:       " + doccat,
+            String.format(Locale.ROOT, "size:        %,d bytes", Files.size(doccat)),
+            "kind:        OpenNLP doccat model",
+            "labels:      8: " + String.join(", ", c.labels()),
+            "description: " + c,
+            "provenance:  " + ModelFacts.NO_PROVENANCE);
+    assertThat(r.out()).contains("labels:      8: capacity-building, digital-and-ecommerce");
+    assertThat(r.err()).isEmpty();
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsdesk.classifier.Evaluation;
 import org.newsdesk.classifier.LabeledText;
 import org.newsdesk.classifier.TopicClassifier;
 import org.newsdesk.classifier.FeaturePipeline;
@@ -28,10 +29,22 @@ class TrainCommandTest {
     assertThat(r.out()).containsIgnoringCase("accuracy");
     // Progress goes to stderr: plain lines, as tests do not run on a terminal.
     assertThat(r.err()).contains("cross-validating with 3 folds");
+    // progress: each fold (its passes over the examples and its iterations), then the model
     assertThat(r.errLines())
-        .anySatisfy(l -> assertThat(l).matches("training on 48 examples, \\d+ features, 8 labels"))
+        .contains(
+            "cross-validation: fold 1 of 3",
+            "cross-validation: fold 3 of 3",
+            "training the model on all examples",
+            "reading: pass 1 of 3 read 48 examples",
+            "reading: pass 3 of 3 read 48 examples")
+        .anySatisfy(l -> assertThat(l).matches("fold 2/3: pass 1 of 3 read 3\\d examples"))
+        .anySatisfy(l -> assertThat(l).matches("fold 2/3: training on 3\\d examples, [\\d,]+ features, 8 labels"))
+        .anySatisfy(l -> assertThat(l).matches("fold 2/3: \\d+% \\(\\d+/\\d+\\) log-likelihood .+"))
+        .anySatisfy(l -> assertThat(l).matches("training on 48 examples, [\\d,]+ features, 8 labels"))
         .anySatisfy(l -> assertThat(l).matches("training: \\d+% \\(\\d+/\\d+\\) log-likelihood .+"))
         .anySatisfy(l -> assertThat(l).matches("training: done after \\d+ iterations"));
+    // the folds come first, the model last
+    assertThat(r.err().indexOf("fold 3 of 3")).isLessThan(r.err().indexOf("training on 48"));
     assertThat(r.err()).doesNotContain("\r");
     assertThat(r.errLines()).contains("saved " + model + ": 48 examples, 8 labels");
     assertThat(r.summary()).isEqualTo("48 articles, 0 diagnostics");
@@ -48,7 +61,7 @@ class TrainCommandTest {
   }
 
   @Test
-  void trainingOptionsReachTheTrainer(@TempDir Path dir) {
+  void trainingOptionsReachTheTrainer(@TempDir Path dir) throws IOException {
     Path model = dir.resolve("nb.bin");
     Cli.Result r =
         Cli.run(
@@ -75,7 +88,127 @@ class TrainCommandTest {
             Cli.LABELED.toString());
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(Files.exists(model)).isTrue();
+    ModelProvenance p = TopicClassifier.load(model).provenance().orElseThrow();
+    assertThat(p.learner()).isEqualTo(new Learner.NaiveBayes());
+    assertThat(p.pipeline())
+        .isEqualTo(
+            FeaturePipeline.parse(
+                "ngrams=1-1,lowercase=false,stop-words=none,stemming=none,title-weight=1,min-df=1"));
+    assertThat(p.seed()).isEqualTo(7);
+    assertThat(p.threads()).isEqualTo(1);
+  }
+
+  @Test
+  void featuresAndLearnerTakeTheLibrarysTextFormAndTheSingleOptionsAddKeysToIt(@TempDir Path dir)
+      throws IOException {
+    Path model = dir.resolve("gis.bin");
+    Cli.Result r =
+        Cli.run(
+            "train",
+            "--out",
+            model.toString(),
+            "--features",
+            "ngrams=1-3,stemming=none,max-features=5000",
+            "--cutoff",
+            "1",
+            "--learner",
+            "algorithm=gis",
+            "--iterations",
+            "5",
+            Cli.LABELED.toString());
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    ModelProvenance p = TopicClassifier.load(model).provenance().orElseThrow();
+    assertThat(p.pipeline())
+        .isEqualTo(FeaturePipeline.parse("ngrams=1-3,stemming=none,max-features=5000,min-df=1"));
+    assertThat(p.learner()).isEqualTo(new Learner.Gis(5));
+  }
+
+  /** The library's message for a bad settings text. */
+  private static String libraryError(Runnable parse) {
+    try {
+      parse.run();
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("the library accepted it");
+  }
+
+  @Test
+  void badSettingsAreUsageErrorsWithTheLibrarysMessageNamingTheOption(@TempDir Path dir) {
+    String out = dir.resolve("m.bin").toString();
+    String data = Cli.LABELED.toString();
+
+    assertThat(Cli.run("train", "--out", out, "--ngrams", "two", data).errLines().get(0))
+        .isEqualTo(
+            "Invalid value for option '--ngrams': "
+                + libraryError(() -> FeaturePipeline.parse("ngrams=two")));
+    assertThat(Cli.run("train", "--out", out, "--features", "ngrams=1-9", data).errLines().get(0))
+        .isEqualTo(
+            "Invalid value for option '--features': "
+                + libraryError(() -> FeaturePipeline.parse("ngrams=1-9")));
+    assertThat(Cli.run("train", "--out", out, "--learner", "algorithm=magic", data).errLines())
+        .first()
+        .isEqualTo(
+            "Invalid value for option '--learner': "
+                + libraryError(() -> Learner.parse("algorithm=magic")));
+    // a setting the algorithm does not take is the library's error too, naming the option
+    assertThat(
+            Cli.run("train", "--out", out, "--algorithm", "naive-bayes", "--iterations", "5", data)
+                .errLines()
+                .get(0))
+        .isEqualTo(
+            "Invalid value for option '--iterations': "
+                + libraryError(() -> Learner.parse("algorithm=naive-bayes,iterations=5")));
+    // a key set twice
+    assertThat(
+            Cli.run("train", "--out", out, "--features", "ngrams=1-3", "--ngrams", "1-2", data)
+                .errLines()
+                .get(0))
+        .isEqualTo(
+            "Invalid value for option '--ngrams': "
+                + libraryError(() -> FeaturePipeline.parse("ngrams=1-3,ngrams=1-2")));
+    // a comma would smuggle in another key
+    assertThat(Cli.run("train", "--out", out, "--ngrams", "1-2,idf=false", data).errLines())
+        .first()
+        .asString()
+        .startsWith("Invalid value for option '--ngrams': '1-2,idf=false' holds a comma");
+    assertThat(Files.exists(dir.resolve("m.bin"))).isFalse();
+  }
+
+  @Test
+  void helpShowsTheLibrarysDefaults() {
+    String help = Cli.run("train", "--help").out();
+    // help wraps long values at commas: compare without the white space it adds
+    String compact = help.replaceAll("\\s+", "");
+
+    assertThat(compact)
+        .contains("Default:" + FeaturePipeline.defaults() + ".")
+        .contains("Default:" + Learner.defaults() + ".")
+        .contains("min-df=key:dropn-gramsfoundinfewerthanNtrainingtexts;Natleast1.Default:"
+            + FeaturePipeline.defaults().minDf() + ".");
+    assertThat(help.replaceAll("\\s+", " "))
+        .contains("--ngrams=MIN-MAX The features' ngrams= key")
+        .contains("--stemming=STEMMER The features' stemming= key: none, porter, english,");
+  }
+
+  @Test
+  void foldsAreCheckedBeforeAnyInputIsReadOrModelTrained(@TempDir Path dir) {
+    String out = dir.resolve("m.bin").toString();
+    // standard input is never read: the usage error comes first
+    Cli.Result one = Cli.runWithStdin("not even a digest", "train", "--out", out, "--cv", "1", "-");
+    // more folds than examples: the library says so before any fold or the model is trained
+    Cli.Result tooMany = Cli.run("train", "--out", out, "--cv", "49", Cli.LABELED.toString());
+
+    assertThat(one.exitCode()).isEqualTo(2);
+    assertThat(one.errLines())
+        .containsExactly(
+            "Invalid value for option '--cv': " + libraryError(() -> Evaluation.checkFolds(1)),
+            "Try 'newsdesk train --help' for more information.");
+    assertThat(tooMany.exitCode()).isEqualTo(2);
+    assertThat(tooMany.err()).contains("Invalid value for option '--cv': need at least k=49");
+    assertThat(tooMany.err()).doesNotContain("training on", "fold 1");
+    assertThat(Files.exists(dir.resolve("m.bin"))).isFalse();
   }
 
   @Test
@@ -114,6 +247,14 @@ class TrainCommandTest {
         .contains("cannot train: training needs examples of at least two labels, got [Logistics]");
     assertThat(r.summary()).isEqualTo("49 articles, 0 diagnostics");
     assertThat(Files.exists(model)).isFalse();
+    // the same with --cv: bad input, not a bad --cv (the samples have only one labeled article)
+    Cli.Result cv =
+        Cli.runWithStdin(
+            "A\n\nA\n\nOne.\n\n01/02/2024 x\nB\n\nB\n\nTwo.\n\n01/02/2024 x\n",
+            "train", "--cv", "2", "--out", model.toString(), "-");
+    assertThat(cv.exitCode()).as(cv.toString()).isEqualTo(1);
+    assertThat(cv.errLines())
+        .contains("cannot train: training needs examples of at least two labels, got [x]");
   }
 
   @Test
@@ -127,6 +268,7 @@ class TrainCommandTest {
         .isEqualTo(2);
     assertThat(Cli.run("train", "--out", out, "--stop-words", "french", data).exitCode())
         .isEqualTo(2);
+    assertThat(Cli.run("train", "--out", out, "--iterations", "0", data).exitCode()).isEqualTo(2);
     assertThat(Files.exists(dir.resolve("m.bin"))).isFalse();
   }
 
@@ -177,5 +319,35 @@ class TrainCommandTest {
     // Every other setting is the library default too.
     assertThat(used.pipeline()).isEqualTo(FeaturePipeline.defaults());
     assertThat(used.learner()).isEqualTo(Learner.defaults());
+  }
+
+  /**
+   * Training reads its examples once per pass: standard input is copied first, and what reading
+   * reports (diagnostics, unlabeled articles, the article count) is said once, not per pass.
+   */
+  @Test
+  void standardInputIsReadOnEveryPassButReportedOnce(@TempDir Path dir) throws IOException {
+    Path model = dir.resolve("stdin.bin");
+    String malformed = "Broken title\n\nOther title\n\nBody.\n\n";
+    String unlabeled = "Lonely title\n\nLonely title\n\nA body without a label.\n\n";
+    String stdin = malformed + unlabeled + Files.readString(Cli.LABELED);
+
+    Cli.Result r = Cli.runWithStdin(stdin, "train", "--out", model.toString(), "-");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.errLines().stream().filter(l -> l.startsWith("<stdin>:1: title 'Broken title'")))
+        .hasSize(1);
+    assertThat(r.errLines())
+        .containsOnlyOnce("<stdin>:7: no category to learn from; skipped")
+        .contains("reading: pass 1 of 3 read 48 examples", "reading: pass 3 of 3 read 48 examples")
+        .contains("saved " + model + ": 48 examples, 8 labels");
+    assertThat(r.summary()).isEqualTo("49 articles, 1 diagnostic");
+    // the same model as from the file itself
+    ModelProvenance fromStdin = TopicClassifier.load(model).provenance().orElseThrow();
+    Path direct = dir.resolve("file.bin");
+    assertThat(Cli.run("train", "--out", direct.toString(), Cli.LABELED.toString()).exitCode())
+        .isZero();
+    assertThat(fromStdin.dataSha256())
+        .isEqualTo(TopicClassifier.load(direct).provenance().orElseThrow().dataSha256());
   }
 }
