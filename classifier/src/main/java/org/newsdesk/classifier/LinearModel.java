@@ -38,10 +38,7 @@ final class LinearModel extends Model {
     this.features = features;
     this.labels = labels;
     this.weights = weights;
-    this.ranks = new int[labels.length];
-    for (int i = 0; i < ranks.length; i++) {
-      ranks[i] = i;
-    }
+    this.ranks = alphabeticalRanks(labels); // 0, 1, 2...: the labels are sorted
   }
 
   /** Builds the model from trained {@code double} weights, rounding each to {@code float}. */
