@@ -501,17 +501,10 @@ final class FeatureExtractor {
     }
   }
 
-  /** A reusable, growable list of one text's terms. */
+  /** A reusable list of one text's terms (the analyser grows it to the text's token count). */
   private static final class TermList {
     Term[] items = new Term[64];
     int size;
-
-    void add(Term t) {
-      if (size == items.length) {
-        items = Arrays.copyOf(items, size * 2);
-      }
-      items[size++] = t;
-    }
   }
 
   /** Feature ids and values of one document; ids[0] is the bias. */
@@ -519,33 +512,6 @@ final class FeatureExtractor {
     boolean onlyBias() {
       return ids.length == 1;
     }
-  }
-
-  /**
-   * Whether a text is already NFKC, checking only its non-ASCII stretches: each run of non-ASCII
-   * chars together with the char before it. Every ASCII char is a normalization boundary (NFKC
-   * leaves it as it is, it has combining class 0 and nothing composes with a char before it), so
-   * the text is NFKC exactly when each such stretch is; a text with a few curly quotes is then
-   * checked in a few chars instead of all of them. {@code Normalizer.isNormalized} decides each
-   * stretch; a test compares the two on random texts.
-   */
-  static boolean isNfkc(String s) {
-    int n = s.length();
-    int i = 0;
-    while (i < n) {
-      if (s.charAt(i) < 0x80) {
-        i++;
-        continue;
-      }
-      int start = Math.max(0, i - 1);
-      while (i < n && s.charAt(i) >= 0x80) {
-        i++;
-      }
-      if (!Normalizer.isNormalized(java.nio.CharBuffer.wrap(s, start, i), Normalizer.Form.NFKC)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static boolean isAscii(String s) {
@@ -573,6 +539,7 @@ final class FeatureExtractor {
   private static final class Analyzer {
     private final Stemmer stemmer;
     private final TokenSpans spans = new TokenSpans();
+    private final NfkcCheck nfkc = new NfkcCheck();
     // raw token -> analysed term (each extractor has its own analyzers)
     private final TermCache terms = new TermCache();
     final TermList body = new TermList();
@@ -609,7 +576,7 @@ final class FeatureExtractor {
       FeaturePipeline config = fx.config;
       spans.scan(t);
       // ASCII text is already NFKC: only other text needs the normalizer's check
-      if (config.nfkc() && !spans.ascii() && !isNfkc(t)) {
+      if (config.nfkc() && !spans.ascii() && !nfkc.isNfkc(t)) {
         t = Normalizer.normalize(t, Normalizer.Form.NFKC);
         spans.scan(t);
       }
@@ -621,6 +588,12 @@ final class FeatureExtractor {
       }
       terms.prefetch(spans.hashes(), count, first);
       char[] chars = spans.chars();
+      // room for every token, so that the loop stores without checking
+      if (out.items.length < count) {
+        out.items = new Term[Math.max(count, 2 * out.items.length)];
+      }
+      Term[] items = out.items;
+      int size = 0;
       for (int i = 0; i < count; i++) {
         int from = spans.start(i);
         int to = spans.end(i);
@@ -630,9 +603,10 @@ final class FeatureExtractor {
           terms.put(term);
         }
         if (!term.skip) {
-          out.add(term);
+          items[size++] = term;
         }
       }
+      out.size = size;
       return out;
     }
 

@@ -81,33 +81,38 @@ final class TokenSpans {
     // one bulk copy, then plain array reads (no per-char coder check and bounds check on a String)
     char[] cs = chars;
     s.getChars(0, length, cs, 0);
-    byte state = WHITESPACE;
-    byte type = WHITESPACE;
-    int start = -1;
-    char previous = 0;
-    int h = 0;
     int all = 0;
-    for (int i = 0; i < length; i++) {
+    int i = 0;
+    // token by token: skip whitespace, then take the run of one class (letters, digits, or one
+    // repeated other char) in a tight loop of its own, hashing as it goes
+    while (i < length) {
       char c = cs[i];
       all |= c;
-      type = type(c);
-      if (state == WHITESPACE) {
-        if (type != WHITESPACE) {
-          start = i;
-          h = c;
-        }
-      } else if (type != state || type == OTHER && c != previous) {
-        add(start, i, h);
-        start = i;
-        h = c;
-      } else {
-        h = 31 * h + c;
+      byte type = type(c);
+      if (type == WHITESPACE) {
+        i++;
+        continue;
       }
-      state = type;
-      previous = c;
-    }
-    if (type != WHITESPACE) {
-      add(start, length, h);
+      int start = i;
+      int h = c;
+      i++;
+      if (type == OTHER) {
+        while (i < length && cs[i] == c) {
+          h = 31 * h + c;
+          i++;
+        }
+      } else {
+        while (i < length) {
+          char d = cs[i];
+          if (type(d) != type) {
+            break;
+          }
+          all |= d;
+          h = 31 * h + d;
+          i++;
+        }
+      }
+      add(start, i, h);
     }
     ascii = all < 0x80;
     return this;

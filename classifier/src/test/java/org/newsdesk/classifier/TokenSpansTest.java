@@ -53,6 +53,12 @@ class TokenSpansTest {
       }
       String s = sb.toString();
       assertThat(ours(s)).as("tokens of %s", s).isEqualTo(opennlp(s));
+      TokenSpans t = new TokenSpans().scan(s);
+      for (int i = 0; i < t.count(); i++) {
+        assertThat(t.hash(i)).as("hash of a token of %s", s)
+            .isEqualTo(s.substring(t.start(i), t.end(i)).hashCode());
+      }
+      assertThat(t.ascii()).as("ascii: %s", s).isEqualTo(s.chars().allMatch(c -> c < 0x80));
     }
   }
 
