@@ -249,74 +249,65 @@ public final class Evaluation {
    * by a model trained on the other folds, and all predictions are pooled into one evaluation.
    * The same inputs always give the same result.
    *
+   * <p>The examples are not held in memory: they are iterated once to deal the folds, then, for
+   * each fold, as often as training needs ({@link TopicTrainer#PASSES} times) and once more to
+   * predict the held-out fold. Memory therefore follows one model and an {@code int} per example,
+   * as for {@link TopicTrainer#train(Iterable)}; a {@link List} works as well as an {@link
+   * Iterable} that reads its examples again from disk each time.
+   *
    * @param trainer the trainer
-   * @param examples the labeled examples
+   * @param examples the labeled examples; every iteration must give the same examples in the
+   *     same order
    * @param k the number of folds, at least 2
    * @param seed the shuffling seed
    * @return the pooled evaluation
    * @throws IllegalArgumentException if {@code k < 2} or there are fewer than {@code k} examples
+   * @throws IllegalStateException if an iteration gives more or fewer examples than the first
    */
   public static Evaluation crossValidate(
-      TopicTrainer trainer, List<LabeledText> examples, int k, long seed) {
+      TopicTrainer trainer, Iterable<LabeledText> examples, int k, long seed) {
     return crossValidate(trainer, examples, k, seed, TrainingListener.NONE);
   }
 
   /**
-   * Cross-validates as {@link #crossValidate(TopicTrainer, List, int, long)} does, reporting each
-   * fold ({@link TrainingListener#onFold}) and its training to a listener.
+   * Cross-validates as {@link #crossValidate(TopicTrainer, Iterable, int, long)} does, reporting
+   * each fold ({@link TrainingListener#onFold}) and its training to a listener.
    *
    * @param trainer the trainer
-   * @param examples the labeled examples
+   * @param examples the labeled examples; every iteration must give the same examples in the
+   *     same order
    * @param k the number of folds, at least 2
    * @param seed the shuffling seed
    * @param listener receives progress reports on the calling thread
    * @return the pooled evaluation
    * @throws IllegalArgumentException if {@code k < 2} or there are fewer than {@code k} examples
+   * @throws IllegalStateException if an iteration gives more or fewer examples than the first
    */
   public static Evaluation crossValidate(
       TopicTrainer trainer,
-      List<LabeledText> examples,
+      Iterable<LabeledText> examples,
       int k,
       long seed,
       TrainingListener listener) {
     Objects.requireNonNull(trainer, "trainer");
+    Objects.requireNonNull(examples, "examples");
     Objects.requireNonNull(listener, "listener");
     checkFolds(k);
-    if (examples.size() < k) {
-      throw new IllegalArgumentException(
-          "need at least k=" + k + " examples, got " + examples.size());
-    }
-    Map<String, List<Integer>> byLabel = new TreeMap<>();
-    for (int i = 0; i < examples.size(); i++) {
-      byLabel.computeIfAbsent(examples.get(i).label(), l -> new ArrayList<>()).add(i);
-    }
-    int[] fold = new int[examples.size()];
-    Random random = new Random(seed);
-    int next = 0;
-    for (List<Integer> indexes : byLabel.values()) {
-      Collections.shuffle(indexes, random);
-      for (int i : indexes) {
-        fold[i] = next;
-        next = (next + 1) % k;
-      }
-    }
+    int[] fold = Folds.deal(examples, k, seed);
     Tally t = new Tally();
     for (int f = 0; f < k; f++) {
       listener.onFold(f + 1, k);
-      List<LabeledText> train = new ArrayList<>();
-      for (int i = 0; i < examples.size(); i++) {
-        if (fold[i] != f) {
-          train.add(examples.get(i));
-        }
-      }
-      TopicClassifier c = trainer.train(train, listener);
+      final int held = f;
+      TopicClassifier c =
+          trainer.train(() -> Folds.select(examples, fold, i -> fold[i] != held), listener);
       ModelProvenance p = c.provenance().orElseThrow();
-      for (int i = 0; i < examples.size(); i++) {
+      int i = 0;
+      for (LabeledText e : Folds.counted(examples, fold.length)) {
         if (fold[i] == f) {
-          LabeledText e = examples.get(i);
           t.add(i, e, c.predict(e.title(), e.body()));
           t.overlap(p, e);
         }
+        i++;
       }
     }
     // report the misclassified examples in the order of the list, not fold by fold
@@ -325,7 +316,7 @@ public final class Evaluation {
   }
 
   /**
-   * Checks a number of folds for {@link #crossValidate(TopicTrainer, List, int, long)
+   * Checks a number of folds for {@link #crossValidate(TopicTrainer, Iterable, int, long)
    * crossValidate} before any example is read, so that a tool can reject it up front rather than
    * after reading its data (cross-validation itself also needs at least {@code k} examples).
    *

@@ -9,7 +9,7 @@ package org.newsdesk.classifier;
  * #onProgress} once per learner iteration (the learner may stop early when it has converged, so
  * the last reported iteration can be below the maximum), then {@link #onFinish} once. Naive Bayes
  * has no iterations and reports a single step. {@link Evaluation#crossValidate(TopicTrainer,
- * java.util.List, int, long, TrainingListener) Cross-validation} calls {@link #onFold} before
+ * Iterable, int, long, TrainingListener) Cross-validation} calls {@link #onFold} before
  * each fold's training. Only {@code onProgress} must be implemented, so a lambda will do:
  *
  * <pre>{@code

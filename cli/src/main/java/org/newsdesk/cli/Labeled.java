@@ -1,9 +1,7 @@
 package org.newsdesk.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.NoSuchElementException;
 import org.newsdesk.classifier.LabeledText;
 import org.newsdesk.core.Article;
@@ -78,15 +76,5 @@ final class Labeled implements Iterable<LabeledText> {
     return new InputException(
         "no labeled articles: a label is the category on an article's metadata line,"
             + " e.g. `01/31/2024 enforcement`, or the label of the other input formats");
-  }
-
-  /** Reads every labeled article into a list (for what needs them all at once). */
-  static List<LabeledText> collect(Iterable<Article> articles, PrintWriter err) {
-    List<LabeledText> list = new ArrayList<>();
-    new Labeled(articles, err).forEach(list::add);
-    if (list.isEmpty()) {
-      throw noneLabeled();
-    }
-    return list;
   }
 }

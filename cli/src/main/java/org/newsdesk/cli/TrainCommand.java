@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.newsdesk.classifier.Evaluation;
 import org.newsdesk.classifier.FeaturePipeline;
-import org.newsdesk.classifier.LabeledText;
 import org.newsdesk.classifier.Learner;
 import org.newsdesk.classifier.TopicClassifier;
 import org.newsdesk.classifier.TopicTrainer;
@@ -33,10 +32,9 @@ import picocli.CommandLine.Option;
  * ngrams=1-3}). The CLI checks no value itself: the library's {@link IllegalArgumentException}
  * becomes a usage error naming the option ({@link Usage#library}).
  *
- * <p>Without {@code --cv} the examples are not held in memory: the trainer gets an {@code
- * Iterable} that re-reads the inputs on each of its passes (standard input is first copied to a
- * temporary file). Cross-validation needs every example at once (the library's {@link
- * Evaluation#crossValidate} takes a list), so {@code --cv} reads them into a list.
+ * <p>The examples are not held in memory: the trainer, and {@link Evaluation#crossValidate} for
+ * {@code --cv}, get an {@code Iterable} that re-reads the inputs on each of their passes
+ * (standard input is first copied to a temporary file).
  */
 @Command(
     name = "train",
@@ -278,49 +276,40 @@ final class TrainCommand extends InputCommand {
 
   private int train(Inputs inputs, ProgressBar bar) throws IOException {
     TrainingProgress progress = new TrainingProgress(bar);
-    Iterable<LabeledText> examples;
-    Labeled labeled = null;
+    inputs.rereadable();
+    Labeled labeled = new Labeled(reading(inputs, bar), bar.messages());
     if (folds != null) {
-      List<LabeledText> all;
-      try {
-        all = Labeled.collect(reading(inputs, bar), bar.messages());
-      } catch (OutOfMemoryError e) {
-        bar.clear();
-        throw new InputException(
-            outOfMemory(
-                "cannot hold the examples for cross-validation",
-                e,
-                "or train without --cv, which does not hold them"));
-      }
-      bar.clear();
       err().println("cross-validating with " + folds + " folds...");
       Evaluation cv;
       try {
-        cv = Evaluation.crossValidate(trainer, all, folds, trainer.seed(), progress);
+        cv = Evaluation.crossValidate(trainer, labeled, folds, trainer.seed(), progress);
       } catch (IllegalArgumentException e) {
+        bar.clear();
+        if (labeled.foundNone()) {
+          throw Labeled.noneLabeled();
+        }
         if (!progress.foldStarted()) { // the library's check of --cv against the examples
           throw Usage.invalid(spec, "--cv", e.getMessage());
         }
         throw new InputException("cannot train: " + e.getMessage(), e); // what the data lacks
+      } catch (IllegalStateException e) { // an input changed while it was read again
+        bar.clear();
+        throw new InputException("cannot cross-validate: " + e.getMessage(), e);
       } catch (OutOfMemoryError e) {
         bar.clear();
         throw new InputException(outOfMemory("cannot cross-validate", e, TRAINING_HINT));
       }
+      bar.clear();
       printBlock(cv);
       out().flush();
       progress.finalModel();
-      examples = all;
-    } else {
-      inputs.rereadable();
-      labeled = new Labeled(inputs, bar.messages());
-      examples = labeled;
     }
     TopicClassifier model;
     try {
-      model = trainer.train(examples, progress);
+      model = trainer.train(labeled, progress);
     } catch (IllegalArgumentException e) { // what the data lacks, e.g. a second label
       bar.clear();
-      if (labeled != null && labeled.foundNone()) {
+      if (labeled.foundNone()) {
         throw Labeled.noneLabeled();
       }
       throw new InputException("cannot train: " + e.getMessage(), e);

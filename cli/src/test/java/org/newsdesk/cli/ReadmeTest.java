@@ -209,4 +209,34 @@ class ReadmeTest {
     assertThat(targets).contains("docs/FORMAT.md", "docs/TOPICS.md", "docs/BENCHMARKS.md");
     assertThat(targets).allSatisfy(t -> assertThat(ROOT.resolve(t)).as(t).exists());
   }
+
+  /** Links to a heading ({@code FILE.md#anchor}) in README and docs find that heading. */
+  @Test
+  void headingLinksPointAtHeadings() throws IOException {
+    List<Path> pages = new ArrayList<>(List.of(ROOT.resolve("README.md")));
+    try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
+      docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
+    }
+    int checked = 0;
+    for (Path page : pages) {
+      Matcher link = Pattern.compile("\\]\\(([^)#:]*)#([^)]+)\\)")
+          .matcher(Files.readString(page, StandardCharsets.UTF_8));
+      while (link.find()) {
+        Path target = link.group(1).isEmpty() ? page : page.getParent().resolve(link.group(1));
+        assertThat(anchors(target)).as(page.getFileName() + " -> " + link.group())
+            .contains(link.group(2));
+        checked++;
+      }
+    }
+    assertThat(checked).isPositive();
+  }
+
+  /** GitHub's anchors for a Markdown file's headings. */
+  private static List<String> anchors(Path markdown) throws IOException {
+    return Files.readAllLines(markdown, StandardCharsets.UTF_8).stream()
+        .filter(line -> line.matches("#{1,6} .*"))
+        .map(line -> line.replaceFirst("^#+ ", "").toLowerCase(java.util.Locale.ROOT)
+            .replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'))
+        .toList();
+  }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.classifier.Evaluation;
@@ -296,23 +296,9 @@ class TrainCommandTest {
   @Test
   void unsetThreadsKeepTheLibraryDefault(@TempDir Path dir) throws Exception {
     Path model = dir.resolve("default-threads.bin");
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process p =
-        new ProcessBuilder(
-                java.toString(),
-                "-XX:ActiveProcessorCount=8",
-                "-cp",
-                System.getProperty("java.class.path"),
-                NewsdeskCli.class.getName(),
-                "train",
-                "--out",
-                model.toString(),
-                Cli.LABELED.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("train.log").toFile())
-            .start();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(Files.readString(dir.resolve("train.log"))).isZero();
+    Cli.Result train = CliProcess.run(dir, List.of("-XX:ActiveProcessorCount=8"), null,
+        "train", "--out", model.toString(), Cli.LABELED.toString());
+    assertThat(train.exitCode()).as(train.err()).isZero();
 
     ModelProvenance used = TopicClassifier.load(model).provenance().orElseThrow();
     assertThat(used.threads()).isEqualTo(4);

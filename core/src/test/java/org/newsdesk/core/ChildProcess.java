@@ -30,9 +30,20 @@ final class ChildProcess {
    */
   static Result run(String setup, Class<?> main, String... args)
       throws IOException, InterruptedException {
+    return run(setup, "64m", main, args);
+  }
+
+  /** Runs {@code main} in a JVM whose heap is at most {@code maxHeap} (e.g. {@code "24m"}). */
+  static Result withHeap(String maxHeap, Class<?> main, String... args)
+      throws IOException, InterruptedException {
+    return run("", maxHeap, main, args);
+  }
+
+  private static Result run(String setup, String maxHeap, Class<?> main, String... args)
+      throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     StringBuilder command = new StringBuilder(setup + " exec");
-    List<String> words = new ArrayList<>(List.of(java, "-Xmx64m", "-cp",
+    List<String> words = new ArrayList<>(List.of(java, "-Xmx" + maxHeap, "-cp",
         System.getProperty("java.class.path"), main.getName()));
     words.addAll(List.of(args));
     for (String word : words) {

@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Limits keep memory bounded on hostile input. */
@@ -125,14 +123,9 @@ class HostileInputTest {
   /** Runs the 100 MB case in a child JVM with a 24 MB heap: an OOM would fail it. */
   @Test
   void hugeLineParsesInATinyHeap() throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "-Xmx24m", "-cp", System.getProperty("java.class.path"),
-        TinyHeapMain.class.getName())
-        .redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(out).isZero();
-    assertThat(out).contains("articles=2 diagnostics=1 LINE_TOO_LONG");
+    ChildProcess.Result child = ChildProcess.withHeap("24m", TinyHeapMain.class);
+    assertThat(child.exitCode()).as(child.stderr()).isZero();
+    assertThat(child.stdout()).contains("articles=2 diagnostics=1 LINE_TOO_LONG");
   }
 
   /** Entry point of the child JVM. */

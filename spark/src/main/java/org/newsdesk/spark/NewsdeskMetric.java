@@ -6,8 +6,9 @@ import org.newsdesk.core.Diagnostic;
 
 /**
  * A custom metric of the {@code newsdesk} data source, summed over tasks: one per
- * {@link Diagnostic.Kind} (how many diagnostics of that kind the scan found, in any mode), and
- * two for the planning pass that counts line breaks in split files (bytes read, milliseconds).
+ * {@link Diagnostic.Kind} (how many diagnostics of that kind the scan found, in any mode), two
+ * for the files skipped under {@code ignoreCorruptFiles} and {@code ignoreMissingFiles}, and two
+ * for the planning pass that counts line breaks in split files (bytes read, milliseconds).
  * Spark shows them on the scan node in the SQL tab of its UI; a
  * {@link org.apache.spark.scheduler.SparkListener} sees them as accumulables named by
  * {@link #description()}, such as {@code "newsdesk diagnostics: TITLE_NOT_REPEATED"}. Every kind
@@ -28,6 +29,14 @@ public final class NewsdeskMetric extends CustomSumMetric {
   /** The description of the metric timing the line-break counting job when planning. */
   public static final String LINE_COUNT_MILLIS = "newsdesk line counting: time (ms)";
 
+  /** The description of the metric counting reads cut short by {@code ignoreCorruptFiles}. */
+  public static final String CORRUPT_FILES = "newsdesk skipped: corrupt files";
+
+  /** The description of the metric counting files skipped by {@code ignoreMissingFiles}. */
+  public static final String MISSING_FILES = "newsdesk skipped: missing files";
+
+  static final String CORRUPT_FILES_NAME = "corruptFiles";
+  static final String MISSING_FILES_NAME = "missingFiles";
   static final String LINE_COUNT_BYTES_NAME = "lineCountBytes";
   static final String LINE_COUNT_MILLIS_NAME = "lineCountMillis";
 
@@ -46,6 +55,14 @@ public final class NewsdeskMetric extends CustomSumMetric {
 
   static NewsdeskMetric of(Diagnostic.Kind kind) {
     return new NewsdeskMetric(nameOf(kind), DIAGNOSTICS + kind.name());
+  }
+
+  static NewsdeskMetric corruptFiles() {
+    return new NewsdeskMetric(CORRUPT_FILES_NAME, CORRUPT_FILES);
+  }
+
+  static NewsdeskMetric missingFiles() {
+    return new NewsdeskMetric(MISSING_FILES_NAME, MISSING_FILES);
   }
 
   static NewsdeskMetric lineCountBytes() {

@@ -39,6 +39,8 @@ final class NewsdeskPartitionReader implements PartitionReader<InternalRow> {
   private final Rows rows;
   private final boolean corruptRows;
   private final long[] counts = new long[KINDS.length];
+  private long corruptFiles;
+  private long missingFiles;
   private final CompressionCodecFactory codecs;
 
   private int next;
@@ -72,11 +74,23 @@ final class NewsdeskPartitionReader implements PartitionReader<InternalRow> {
           current = null;
           return false;
         }
-        open(chunks[next++]);
+        FileChunk c = chunks[next++];
+        try {
+          open(c);
+        } catch (IOException | UncheckedIOException e) {
+          skip(c, e);
+        }
         continue;
       }
-      boolean more = articles.hasNext(); // FAILFAST: NewsParseException names file and line
-      Article article = more ? articles.next() : null;
+      boolean more;
+      Article article;
+      try {
+        more = articles.hasNext(); // FAILFAST: NewsParseException names file and line
+        article = more ? articles.next() : null;
+      } catch (UncheckedIOException e) {
+        skip(chunk, e);
+        continue;
+      }
       drain(article);
       if (!more) {
         closeChunk();
@@ -84,6 +98,32 @@ final class NewsdeskPartitionReader implements PartitionReader<InternalRow> {
     }
     current = queue.poll();
     return true;
+  }
+
+  /**
+   * A file that cannot be read: with {@code ignoreMissingFiles} (the file has gone since
+   * planning) or {@code ignoreCorruptFiles} (anything else, e.g. a damaged gzip stream) the rest
+   * of the chunk is skipped and counted, as Spark's own file sources do (rows already returned
+   * stay); otherwise the task fails with an error naming the file.
+   */
+  private void skip(FileChunk c, Exception e) throws IOException {
+    IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+    boolean missing = cause instanceof java.io.FileNotFoundException;
+    if (missing ? !options.ignoreMissingFiles : !options.ignoreCorruptFiles) {
+      throw new IOException("newsdesk: cannot read " + c.path() + ": " + cause.getMessage(),
+          cause);
+    }
+    if (missing) {
+      missingFiles++;
+    } else {
+      corruptFiles++;
+    }
+    found.clear();
+    try {
+      closeChunk();
+    } catch (IOException ignored) {
+      // the file is being skipped for an I/O error already
+    }
   }
 
   @Override
@@ -221,10 +261,14 @@ final class NewsdeskPartitionReader implements PartitionReader<InternalRow> {
 
   @Override
   public CustomTaskMetric[] currentMetricsValues() {
-    CustomTaskMetric[] values = new CustomTaskMetric[KINDS.length];
+    CustomTaskMetric[] values = new CustomTaskMetric[KINDS.length + 2];
     for (int i = 0; i < KINDS.length; i++) {
       values[i] = new NewsdeskScan.TaskMetric(NewsdeskMetric.nameOf(KINDS[i]), counts[i]);
     }
+    values[KINDS.length] =
+        new NewsdeskScan.TaskMetric(NewsdeskMetric.CORRUPT_FILES_NAME, corruptFiles);
+    values[KINDS.length + 1] =
+        new NewsdeskScan.TaskMetric(NewsdeskMetric.MISSING_FILES_NAME, missingFiles);
     return values;
   }
 

@@ -113,6 +113,8 @@ final class NewsdeskScan implements ScanBuilder, SupportsPushDownRequiredColumns
     for (Diagnostic.Kind kind : Diagnostic.Kind.values()) {
       metrics.add(NewsdeskMetric.of(kind));
     }
+    metrics.add(NewsdeskMetric.corruptFiles());
+    metrics.add(NewsdeskMetric.missingFiles());
     metrics.add(NewsdeskMetric.lineCountBytes());
     metrics.add(NewsdeskMetric.lineCountMillis());
     return metrics.toArray(new CustomMetric[0]);

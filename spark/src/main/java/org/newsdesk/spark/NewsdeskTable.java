@@ -29,10 +29,15 @@ final class NewsdeskTable implements SupportsRead {
   }
 
   static String sessionCorruptColumn() {
+    String column = session("spark.sql.columnNameOfCorruptRecord");
+    return column != null ? column : ReadOptions.DEFAULT_CORRUPT_COLUMN;
+  }
+
+  /** A SQL setting of the active session, or null when it is unset or there is no session. */
+  static String session(String key) {
     return SparkSession.getActiveSession().isDefined()
-        ? SparkSession.active().conf().get("spark.sql.columnNameOfCorruptRecord",
-            ReadOptions.DEFAULT_CORRUPT_COLUMN)
-        : ReadOptions.DEFAULT_CORRUPT_COLUMN;
+        ? SparkSession.active().conf().getOption(key).getOrElse(() -> null)
+        : null;
   }
 
   /**
@@ -90,6 +95,7 @@ final class NewsdeskTable implements SupportsRead {
 
   @Override
   public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
-    return new NewsdeskScan(schema, new ReadOptions(options, corruptColumn));
+    return new NewsdeskScan(schema, new ReadOptions(options,
+        key -> key.equals("spark.sql.columnNameOfCorruptRecord") ? corruptColumn : session(key)));
   }
 }

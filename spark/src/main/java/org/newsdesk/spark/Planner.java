@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.BlockLocation;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.GlobFilter;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -55,14 +57,17 @@ final class Planner {
       for (FileStatus f : files) {
         String path = f.getPath().toString();
         long len = f.getLen();
+        BlockLocation[] blocks = blocks(f, hadoop);
         if (len <= maxSplit || codecs.getCodec(f.getPath()) != null
             || !splittable(f.getPath(), hadoop, format)) {
-          chunks.add(new FileChunk(path, len, 0, len, true, 1, 1));
+          chunks.add(new FileChunk(path, len, 0, len, true, 1, 1,
+              Locality.hosts(blocks, 0, len)));
           continue;
         }
         for (long start = 0; start < len; start += maxSplit) {
-          FileChunk chunk = new FileChunk(path, len, start, Math.min(len, start + maxSplit),
-              false, 1, 1);
+          long end = Math.min(len, start + maxSplit);
+          FileChunk chunk = new FileChunk(path, len, start, end, false, 1, 1,
+              Locality.hosts(blocks, start, end));
           chunks.add(chunk);
           if (needLines && !chunk.last()) {
             counted.add(chunk);
@@ -83,6 +88,14 @@ final class Planner {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Where the file's blocks are: listed with the file when the file system gives them. */
+  private static BlockLocation[] blocks(FileStatus f, Configuration hadoop) throws IOException {
+    if (f instanceof LocatedFileStatus located && located.getBlockLocations() != null) {
+      return located.getBlockLocations();
+    }
+    return f.getPath().getFileSystem(hadoop).getFileBlockLocations(f, 0, f.getLen());
   }
 
   /** Files named by the paths (globs allowed), sorted by path; directories are listed. */

@@ -31,6 +31,8 @@ final class ReadOptions implements Serializable {
   static final String RECURSIVE = "recursiveFileLookup";
   static final String GLOB = "pathGlobFilter";
   static final String MAX_PARTITION_BYTES = "maxPartitionBytes";
+  static final String IGNORE_CORRUPT_FILES = "ignoreCorruptFiles";
+  static final String IGNORE_MISSING_FILES = "ignoreMissingFiles";
   /** Spark's own default for the corrupt-record column (spark.sql.columnNameOfCorruptRecord). */
   static final String DEFAULT_CORRUPT_COLUMN = "_corrupt_record";
 
@@ -43,11 +45,21 @@ final class ReadOptions implements Serializable {
   final String pathGlobFilter;
   /** The maxPartitionBytes option, or -1 for Spark's spark.sql.files.maxPartitionBytes. */
   final long maxPartitionBytes;
+  /** Whether a file that cannot be read (e.g. a damaged gzip) ends its rows instead of the job. */
+  final boolean ignoreCorruptFiles;
+  /** Whether a file deleted after planning is skipped instead of failing the job. */
+  final boolean ignoreMissingFiles;
   final List<String> paths;
   /** Every option except the paths, for the Hadoop configuration (as Spark's sources do). */
   final java.util.Map<String, String> hadoopOptions;
 
-  ReadOptions(CaseInsensitiveStringMap options, String sessionCorruptColumn) {
+  /**
+   * Reads the options; {@code session} gives Spark's session-wide defaults by their SQL conf
+   * name ({@code spark.sql.columnNameOfCorruptRecord}, {@code spark.sql.files.ignoreCorruptFiles},
+   * ...), or null when there is none.
+   */
+  ReadOptions(CaseInsensitiveStringMap options, java.util.function.UnaryOperator<String> session) {
+    String sessionCorruptColumn = session.apply("spark.sql.columnNameOfCorruptRecord");
     String m = options.getOrDefault(MODE, Mode.PERMISSIVE.name()).toUpperCase(Locale.ROOT);
     try {
       mode = Mode.valueOf(m);
@@ -70,6 +82,10 @@ final class ReadOptions implements Serializable {
           + "mode FAILFAST does not apply");
     }
     recursive = options.getBoolean(RECURSIVE, false);
+    ignoreCorruptFiles = flag(options, IGNORE_CORRUPT_FILES,
+        session.apply("spark.sql.files." + IGNORE_CORRUPT_FILES));
+    ignoreMissingFiles = flag(options, IGNORE_MISSING_FILES,
+        session.apply("spark.sql.files." + IGNORE_MISSING_FILES));
     pathGlobFilter = options.get(GLOB);
     maxPartitionBytes = options.containsKey(MAX_PARTITION_BYTES)
         ? bytes(MAX_PARTITION_BYTES, options.get(MAX_PARTITION_BYTES)) : -1;
@@ -93,6 +109,16 @@ final class ReadOptions implements Serializable {
   /** Whether malformed input becomes rows (PERMISSIVE with a corrupt-record column). */
   boolean permissive() {
     return mode == Mode.PERMISSIVE;
+  }
+
+  /** A true/false option, else the session's setting, else false. */
+  private static boolean flag(CaseInsensitiveStringMap options, String name, String session) {
+    String value = options.getOrDefault(name, session == null ? "false" : session).trim();
+    if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+      throw new IllegalArgumentException("newsdesk: option " + name + " must be true or false, "
+          + "not '" + value + "'");
+    }
+    return Boolean.parseBoolean(value);
   }
 
   static long bytes(String name, String value) {

@@ -19,9 +19,13 @@ public final class AdversarialDigests {
       "Body", "Body text about customs", "11/07/2023", "11/07/2023 Logistics", "13/45/2023 Bad",
       "Read More", "Read more", "1/7/2023", "\t", "", "", "", ""};
   private static final String[] BREAKS = {"\n", "\n", "\n", "\r\n", "\r"};
-  private static final String[] NOISE = {
-      "\n", "\r", "\r\n", " ", "\t", "\u00ff", "11/07/2023 Logistics", "13/45/2023 Bad",
-      "Read More", "/", "1", "\u6d77\u5173"};
+  /** Noise inserted into lines: breaks, blanks, malformed UTF-8, a BOM, NUL, metadata look-alikes. */
+  private static final byte[][] NOISE = {
+      {'\n'}, {'\r'}, {'\r', '\n'}, {' '}, {'\t'}, {(byte) 0xFF}, {(byte) 0xC3},
+      {(byte) 0xE2, (byte) 0x80}, {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, {0},
+      utf8("11/07/2023 Logistics"), utf8("13/45/2023 Bad"), utf8("Read More"), {'/'}, {'1'},
+      utf8("\u6d77\u5173 \uD83D\uDE80")};
+  private static final int METADATA_NOISE = 10;
 
   private AdversarialDigests() {}
 
@@ -69,8 +73,9 @@ public final class AdversarialDigests {
 
   /**
    * Returns a damaged copy of a digest: 1 to {@code maxEdits} random line edits (delete,
-   * duplicate, swap, insert noise or a metadata-looking line, overwrite a byte, turn a break into
-   * CR LF or CR, add a blank or a long line, join two lines).
+   * duplicate, swap, insert noise (breaks, malformed UTF-8, a BOM, NUL, metadata look-alikes) at a
+   * random place in a line, add a metadata-looking line, overwrite a byte, turn a break into CR LF
+   * or CR, add a blank or a long line, join two lines).
    *
    * @param digest the bytes to damage (not changed)
    * @param r the source of randomness
@@ -91,7 +96,8 @@ public final class AdversarialDigests {
           lines.set(i, lines.get(j));
           lines.set(j, line);
         }
-        case 3 -> lines.set(i, concat(utf8(NOISE[r.nextInt(NOISE.length)]), line));
+        case 3 -> lines.set(i,
+            insert(line, NOISE[r.nextInt(NOISE.length)], r.nextInt(line.length + 1)));
         case 4 -> {
           byte[] copy = line.clone();
           if (copy.length > 0) {
@@ -102,7 +108,7 @@ public final class AdversarialDigests {
         case 5 -> lines.set(i, rebreak(line, r.nextBoolean() ? "\r\n" : "\r"));
         case 6 -> lines.add(i, utf8(r.nextBoolean() ? "\n" : " \t\r\n"));
         case 7 -> lines.add(i, utf8("x".repeat(300 + r.nextInt(900)) + "\n"));
-        case 8 -> lines.add(i, utf8(NOISE[6 + r.nextInt(3)] + "\n"));
+        case 8 -> lines.add(i, concat(NOISE[METADATA_NOISE + r.nextInt(3)], utf8("\n")));
         default -> {
           if (i + 1 < lines.size()) {
             lines.set(i, concat(rebreak(line, ""), lines.remove(i + 1)));
@@ -137,6 +143,14 @@ public final class AdversarialDigests {
       end--;
     }
     return end == line.length ? line : concat(java.util.Arrays.copyOf(line, end), utf8(br));
+  }
+
+  private static byte[] insert(byte[] line, byte[] noise, int at) {
+    byte[] c = new byte[line.length + noise.length];
+    System.arraycopy(line, 0, c, 0, at);
+    System.arraycopy(noise, 0, c, at, noise.length);
+    System.arraycopy(line, at, c, at + noise.length, line.length - at);
+    return c;
   }
 
   private static byte[] concat(byte[] a, byte[] b) {
