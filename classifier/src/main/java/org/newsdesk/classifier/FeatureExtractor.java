@@ -47,6 +47,11 @@ final class FeatureExtractor {
   private final Map<String, Integer> termIds = new HashMap<>();
   private final int[] unigramFeature;
   private final LongIntMap ngramFeatures;
+  /**
+   * For each term, a 64-bit set of (hashed) terms that follow it somewhere inside a feature
+   * n-gram: an n-gram with an adjacent pair not in these sets is no feature, and is not looked up.
+   */
+  private final long[] followers;
 
   private FeatureExtractor(FeaturePipeline config, String[] names, float[] idf) {
     this.config = config;
@@ -88,16 +93,30 @@ final class FeatureExtractor {
     }
     this.unigramFeature = new int[termIds.size()];
     Arrays.fill(unigramFeature, -1);
-    this.ngramFeatures = new LongIntMap(grams.size());
+    int longer = 0;
+    for (int[] ids : grams) {
+      longer += ids.length > 1 ? 1 : 0;
+    }
+    // sized for the n-grams it holds (not the unigrams): a smaller table stays in cache longer
+    this.ngramFeatures = new LongIntMap(longer);
+    this.followers = new long[termIds.size()];
     for (int f = 1; f < names.length; f++) {
       int[] ids = grams.get(f - 1);
       if (ids.length == 1) {
         unigramFeature[ids[0]] = f;
       } else {
         ngramFeatures.put(pack(ids, 0, ids.length), f);
+        for (int i = 1; i < ids.length; i++) {
+          followers[ids[i - 1]] |= followerBit(ids[i]);
+        }
       }
     }
-    this.analyzers = ThreadLocal.withInitial(() -> new Analyzer(config.stemming()));
+    this.analyzers = ThreadLocal.withInitial(() -> new Analyzer(config.stemming(), names.length));
+  }
+
+  /** The bit standing for a term in {@link #followers}. */
+  private static long followerBit(int id) {
+    return 1L << ((id * 0x9E3779B9) >>> 26);
   }
 
   private static long pack(int[] ids, int from, int n) {
@@ -168,10 +187,11 @@ final class FeatureExtractor {
 
   /** The analysed terms of one text: normalised, tokenised, lower-cased, filtered, stemmed. */
   List<String> terms(String text) {
-    Term[] terms = analyzers.get().analyze(text, this);
-    List<String> out = new ArrayList<>(terms.length);
-    for (Term t : terms) {
-      out.add(t.text);
+    Analyzer a = analyzers.get();
+    TermList terms = a.analyze(text, this, a.body);
+    List<String> out = new ArrayList<>(terms.size);
+    for (int i = 0; i < terms.size; i++) {
+      out.add(terms.items[i].text);
     }
     return out;
   }
@@ -214,71 +234,48 @@ final class FeatureExtractor {
   }
 
   /**
-   * A document's weighted feature vector straight from its text, looking n-grams up in the
-   * vocabulary as they are built (no intermediate map). Training and prediction both use this, so
-   * a document always gets bit-for-bit the same vector.
+   * A document's weighted feature vector, as new arrays: what training stores. The same
+   * computation as {@link #score}, so a document always gets bit-for-bit the same vector.
    */
   Vector vector(String title, String body) {
     Analyzer a = analyzers.get();
-    Term[] b = a.analyze(body, this);
-    Term[] t = titleTerms(a, title, body, b);
-    int[] buf = new int[8];
-    int n = 0;
-    int[] ids = new int[Math.max(b.length, t.length)];
-    for (int pass = 0; pass < 2; pass++) {
-      Term[] terms = pass == 0 ? b : t;
-      int size = terms.length;
-      for (int i = 0; i < size; i++) {
-        ids[i] = terms[i].id;
-      }
-      for (int g = config.ngramMin(); g <= config.ngramMax(); g++) {
-        for (int i = 0; i + g <= size; i++) {
-          int f;
-          if (g == 1) {
-            f = ids[i] < 0 ? -1 : unigramFeature[ids[i]];
-          } else {
-            boolean known = true;
-            for (int j = 0; j < g; j++) {
-              known &= ids[i + j] >= 0;
-            }
-            f = known ? ngramFeatures.get(pack(ids, i, g)) : -1;
-          }
-          if (f > 0) {
-            if (n == buf.length) {
-              buf = Arrays.copyOf(buf, n * 2);
-            }
-            // the low bit marks title occurrences
-            buf[n++] = f << 1 | pass;
-          }
-        }
+    int k = a.extract(title, body, this);
+    return new Vector(Arrays.copyOf(a.ids, k), Arrays.copyOf(a.values, k));
+  }
+
+  /**
+   * Scores a document against a linear model without allocating: its features' values times the
+   * weights ({@code weights[feature * labels + label]}) summed per label into {@code scores},
+   * bias first, then features in ascending id order.
+   *
+   * @return false (and {@code scores} untouched) if the document has no feature but the bias
+   */
+  boolean score(String title, String body, float[] weights, double[] scores) {
+    Analyzer a = analyzers.get();
+    int k = a.extract(title, body, this);
+    if (k == 1) {
+      return false;
+    }
+    int[] ids = a.ids;
+    float[] values = a.values;
+    int n = scores.length;
+    // touch every cache line of the rows first: the loads overlap, the sums below then hit cache
+    float touched = 0;
+    for (int i = 0; i < k; i++) {
+      int base = ids[i] * n;
+      for (int l = 0; l < n; l += 16) {
+        touched += weights[base + l];
       }
     }
-    Arrays.sort(buf, 0, n);
-    int[] outIds = new int[n + 1];
-    double[] weights = new double[n + 1];
-    int k = 1;
-    double norm = 0;
-    for (int i = 0; i < n; ) {
-      int id = buf[i] >>> 1;
-      double tf = 0;
-      while (i < n && buf[i] >>> 1 == id) {
-        tf += (buf[i] & 1) == 0 ? 1.0 : config.titleWeight();
-        i++;
+    a.touched = touched;
+    for (int i = 0; i < k; i++) {
+      int base = ids[i] * n;
+      double x = values[i];
+      for (int l = 0; l < n; l++) {
+        scores[l] += x * weights[base + l];
       }
-      double w = config.sublinearTf() && tf > 1 ? 1 + Math.log(tf) : tf;
-      w *= idf[id];
-      outIds[k] = id;
-      weights[k] = w;
-      norm += w * w;
-      k++;
     }
-    double scale = config.unitLength() && norm > 0 ? 1 / Math.sqrt(norm) : 1;
-    float[] values = new float[k];
-    values[0] = 1f;
-    for (int i = 1; i < k; i++) {
-      values[i] = (float) (weights[i] * scale);
-    }
-    return new Vector(k == outIds.length ? outIds : Arrays.copyOf(outIds, k), values);
+    return true;
   }
 
   /**
@@ -286,13 +283,15 @@ final class FeatureExtractor {
    * the body (its n-grams would be counted twice). Spotting a repeat on the raw text saves
    * analysing the title, which is a quarter of the work on such digests.
    */
-  private Term[] titleTerms(Analyzer a, String title, String body, Term[] b) {
+  private TermList titleTerms(Analyzer a, String title, String body, TermList b) {
+    TermList t = a.title;
+    t.size = 0;
     if (!(config.titleWeight() > 0) || repeatsBodyStart(title, body)) {
-      return NO_TERMS;
+      return t;
     }
-    Term[] t = a.analyze(title, this);
-    if (t.length > 0 && t.length <= b.length && samePrefix(b, t)) {
-      return NO_TERMS;
+    a.analyze(title, this, t);
+    if (t.size > 0 && t.size <= b.size && samePrefix(b, t)) {
+      t.size = 0;
     }
     return t;
   }
@@ -303,14 +302,14 @@ final class FeatureExtractor {
    */
   long[] ngramHashes(String title, String body) {
     Analyzer a = analyzers.get();
-    Term[] b = a.analyze(body, this);
-    Term[] t = titleTerms(a, title, body, b);
-    long[] out = new long[ngramCount(b.length) + ngramCount(t.length)];
+    TermList b = a.analyze(body, this, a.body);
+    TermList t = titleTerms(a, title, body, b);
+    long[] out = new long[ngramCount(b.size) + ngramCount(t.size)];
     int n = 0;
-    for (Term[] terms : new Term[][] {b, t}) {
+    for (TermList terms : new TermList[] {b, t}) {
       for (int g = config.ngramMin(); g <= config.ngramMax(); g++) {
-        for (int i = 0; i + g <= terms.length; i++) {
-          out[n++] = ngramHash(terms, i, g);
+        for (int i = 0; i + g <= terms.size; i++) {
+          out[n++] = ngramHash(terms.items, i, g);
         }
       }
     }
@@ -341,17 +340,17 @@ final class FeatureExtractor {
   int nameNgrams(
       String title, String body, LongIntMap wanted, AtomicReferenceArray<String> names) {
     Analyzer a = analyzers.get();
-    Term[] b = a.analyze(body, this);
-    Term[] t = titleTerms(a, title, body, b);
+    TermList b = a.analyze(body, this, a.body);
+    TermList t = titleTerms(a, title, body, b);
     int written = 0;
-    for (Term[] terms : new Term[][] {b, t}) {
+    for (TermList terms : new TermList[] {b, t}) {
       for (int g = config.ngramMin(); g <= config.ngramMax(); g++) {
-        for (int i = 0; i + g <= terms.length; i++) {
-          int index = wanted.get(ngramHash(terms, i, g));
+        for (int i = 0; i + g <= terms.size; i++) {
+          int index = wanted.get(ngramHash(terms.items, i, g));
           if (index >= 0 && names.get(index) == null) {
-            StringBuilder sb = new StringBuilder(terms[i].text);
+            StringBuilder sb = new StringBuilder(terms.items[i].text);
             for (int j = 1; j < g; j++) {
-              sb.append(' ').append(terms[i + j].text);
+              sb.append(' ').append(terms.items[i + j].text);
             }
             if (names.compareAndSet(index, null, sb.toString())) {
               written++;
@@ -370,7 +369,7 @@ final class FeatureExtractor {
   private static long ngramHash(Term[] terms, int from, int n) {
     long h = n;
     for (int i = 0; i < n; i++) {
-      h = mix(h * 0x9E3779B97F4A7C15L + terms[from + i].hash);
+      h = mix(h * 0x9E3779B97F4A7C15L + terms[from + i].textHash);
     }
     return h == 0 ? 1 : h;
   }
@@ -411,9 +410,11 @@ final class FeatureExtractor {
     return next == ' ' || next == '\t' || next == '\n' || next == '\r';
   }
 
-  private static boolean samePrefix(Term[] body, Term[] title) {
-    for (int i = 0; i < title.length; i++) {
-      if (!body[i].text.equals(title[i].text)) {
+  private static boolean samePrefix(TermList body, TermList title) {
+    for (int i = 0; i < title.size; i++) {
+      Term b = body.items[i];
+      Term t = title.items[i];
+      if (b != t && !b.text.equals(t.text)) {
         return false;
       }
     }
@@ -421,26 +422,96 @@ final class FeatureExtractor {
   }
 
   /**
-   * An analysed token: its stemmed text, its term id here (-1 if in no feature) and the hash of
-   * its text.
+   * One entry of the per-thread token cache: a raw token (the key) and what analysing it gave (the
+   * value): its stemmed text, its term id here (-1 if in no feature), the feature id of the term as
+   * a unigram (-1 if none) and the 64-bit hash of its text, or that it is skipped (a stop word, or
+   * no letter or digit). Key and value share one object so that a cache hit reads one object: a
+   * token of at most 16 chars below U+0100 is compared by its chars packed into two longs, any
+   * other by its string.
    */
-  private record Term(String text, int id, long hash) {}
+  private static final class Term {
+    final int hash;
+    final int length;
+    final long packed0;
+    final long packed1;
+    /** The raw token, kept only when it cannot be packed. */
+    final String token;
+    final String text;
+    final int id;
+    final int unigram;
+    /** The terms that may follow this one in a feature ({@link FeatureExtractor#followers}). */
+    final long followers;
+    final long textHash;
+    final boolean skip;
 
-  /** Marks stop words and tokens without letters or digits in the per-thread cache. */
-  private static final Term SKIP = new Term("", -1, 0);
+    Term(String token, String text, int id, int unigram, long followers, boolean skip) {
+      this.hash = token.hashCode();
+      this.length = token.length();
+      boolean packable = packable(token, 0, length);
+      this.packed0 = packable ? pack(token, 0, length, 0) : 0;
+      this.packed1 = packable ? pack(token, 0, length, 8) : 0;
+      this.token = packable ? null : token;
+      this.text = text;
+      this.id = id;
+      this.unigram = unigram;
+      this.followers = followers;
+      this.textHash = skip ? 0 : hash(text);
+      this.skip = skip;
+    }
 
-  private static final Term[] NO_TERMS = new Term[0];
+    /** Whether this is the entry of {@code s[from, from + len)}, packed as given if packable. */
+    boolean matches(char[] s, int from, int len, boolean packable, long p0, long p1) {
+      if (length != len) {
+        return false;
+      }
+      if (packable) {
+        return token == null && packed0 == p0 && packed1 == p1;
+      }
+      if (token == null) {
+        return false;
+      }
+      for (int i = 0; i < len; i++) {
+        if (token.charAt(i) != s[from + i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** A slice can be packed if it has at most 16 chars, each below U+0100. */
+    static boolean packable(String s, int from, int to) {
+      if (to - from > 16) {
+        return false;
+      }
+      int all = 0;
+      for (int i = from; i < to; i++) {
+        all |= s.charAt(i);
+      }
+      return all < 0x100;
+    }
+
+    /** Chars {@code skip..skip+7} of a packable slice, one byte each (0 past its end). */
+    static long pack(String s, int from, int to, int skip) {
+      long p = 0;
+      int end = Math.min(to, from + skip + 8);
+      for (int i = from + skip, shift = 0; i < end; i++, shift += 8) {
+        p |= (long) s.charAt(i) << shift;
+      }
+      return p;
+    }
+  }
+
+  /** A reusable list of one text's terms (the analyser grows it to the text's token count). */
+  private static final class TermList {
+    Term[] items = new Term[64];
+    int size;
+  }
 
   /** Feature ids and values of one document; ids[0] is the bias. */
   record Vector(int[] ids, float[] values) {
     boolean onlyBias() {
       return ids.length == 1;
     }
-  }
-
-  /** ASCII text is already NFKC; checking that first skips the normalizer's own scan. */
-  private static boolean needsNormalizing(String s) {
-    return !isAscii(s) && !Normalizer.isNormalized(s, Normalizer.Form.NFKC);
   }
 
   private static boolean isAscii(String s) {
@@ -461,57 +532,184 @@ final class FeatureExtractor {
     return false;
   }
 
-  /** Per-thread stemmer (OpenNLP stemmers keep state), token scanner and bounded cache. */
+  /**
+   * Per-thread state: stemmer (OpenNLP stemmers keep state), token scanner, bounded token cache,
+   * and the buffers of one document's terms and features, reused from document to document.
+   */
   private static final class Analyzer {
     private final Stemmer stemmer;
     private final TokenSpans spans = new TokenSpans();
+    private final NfkcCheck nfkc = new NfkcCheck();
     // raw token -> analysed term (each extractor has its own analyzers)
     private final TermCache terms = new TermCache();
+    final TermList body = new TermList();
+    final TermList title = new TermList();
+    // each token's entry in its first cache slot, loaded ahead of the checks
+    private Term[] first = new Term[64];
+    // the keys of a text's n-grams of two or more terms that may be features, looked up together
+    private long[] keys = new long[64];
+    private int[] found = new int[64];
+    private final FeatureCounts counts;
+    // the last document's features, bias first, then ascending ids; its tf-idf before scaling
+    int[] ids = new int[64];
+    float[] values = new float[64];
+    private double[] weights = new double[64];
+    /** Keeps the scoring loop's prefetching loads from being optimised away. */
+    float touched;
 
-    Term[] analyze(String text, FeatureExtractor fx) {
-      if (text.isEmpty()) {
-        return NO_TERMS;
-      }
-      String t = text;
-      FeaturePipeline config = fx.config;
-      if (config.nfkc() && needsNormalizing(t)) {
-        t = Normalizer.normalize(t, Normalizer.Form.NFKC);
-      }
-      spans.scan(t);
-      Term[] out = new Term[spans.count()];
-      int n = 0;
-      for (int i = 0; i < spans.count(); i++) {
-        int from = spans.start(i);
-        int to = spans.end(i);
-        Term term = terms.get(t, from, to);
-        if (term == null) {
-          String tok = t.substring(from, to);
-          if (!hasLetterOrDigit(tok)) {
-            term = SKIP;
-          } else {
-            String w = config.lowercase() ? tok.toLowerCase(Locale.ROOT) : tok;
-            if (fx.stopWords.contains(w)) {
-              term = SKIP;
-            } else {
-              String stem = stemmed(w);
-              Integer id = fx.termIds.get(stem);
-              term = new Term(stem, id == null ? -1 : id, hash(stem));
-            }
-          }
-          terms.put(tok, term);
-        }
-        if (term != SKIP) {
-          out[n++] = term;
-        }
-      }
-      return n == out.length ? out : Arrays.copyOf(out, n);
-    }
-
-    Analyzer(FeaturePipeline.Stemming stemming) {
+    Analyzer(FeaturePipeline.Stemming stemming, int features) {
       switch (stemming) {
         case NONE -> stemmer = null;
         case PORTER -> stemmer = new PorterStemmer();
         default -> stemmer = new SnowballStemmer(SnowballStemmer.ALGORITHM.valueOf(stemming.name()));
+      }
+      counts = new FeatureCounts(features);
+    }
+
+    /** Analyses a text into {@code out} (emptied first) and returns it. */
+    TermList analyze(String text, FeatureExtractor fx, TermList out) {
+      out.size = 0;
+      if (text.isEmpty()) {
+        return out;
+      }
+      String t = text;
+      FeaturePipeline config = fx.config;
+      spans.scan(t);
+      // ASCII text is already NFKC: only other text needs the normalizer's check
+      if (config.nfkc() && !spans.ascii() && !nfkc.isNfkc(t)) {
+        t = Normalizer.normalize(t, Normalizer.Form.NFKC);
+        spans.scan(t);
+      }
+      int count = spans.count();
+      // first load every token's likely cache entry, then check them one by one: the loads do
+      // not wait for each other, so their cache misses overlap
+      if (first.length < count) {
+        first = new Term[Math.max(count, 2 * first.length)];
+      }
+      terms.prefetch(spans.hashes(), count, first);
+      char[] chars = spans.chars();
+      // room for every token, so that the loop stores without checking
+      if (out.items.length < count) {
+        out.items = new Term[Math.max(count, 2 * out.items.length)];
+      }
+      Term[] items = out.items;
+      int size = 0;
+      for (int i = 0; i < count; i++) {
+        int from = spans.start(i);
+        int to = spans.end(i);
+        Term term = terms.get(chars, from, to, spans.hash(i), first[i]);
+        if (term == null) {
+          term = analyzeToken(t.substring(from, to), fx);
+          terms.put(term);
+        }
+        if (!term.skip) {
+          items[size++] = term;
+        }
+      }
+      out.size = size;
+      return out;
+    }
+
+    private Term analyzeToken(String tok, FeatureExtractor fx) {
+      if (!hasLetterOrDigit(tok)) {
+        return new Term(tok, "", -1, -1, 0, true);
+      }
+      String w = fx.config.lowercase() ? tok.toLowerCase(Locale.ROOT) : tok;
+      if (fx.stopWords.contains(w)) {
+        return new Term(tok, "", -1, -1, 0, true);
+      }
+      String stem = stemmed(w);
+      Integer id = fx.termIds.get(stem);
+      if (id == null) {
+        return new Term(tok, stem, -1, -1, 0, false);
+      }
+      return new Term(tok, stem, id, fx.unigramFeature[id], fx.followers[id], false);
+    }
+
+    /**
+     * Extracts a document's features into {@link #ids} and {@link #values}: the bias, then every
+     * known n-gram in ascending feature id with its tf-idf value, scaled to unit length when the
+     * pipeline says so. The term frequency of an n-gram adds 1 per body occurrence, then {@code
+     * titleWeight} per title occurrence, in that order.
+     *
+     * @return the number of features, the bias included
+     */
+    int extract(String title, String body, FeatureExtractor fx) {
+      FeaturePipeline config = fx.config;
+      TermList b = analyze(body, fx, this.body);
+      TermList t = fx.titleTerms(this, title, body, b);
+      addNgrams(b, 1.0, fx);
+      addNgrams(t, config.titleWeight(), fx);
+      int k = 1 + counts.size();
+      if (ids.length < k) {
+        int capacity = Math.max(k, 2 * ids.length);
+        ids = new int[capacity];
+        values = new float[capacity];
+        weights = new double[capacity];
+      }
+      counts.drain(ids, weights, 1);
+      ids[0] = 0;
+      double norm = 0;
+      boolean sublinear = config.sublinearTf();
+      float[] idf = fx.idf;
+      for (int i = 1; i < k; i++) {
+        double tf = weights[i];
+        double w = sublinear && tf > 1 ? 1 + Math.log(tf) : tf;
+        w *= idf[ids[i]];
+        weights[i] = w;
+        norm += w * w;
+      }
+      double scale = config.unitLength() && norm > 0 ? 1 / Math.sqrt(norm) : 1;
+      values[0] = 1f;
+      for (int i = 1; i < k; i++) {
+        values[i] = (float) (weights[i] * scale);
+      }
+      return k;
+    }
+
+    /** Counts the known n-grams of one text's terms, each occurrence with {@code weight}. */
+    private void addNgrams(TermList list, double weight, FeatureExtractor fx) {
+      Term[] items = list.items;
+      int size = list.size;
+      int min = fx.config.ngramMin();
+      int max = fx.config.ngramMax();
+      int candidates = 0;
+      for (int i = 0; i < size; i++) {
+        Term last = items[i];
+        if (last.id < 0) {
+          continue; // no n-gram through an unknown term is a feature
+        }
+        if (min == 1 && last.unigram > 0) {
+          counts.add(last.unigram, weight);
+        }
+        // the n-grams ending at i, shortest first, as far as each adjacent pair can be in one
+        long key = last.id + 1;
+        Term next = last;
+        for (int g = 2; g <= max && i - g + 1 >= 0; g++) {
+          Term first = items[i - g + 1];
+          if ((first.followers & followerBit(next.id)) == 0) {
+            break; // also catches an unknown first term: its followers are empty
+          }
+          key = key << TERM_BITS | (first.id + 1);
+          if (g >= min) {
+            if (candidates == keys.length) {
+              keys = Arrays.copyOf(keys, 2 * candidates);
+            }
+            keys[candidates++] = key;
+          }
+          next = first;
+        }
+      }
+      // looked up together, so that the table's cache misses overlap
+      if (found.length < candidates) {
+        found = new int[keys.length];
+      }
+      fx.ngramFeatures.getAll(keys, candidates, found);
+      for (int j = 0; j < candidates; j++) {
+        int f = found[j];
+        if (f > 0) {
+          counts.add(f, weight);
+        }
       }
     }
 
@@ -525,63 +723,104 @@ final class FeatureExtractor {
   }
 
   /**
-   * Raw token to analysed term, probed with a slice of the text so that a hit creates no string.
-   * Open addressing with linear probing; emptied when full, so memory stays bounded.
+   * Raw token to analysed term, probed with a slice of the text and the slice's string hash, so
+   * that a hit creates no string and reads one entry object. Open addressing with linear probing;
+   * emptied when full, so memory stays bounded.
    */
   private static final class TermCache {
     private static final int CAPACITY = Integer.highestOneBit(TOKEN_CACHE_LIMIT) * 4;
-    private String[] keys = new String[1024];
-    private Term[] values = new Term[1024];
+    private Term[] table = new Term[1024];
     private int size;
+    /** Keeps {@link #prefetch}'s loads from being optimised away. */
+    @SuppressWarnings("unused")
+    private int touched;
 
-    Term get(String text, int from, int to) {
-      int len = to - from;
-      int h = 0;
-      for (int i = from; i < to; i++) {
-        h = 31 * h + text.charAt(i);
+    /**
+     * Loads the entry in the first probe slot of each of {@code count} token hashes into {@code
+     * out} (null where empty), and touches each entry's hash so it is in cache for {@link #get}.
+     */
+    void prefetch(int[] hashes, int count, Term[] out) {
+      Term[] t = table;
+      int mask = t.length - 1;
+      for (int i = 0; i < count; i++) {
+        out[i] = t[spread(hashes[i]) & mask];
       }
-      int mask = keys.length - 1;
-      for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
-        String k = keys[slot];
-        if (k == null) {
+      int touched = 0;
+      for (int i = 0; i < count; i++) {
+        Term e = out[i];
+        if (e != null) {
+          touched |= e.hash;
+        }
+      }
+      this.touched = touched;
+    }
+
+    /**
+     * The entry of the token {@code text[from, to)} with string hash {@code hash}, trying {@code
+     * candidate} (an entry {@link #prefetch} found, possibly since removed) first, or null.
+     */
+    Term get(char[] text, int from, int to, int hash, Term candidate) {
+      int len = to - from;
+      long p0 = 0;
+      long p1 = 0;
+      int all = 0;
+      if (len <= 16) {
+        for (int i = 0; i < len; i++) {
+          char c = text[from + i];
+          all |= c;
+          if (i < 8) {
+            p0 |= (long) c << (i << 3);
+          } else {
+            p1 |= (long) c << ((i - 8) << 3);
+          }
+        }
+      }
+      boolean packable = len <= 16 && all < 0x100;
+      // an entry matching the token is its analysis, whether or not it is still in the table
+      if (candidate != null
+          && candidate.hash == hash
+          && candidate.matches(text, from, len, packable, p0, p1)) {
+        return candidate;
+      }
+      Term[] t = table;
+      int mask = t.length - 1;
+      for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+        Term e = t[slot];
+        if (e == null) {
           return null;
         }
-        if (k.length() == len && k.hashCode() == h && k.regionMatches(0, text, from, len)) {
-          return values[slot];
+        if (e.hash == hash && e.matches(text, from, len, packable, p0, p1)) {
+          return e;
         }
       }
     }
 
-    void put(String key, Term value) {
+    void put(Term term) {
       if (size >= TOKEN_CACHE_LIMIT) {
-        keys = new String[1024];
-        values = new Term[1024];
+        table = new Term[1024];
         size = 0;
-      } else if (2 * (size + 1) > keys.length && keys.length < CAPACITY) {
+      } else if (2 * (size + 1) > table.length && table.length < CAPACITY) {
         grow();
       }
-      insert(key, value);
+      insert(term);
       size++;
     }
 
-    private void insert(String key, Term value) {
-      int mask = keys.length - 1;
-      int slot = spread(key.hashCode()) & mask;
-      while (keys[slot] != null) {
+    private void insert(Term term) {
+      int mask = table.length - 1;
+      int slot = spread(term.hash) & mask;
+      while (table[slot] != null) {
         slot = (slot + 1) & mask;
       }
-      keys[slot] = key;
-      values[slot] = value;
+      table[slot] = term;
     }
 
     private void grow() {
-      String[] oldKeys = keys;
-      Term[] oldValues = values;
-      keys = new String[oldKeys.length * 2];
-      values = new Term[oldKeys.length * 2];
-      for (int i = 0; i < oldKeys.length; i++) {
-        if (oldKeys[i] != null) {
-          insert(oldKeys[i], oldValues[i]);
+      Term[] old = table;
+      table = new Term[old.length * 2];
+      for (Term e : old) {
+        if (e != null) {
+          insert(e);
         }
       }
     }

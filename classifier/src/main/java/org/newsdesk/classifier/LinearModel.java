@@ -38,10 +38,7 @@ final class LinearModel extends Model {
     this.features = features;
     this.labels = labels;
     this.weights = weights;
-    this.ranks = new int[labels.length];
-    for (int i = 0; i < ranks.length; i++) {
-      ranks[i] = i;
-    }
+    this.ranks = alphabeticalRanks(labels); // 0, 1, 2...: the labels are sorted
   }
 
   /** Builds the model from trained {@code double} weights, rounding each to {@code float}. */
@@ -78,20 +75,9 @@ final class LinearModel extends Model {
 
   @Override
   double[] probabilities(String title, String body) {
-    FeatureExtractor.Vector v = features.vector(title, body);
-    if (v.onlyBias()) {
+    double[] s = new double[labels.length];
+    if (!features.score(title, body, weights, s)) {
       return null;
-    }
-    int[] ids = v.ids();
-    float[] values = v.values();
-    int n = labels.length;
-    double[] s = new double[n];
-    for (int i = 0; i < ids.length; i++) {
-      int base = ids[i] * n;
-      double x = values[i];
-      for (int k = 0; k < n; k++) {
-        s[k] += x * weights[base + k];
-      }
     }
     softmax(s);
     return s;

@@ -20,20 +20,23 @@ import java.util.OptionalDouble;
 public record Prediction(List<LabelScore> scores, boolean unknown) {
 
   /**
-   * Validates and copies the components.
+   * Validates and copies the components (the list a classifier makes is already immutable and in
+   * order, and is kept as it is).
    *
    * @param scores every label's score, best first
    * @param unknown whether the text had no known feature
    * @throws IllegalArgumentException if the scores are empty or not in descending order
    */
   public Prediction {
-    scores = List.copyOf(scores);
-    if (scores.isEmpty()) {
-      throw new IllegalArgumentException("a prediction needs at least one label score");
-    }
-    for (int i = 1; i < scores.size(); i++) {
-      if (scores.get(i).score() > scores.get(i - 1).score()) {
-        throw new IllegalArgumentException("scores must be in descending order: " + scores);
+    if (!(scores instanceof RankedScores)) {
+      scores = List.copyOf(scores);
+      if (scores.isEmpty()) {
+        throw new IllegalArgumentException("a prediction needs at least one label score");
+      }
+      for (int i = 1; i < scores.size(); i++) {
+        if (scores.get(i).score() > scores.get(i - 1).score()) {
+          throw new IllegalArgumentException("scores must be in descending order: " + scores);
+        }
       }
     }
   }
@@ -44,7 +47,7 @@ public record Prediction(List<LabelScore> scores, boolean unknown) {
    * @return the label with the highest score
    */
   public String label() {
-    return scores.get(0).label();
+    return scores instanceof RankedScores r ? r.bestLabel() : scores.get(0).label();
   }
 
   /**
@@ -53,7 +56,7 @@ public record Prediction(List<LabelScore> scores, boolean unknown) {
    * @return the highest score
    */
   public double score() {
-    return scores.get(0).score();
+    return scores instanceof RankedScores r ? r.bestScore() : scores.get(0).score();
   }
 
   /**

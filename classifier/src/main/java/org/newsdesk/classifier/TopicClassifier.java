@@ -46,9 +46,6 @@ public final class TopicClassifier {
   /** Classpath location of the built-in model. */
   static final String BUILT_IN_RESOURCE = "/org/newsdesk/classifier/builtin/topics.bin";
 
-  /** Up to this many labels are ranked by insertion sort (cheapest for few); more by merge sort. */
-  private static final int INSERTION_SORT_LIMIT = 16;
-
   private static final Object BUILT_IN_LOCK = new Object();
   private static volatile TopicClassifier builtIn;
 
@@ -114,62 +111,7 @@ public final class TopicClassifier {
     if (probs == null) {
       return unknown;
     }
-    int[] order = rank(probs, tieRanks);
-    LabelScore[] scores = new LabelScore[probs.length];
-    for (int i = 0; i < order.length; i++) {
-      scores[i] = new LabelScore(outcomes[order[i]], probs[order[i]]);
-    }
-    // List.of copies once; Prediction's List.copyOf then keeps that list as it is
-    return new Prediction(List.of(scores), false);
-  }
-
-  /**
-   * The outcome indexes by descending probability, equal ones by ascending tie rank. Few labels
-   * are insertion-sorted; many are merge-sorted, so the cost is O(n log n) whatever their order.
-   */
-  static int[] rank(double[] probs, int[] tieRanks) {
-    int n = probs.length;
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    if (n <= INSERTION_SORT_LIMIT) {
-      for (int i = 1; i < n; i++) {
-        int o = order[i];
-        int j = i;
-        while (j > 0 && before(o, order[j - 1], probs, tieRanks)) {
-          order[j] = order[j - 1];
-          j--;
-        }
-        order[j] = o;
-      }
-      return order;
-    }
-    int[] buffer = new int[n];
-    for (int width = 1; width < n; width *= 2) {
-      for (int lo = 0; lo < n; lo += 2 * width) {
-        int mid = Math.min(lo + width, n);
-        int hi = Math.min(lo + 2 * width, n);
-        int a = lo;
-        int b = mid;
-        for (int k = lo; k < hi; k++) {
-          if (a < mid && (b >= hi || !before(order[b], order[a], probs, tieRanks))) {
-            buffer[k] = order[a++];
-          } else {
-            buffer[k] = order[b++];
-          }
-        }
-      }
-      int[] t = order;
-      order = buffer;
-      buffer = t;
-    }
-    return order;
-  }
-
-  private static boolean before(int a, int b, double[] probs, int[] tieRanks) {
-    int c = Double.compare(probs[b], probs[a]);
-    return c != 0 ? c < 0 : tieRanks[a] < tieRanks[b];
+    return new Prediction(new RankedScores(outcomes, probs, tieRanks), false);
   }
 
   /**

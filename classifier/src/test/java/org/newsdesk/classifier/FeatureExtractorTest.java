@@ -20,6 +20,25 @@ class FeatureExtractorTest {
   }
 
   @Test
+  void tokenCacheTellsApartTokensWithEqualStringHashes() {
+    // "Aa" and "BB" share String.hashCode, and so does any sequence of such pairs: short tokens
+    // are compared by their packed chars, long (over 16 chars) and non-Latin-1 ones by string
+    FeatureExtractor fx =
+        analyzer(FeaturePipeline.defaults().toBuilder().stemming(FeaturePipeline.Stemming.NONE).build());
+    String longA = "AaAaAaAaAaAaAaAaAaAa";
+    String longB = "AaAaAaAaAaAaAaAaAaBB";
+    assertThat(longA.hashCode()).isEqualTo(longB.hashCode());
+    String text = "Aa BB " + longA + " " + longB + " \u0100Aa \u0100BB Aa BB " + longB + " " + longA;
+    assertThat(fx.terms(text))
+        .containsExactly(
+            "aa", "bb", longA.toLowerCase(), longB.toLowerCase(), "\u0101aa", "\u0101bb", "aa",
+            "bb", longB.toLowerCase(), longA.toLowerCase());
+    // and again, now that every token is cached
+    assertThat(fx.terms(text)).containsExactlyElementsOf(fx.terms(text));
+    assertThat(fx.terms("BB Aa")).containsExactly("bb", "aa");
+  }
+
+  @Test
   void stopWordsAreRemovedBeforeNgramsAndStemmingCanBeOff() {
     FeaturePipeline c =
         FeaturePipeline.defaults().toBuilder()

@@ -16,7 +16,7 @@ class TokenSpansTest {
   private static final String ALPHABET =
       "aZé中ßﬁ" // letters, including one NFKC would expand
           + "07٣" // digits, one from another script
-          + "..--!?'\"€—" // others, some repeated so runs of the same char occur
+          + "..--!?'\"€—\u2019\u201C\u2026" // others (curly quotes and ellipsis among them), some repeated
           + "   \t\n\r\u00A0\u2007\u202F\u2028\u3000\u000B" // whitespace of several kinds
           + "\u0301\u20DD" // combining marks
           + "\uD83D\uDE00\uD800"; // a surrogate pair and a lone surrogate
@@ -53,6 +53,12 @@ class TokenSpansTest {
       }
       String s = sb.toString();
       assertThat(ours(s)).as("tokens of %s", s).isEqualTo(opennlp(s));
+      TokenSpans t = new TokenSpans().scan(s);
+      for (int i = 0; i < t.count(); i++) {
+        assertThat(t.hash(i)).as("hash of a token of %s", s)
+            .isEqualTo(s.substring(t.start(i), t.end(i)).hashCode());
+      }
+      assertThat(t.ascii()).as("ascii: %s", s).isEqualTo(s.chars().allMatch(c -> c < 0x80));
     }
   }
 

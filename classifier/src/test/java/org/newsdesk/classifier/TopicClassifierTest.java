@@ -89,50 +89,6 @@ class TopicClassifierTest {
   }
 
   @Test
-  void manyLabelsAreRankedInLogLinearTimeWhateverTheirOrder() {
-    // the ranking used to be an insertion sort: 100k labels took 25 s per prediction
-    int n = 200_000;
-    double[] probs = new double[n];
-    int[] ranks = new int[n];
-    java.util.Random random = new java.util.Random(1);
-    for (int i = 0; i < n; i++) {
-      probs[i] = i % 7 == 0 ? 0.5 : random.nextDouble();
-      ranks[i] = n - 1 - i;
-    }
-    int[] order = TopicClassifier.rank(probs, ranks);
-    for (int i = 1; i < n; i++) {
-      int a = order[i - 1];
-      int b = order[i];
-      assertThat(probs[a] > probs[b] || probs[a] == probs[b] && ranks[a] < ranks[b])
-          .as("position %d", i)
-          .isTrue();
-    }
-    // ascending and descending inputs take the same path: a stable merge sort
-    double[] ascending = new double[n];
-    for (int i = 0; i < n; i++) {
-      ascending[i] = i;
-    }
-    assertThat(TopicClassifier.rank(ascending, ranks)[0]).isEqualTo(n - 1);
-  }
-
-  @Test
-  void labelsAreRankedByScoreThenByLabelForFewLabelsToo() {
-    double[] probs = {0.2, 0.3, 0.2, 0.3};
-    int[] ranks = {3, 2, 1, 0};
-    assertThat(TopicClassifier.rank(probs, ranks)).containsExactly(3, 1, 2, 0);
-    double[] many = new double[40];
-    int[] manyRanks = new int[40];
-    for (int i = 0; i < 40; i++) {
-      many[i] = i % 2;
-      manyRanks[i] = 39 - i;
-    }
-    int[] order = TopicClassifier.rank(many, manyRanks);
-    assertThat(order[0]).isEqualTo(39);
-    assertThat(order[19]).isEqualTo(1);
-    assertThat(order[20]).isEqualTo(38);
-  }
-
-  @Test
   void labeledTextComesFromCategorisedArticlesOnly() {
     Article a = Article.of("T", "B").withCategory("Trade");
     assertThat(LabeledText.from(a)).isEqualTo(new LabeledText("T", "B", "Trade"));

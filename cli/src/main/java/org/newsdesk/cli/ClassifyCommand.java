@@ -1,6 +1,7 @@
 package org.newsdesk.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import org.newsdesk.classifier.LabelScore;
 import org.newsdesk.classifier.Prediction;
@@ -20,6 +21,9 @@ import picocli.CommandLine.Option;
       "With the built-in customs and trade model, or a model saved by `newsdesk train`."
     })
 final class ClassifyCommand extends InputCommand {
+  /** Articles per unit of work handed to a worker thread. */
+  private static final int BATCH = 64;
+
   @Mixin ModelOption model;
 
   @Option(
@@ -78,8 +82,20 @@ final class ClassifyCommand extends InputCommand {
             ? threads
             : Math.min(Runtime.getRuntime().availableProcessors(), Usage.MAX_THREADS);
     try {
-      OrderedParallel.map(
-          inputs.iterator(), a -> record(a, classifier.predict(a)), printer::print, n, 64);
+      // workers classify, build and (for JSON Lines) serialize whole batches; this thread reads
+      // and writes
+      OrderedParallel.mapBatches(
+          inputs.iterator(),
+          batch -> {
+            List<ObjectNode> records = new ArrayList<>(batch.size());
+            for (Article a : batch) {
+              records.add(record(a, classifier.predict(a)));
+            }
+            return printer.prepare(records);
+          },
+          printer::print,
+          n,
+          BATCH);
     } finally {
       printer.finish();
     }

@@ -19,8 +19,19 @@ import java.util.function.Function;
 final class OrderedParallel {
   private OrderedParallel() {}
 
+  /** Maps every item with {@code fn} and hands each result to {@code sink}, in input order. */
   static <T, R> void map(
       Iterator<T> items, Function<T, R> fn, Consumer<R> sink, int threads, int batchSize) {
+    mapBatches(items, batch -> apply(batch, fn), results -> results.forEach(sink), threads, batchSize);
+  }
+
+  /**
+   * Maps whole batches: {@code fn} turns a batch of up to {@code batchSize} items into one result
+   * on a pool thread (so per-batch work such as serializing the results runs there too), and
+   * {@code sink} gets the results on the calling thread, in input order.
+   */
+  static <T, R> void mapBatches(
+      Iterator<T> items, Function<List<T>, R> fn, Consumer<R> sink, int threads, int batchSize) {
     ExecutorService pool =
         Executors.newFixedThreadPool(
             threads,
@@ -31,7 +42,7 @@ final class OrderedParallel {
             });
     // Enough batches in flight to keep every thread busy while the head is being printed.
     int window = 2 * threads;
-    ArrayDeque<CompletableFuture<List<R>>> pending = new ArrayDeque<>();
+    ArrayDeque<CompletableFuture<R>> pending = new ArrayDeque<>();
     try {
       List<T> batch = new ArrayList<>(batchSize);
       while (true) {
@@ -44,12 +55,14 @@ final class OrderedParallel {
         } catch (RuntimeException readFailure) {
           // Hand on everything read before the failure, then report it.
           drainAll(pending, sink);
-          apply(batch, fn).forEach(sink);
+          if (!batch.isEmpty()) {
+            sink.accept(fn.apply(batch));
+          }
           throw readFailure;
         }
         if (batch.size() == batchSize || (!more && !batch.isEmpty())) {
           List<T> work = batch;
-          pending.add(CompletableFuture.supplyAsync(() -> apply(work, fn), pool));
+          pending.add(CompletableFuture.supplyAsync(() -> fn.apply(work), pool));
           batch = new ArrayList<>(batchSize);
           while (pending.size() >= window) {
             drainOne(pending, sink);
@@ -73,22 +86,22 @@ final class OrderedParallel {
     return results;
   }
 
-  private static <R> void drainAll(
-      ArrayDeque<CompletableFuture<List<R>>> pending, Consumer<R> sink) {
+  private static <R> void drainAll(ArrayDeque<CompletableFuture<R>> pending, Consumer<R> sink) {
     while (!pending.isEmpty()) {
       drainOne(pending, sink);
     }
   }
 
-  private static <R> void drainOne(
-      ArrayDeque<CompletableFuture<List<R>>> pending, Consumer<R> sink) {
+  private static <R> void drainOne(ArrayDeque<CompletableFuture<R>> pending, Consumer<R> sink) {
+    R result;
     try {
-      pending.removeFirst().join().forEach(sink);
+      result = pending.removeFirst().join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
       throw e;
     }
+    sink.accept(result);
   }
 }

@@ -1,10 +1,15 @@
 package org.newsdesk.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -17,10 +22,15 @@ import org.apache.commons.text.StringEscapeUtils;
  * Prints records (JSON objects) as a table, JSON Lines or CSV. The table is for terminals and shows
  * control characters escaped; JSON Lines escapes them the JSON way and CSV keeps the data as it is.
  * Streaming: JSON Lines and CSV print each record at once; the table buffers at most {@value
- * #TABLE_CHUNK} rows to size its columns.
+ * #TABLE_CHUNK} rows to size its columns. A command that makes its records on worker threads can
+ * have them {@linkplain #prepare prepared} there too (JSON Lines are then serialized off the
+ * printing thread) and {@linkplain #print(Batch) print} the batches in order.
  */
 final class RecordPrinter {
   static final ObjectMapper JSON = new ObjectMapper();
+  /** Writes one value into a generator holding many lines: no flush per value. */
+  private static final ObjectWriter LINE_WRITER =
+      JSON.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
   private static final int TABLE_CHUNK = 1000;
   private static final int CHECK_EVERY = 1024;
 
@@ -100,6 +110,58 @@ final class RecordPrinter {
         }
       }
     }
+  }
+
+  /**
+   * Records ready to print: in JSON Lines format already serialized (one line per record), else
+   * the records themselves.
+   */
+  static final class Batch {
+    private final List<ObjectNode> records;
+    private final String jsonLines;
+    private final int size;
+
+    private Batch(List<ObjectNode> records, String jsonLines, int size) {
+      this.records = records;
+      this.jsonLines = jsonLines;
+      this.size = size;
+    }
+  }
+
+  /**
+   * Prepares records for {@link #print(Batch)}; thread-safe, so worker threads can do the
+   * serializing. JSON Lines come out exactly as {@link #print(ObjectNode)} writes them.
+   */
+  Batch prepare(List<ObjectNode> records) {
+    if (format != OutputFormat.JSONL) {
+      return new Batch(records, null, records.size());
+    }
+    StringWriter text = new StringWriter(records.size() * 1024);
+    try (JsonGenerator g = JSON.getFactory().createGenerator(text)) {
+      // one line per record, no separator of Jackson's own between root values
+      g.setRootValueSeparator(null);
+      for (ObjectNode record : records) {
+        LINE_WRITER.writeValue(g, record);
+        g.writeRaw('\n');
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return new Batch(null, text.toString(), records.size());
+  }
+
+  /** Prints a prepared batch, as {@link #print(ObjectNode)} would print its records one by one. */
+  void print(Batch batch) {
+    if (batch.jsonLines == null) {
+      batch.records.forEach(this::print);
+      return;
+    }
+    long before = printed;
+    printed += batch.size;
+    if (before / CHECK_EVERY != printed / CHECK_EVERY && out.checkError()) {
+      throw new OutputFailedException();
+    }
+    out.write(batch.jsonLines);
   }
 
   /** Prints what the table still buffers; call once after the last record. */

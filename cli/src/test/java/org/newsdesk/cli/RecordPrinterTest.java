@@ -59,6 +59,67 @@ class RecordPrinterTest {
   }
 
   @Test
+  void preparedBatchesPrintExactlyWhatPrintingEachRecordPrints() {
+    List<ObjectNode> records = new java.util.ArrayList<>();
+    records.add(record("naïve ✓", "line\nbreak \"quoted\" \u0000\u001f\u2028 tab\t"));
+    records.add(record("", "𝄞 surrogates \uD800 alone"));
+    ObjectNode numbers = record("n", "x");
+    numbers.put("score", 0.1 + 0.2);
+    numbers.put("tiny", 4.9e-324);
+    numbers.put("line", Long.MAX_VALUE);
+    numbers.put("negative", -0.0);
+    numbers.put("big", 1e300);
+    numbers.putArray("list").add(1).add("two").addNull().addObject().put("k", true);
+    records.add(numbers);
+    // more rows than a table chunk, so the table's chunking crosses batch boundaries
+    for (int i = 0; i < 2500; i++) {
+      records.add(record("row-" + i, "text " + i));
+    }
+    int[] cuts = {0, 2, 2, 3, 67, 1003, 2000, records.size()}; // an empty batch at 2..2
+    for (OutputFormat format : OutputFormat.values()) {
+      StringWriter one = new StringWriter();
+      RecordPrinter single =
+          new RecordPrinter(format, new PrintWriter(one), List.of(
+              RecordPrinter.Column.field("NAME", "name", 6),
+              RecordPrinter.Column.field("TEXT", "text", 20)));
+      records.forEach(single::print);
+      single.finish();
+      StringWriter batched = new StringWriter();
+      RecordPrinter many =
+          new RecordPrinter(format, new PrintWriter(batched), List.of(
+              RecordPrinter.Column.field("NAME", "name", 6),
+              RecordPrinter.Column.field("TEXT", "text", 20)));
+      for (int c = 1; c < cuts.length; c++) {
+        many.print(many.prepare(records.subList(cuts[c - 1], cuts[c])));
+      }
+      many.finish();
+      assertThat(batched.toString()).as(format.name()).isEqualTo(one.toString());
+    }
+  }
+
+  @Test
+  void preparedBatchesStopWhenTheOutputIsClosed() {
+    OutputStream closedPipe =
+        new OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            throw new IOException("Broken pipe");
+          }
+        };
+    RecordPrinter p =
+        new RecordPrinter(OutputFormat.JSONL, new PrintWriter(closedPipe, true), List.of());
+    List<ObjectNode> batch = java.util.Collections.nCopies(64, record("x", "y"));
+
+    assertThatThrownBy(
+            () -> {
+              for (int i = 0; i < 200; i++) {
+                p.print(p.prepare(batch));
+              }
+            })
+        .isInstanceOf(OutputFailedException.class);
+  }
+
+  @Test
   void tableAlignsColumnsAndAbbreviatesToTheWidthLimit() {
     RecordPrinter p = printer(OutputFormat.TABLE);
     p.print(record("a", "first"));

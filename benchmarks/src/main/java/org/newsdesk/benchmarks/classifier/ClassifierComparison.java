@@ -139,9 +139,19 @@ public final class ClassifierComparison {
   static DoccatModel trainOpenNlp(
       List<LabeledText> train, TrainingParameters params, DoccatFactory factory)
       throws IOException {
+    return trainOpenNlp(train, params, factory, ClassifierComparison::tokens);
+  }
+
+  /** Trains plain OpenNLP doccat on the tokens {@code tokenizer} gives for each text. */
+  static DoccatModel trainOpenNlp(
+      List<LabeledText> train,
+      TrainingParameters params,
+      DoccatFactory factory,
+      java.util.function.Function<LabeledText, String[]> tokenizer)
+      throws IOException {
     List<DocumentSample> samples = new ArrayList<>();
     for (LabeledText t : train) {
-      samples.add(new DocumentSample(t.label(), tokens(t)));
+      samples.add(new DocumentSample(t.label(), tokenizer.apply(t)));
     }
     return DocumentCategorizerME.train("x", new CollectionObjectStream<>(samples), params, factory);
   }

@@ -1,0 +1,87 @@
+package org.newsdesk.classifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.newsdesk.core.Article;
+import org.newsdesk.core.NewsReader;
+import org.newsdesk.testing.Fixtures;
+
+/**
+ * The prediction path (token cache, fused n-gram lookup, bitset-ordered feature counts, lazily
+ * ranked scores) gives bit-for-bit the scores of {@link ReferenceScorer}, which computes them the
+ * slow, plain way: every label and every score, compared with {@code ==} on the doubles, on a real
+ * test split. The arithmetic is the same operations in the same order, so nothing is rounded
+ * differently; any difference at all is a bug.
+ */
+class PredictionMatchesReferenceTest {
+
+  @Test
+  void fortunesTestSplitScoresAreIdenticalToTheReference() {
+    TopicClassifier c = Samples.trained();
+    List<LabeledText> texts = new ArrayList<>();
+    for (LabeledText t : Samples.test()) {
+      texts.add(t);
+      // a title repeating the body's start (skipped), a real one (counted twice), a non-ASCII one
+      String[] words = t.body().split(" ");
+      texts.add(new LabeledText(words[0] + (words.length > 1 ? " " + words[1] : ""), t.body(), t.label()));
+      texts.add(new LabeledText("Law and order in the kitchen", t.body(), t.label()));
+      texts.add(new LabeledText("Ｃafé ﬁnance: " + words[0], t.body(), t.label()));
+    }
+    texts.add(LabeledText.of("qqzx vvww", "unknown"));
+    assertThat(compare(c, texts)).isGreaterThan(350);
+  }
+
+  @Test
+  void builtInModelScoresOnTheLabelledSeedsAreIdenticalToTheReference() throws IOException {
+    TopicClassifier c = TopicClassifier.builtIn();
+    List<LabeledText> texts = new ArrayList<>();
+    for (Article a : NewsReader.readAll(Fixtures.labeledSeeds())) {
+      texts.add(LabeledText.from(a));
+      texts.add(LabeledText.of(a.title() + " " + a.body(), a.category().orElseThrow()));
+    }
+    assertThat(compare(c, texts)).isGreaterThanOrEqualTo(96);
+  }
+
+  @Test
+  void repeatedAndConcurrentPredictionsStayIdentical() throws Exception {
+    // the per-thread buffers and counts are reused: a second pass (and other threads) must
+    // see nothing left over from earlier documents
+    TopicClassifier c = Samples.trained();
+    Thread other = new Thread(() -> compare(c, Samples.train()));
+    other.start();
+    compare(c, Samples.test());
+    compare(c, Samples.test());
+    other.join();
+  }
+
+  /** Compares every text's prediction with the reference; returns how many known texts. */
+  private static int compare(TopicClassifier c, List<LabeledText> texts) {
+    ReferenceScorer reference = new ReferenceScorer(c);
+    int known = 0;
+    for (LabeledText t : texts) {
+      Prediction p = c.predict(t.title(), t.body());
+      List<LabelScore> expected = reference.scores(t.title(), t.body());
+      assertThat(p.unknown()).as("unknown: %s", t).isEqualTo(expected == null);
+      if (expected == null) {
+        continue;
+      }
+      known++;
+      assertThat(p.label()).isEqualTo(expected.get(0).label());
+      assertThat(p.score()).isEqualTo(expected.get(0).score());
+      assertThat(p.scores()).hasSameSizeAs(expected);
+      for (int i = 0; i < expected.size(); i++) {
+        LabelScore got = p.scores().get(i);
+        assertThat(got.label()).as("rank %d of %s", i, t).isEqualTo(expected.get(i).label());
+        // bit-for-bit, not within a tolerance
+        assertThat(Double.doubleToLongBits(got.score()))
+            .as("score of %s for %s", got.label(), t)
+            .isEqualTo(Double.doubleToLongBits(expected.get(i).score()));
+      }
+    }
+    return known;
+  }
+}
