@@ -15,6 +15,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.GlobFilter;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -132,9 +133,15 @@ final class Planner {
     return files;
   }
 
+  /**
+   * Lists a directory with {@code listLocatedStatus}, which on HDFS returns each file's block
+   * locations with the listing (one call per directory, not one more per file).
+   */
   private static void listDirectory(FileSystem fs, Path dir, boolean recursive,
       List<FileStatus> out) throws IOException {
-    for (FileStatus child : fs.listStatus(dir)) {
+    RemoteIterator<LocatedFileStatus> children = fs.listLocatedStatus(dir);
+    while (children.hasNext()) {
+      FileStatus child = children.next();
       if (hidden(child.getPath())) {
         continue;
       }
