@@ -99,13 +99,7 @@ class RecordPrinterTest {
 
   @Test
   void preparedBatchesStopWhenTheOutputIsClosed() {
-    OutputStream closedPipe =
-        new OutputStream() {
-          @Override
-          public void write(int b) throws IOException {
-            throw new IOException("Broken pipe");
-          }
-        };
+    OutputStream closedPipe = closedPipe();
     RecordPrinter p =
         new RecordPrinter(OutputFormat.JSONL, new PrintWriter(closedPipe, true), List.of());
     List<ObjectNode> batch = java.util.Collections.nCopies(64, record("x", "y"));
@@ -165,13 +159,7 @@ class RecordPrinterTest {
 
   @Test
   void stopsWhenTheOutputIsClosed() {
-    OutputStream closedPipe =
-        new OutputStream() {
-          @Override
-          public void write(int b) throws IOException {
-            throw new IOException("Broken pipe");
-          }
-        };
+    OutputStream closedPipe = closedPipe();
     RecordPrinter p =
         new RecordPrinter(OutputFormat.JSONL, new PrintWriter(closedPipe, true), List.of());
 
@@ -182,5 +170,15 @@ class RecordPrinterTest {
               }
             })
         .isInstanceOf(OutputFailedException.class);
+  }
+
+  /** An output whose reader has gone: every write fails as a closed pipe does. */
+  private static OutputStream closedPipe() {
+    return new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        throw new IOException("Broken pipe");
+      }
+    };
   }
 }

@@ -22,6 +22,25 @@ final class BenchSpark {
     return spark;
   }
 
+  /**
+   * Runs each of {@code runs} once untimed, then {@code rounds} rounds in which each runs once,
+   * in turn, so that they share the machine's state; returns the seconds, [run][round].
+   */
+  static double[][] alternate(Runnable[] runs, int rounds) {
+    for (Runnable r : runs) {
+      r.run();
+    }
+    double[][] seconds = new double[runs.length][rounds];
+    for (int round = 0; round < rounds; round++) {
+      for (int i = 0; i < runs.length; i++) {
+        long t0 = System.nanoTime();
+        runs[i].run();
+        seconds[i][round] = (System.nanoTime() - t0) / 1e9;
+      }
+    }
+    return seconds;
+  }
+
   static double median(double[] xs) {
     double[] s = xs.clone();
     Arrays.sort(s);

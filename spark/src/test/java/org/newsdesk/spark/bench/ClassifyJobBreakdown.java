@@ -72,17 +72,7 @@ public final class ClassifyJobBreakdown {
       },
       () -> plain(digest, cores)
     };
-    for (Runnable r : runs) {
-      r.run();
-    }
-    double[][] s = new double[runs.length][rounds];
-    for (int round = 0; round < rounds; round++) {
-      for (int i = 0; i < runs.length; i++) {
-        long t0 = System.nanoTime();
-        runs[i].run();
-        s[i][round] = (System.nanoTime() - t0) / 1e9;
-      }
-    }
+    double[][] s = BenchSpark.alternate(runs, rounds);
     delete(parquet);
     long articles = spark.read().format("newsdesk").load(path).count();
     System.out.printf(Locale.ROOT, "%s: %d articles, local[%d], %d rounds%n", digest, articles,

@@ -52,17 +52,7 @@ public final class ParquetCost {
       () -> noDictionary(rows).option("compression", "lz4_raw").parquet(out),
       () -> rows.write().mode("overwrite").json(out)
     };
-    for (Runnable r : runs) {
-      r.run();
-    }
-    double[][] s = new double[runs.length][rounds];
-    for (int round = 0; round < rounds; round++) {
-      for (int i = 0; i < runs.length; i++) {
-        long t0 = System.nanoTime();
-        runs[i].run();
-        s[i][round] = (System.nanoTime() - t0) / 1e9;
-      }
-    }
+    double[][] s = BenchSpark.alternate(runs, rounds);
     System.out.printf(Locale.ROOT, "%d rows, local[2], %d rounds%n", n, rounds);
     for (int i = 0; i < runs.length; i++) {
       System.out.printf(Locale.ROOT, "| %s | %.2f [%.2f-%.2f] s | %.2f µs/row/core |%n",

@@ -115,15 +115,10 @@ public final class PerRowPaths {
     String[] names = {"Java UDF -> Row (the transformer)", "mapPartitions over InternalRow",
         "plain Java loop, no Spark"};
     Runnable[] paths = {udf, internal, plain};
-    for (Runnable p : paths) {
-      p.run();
-    }
-    double[][] rate = new double[paths.length][rounds];
-    for (int r = 0; r < rounds; r++) {
-      for (int i = 0; i < paths.length; i++) {
-        long t0 = System.nanoTime();
-        paths[i].run();
-        rate[i][r] = n / ((System.nanoTime() - t0) / 1e9);
+    double[][] rate = BenchSpark.alternate(paths, rounds);
+    for (double[] seconds : rate) {
+      for (int r = 0; r < rounds; r++) {
+        seconds[r] = n / seconds[r];
       }
     }
     pool.shutdown();
