@@ -8,8 +8,11 @@ import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -324,15 +327,22 @@ public final class NewsWriter implements Closeable, Flushable {
     if (encoder.canEncode(text)) {
       return;
     }
-    for (int i = 0; i < text.length(); ) {
+    // One encoding pass finds where it stops (a pass per character would be quadratic in cost).
+    CharBuffer in = CharBuffer.wrap(text);
+    ByteBuffer out = ByteBuffer.allocate(8192);
+    encoder.reset();
+    CoderResult result;
+    do {
+      out.clear();
+      result = encoder.encode(in, out, true);
+    } while (result.isOverflow());
+    encoder.reset();
+    if (result.isError()) {
+      int i = in.position();
       int c = text.codePointAt(i);
-      int n = Character.charCount(c);
-      if (!encoder.canEncode(text.substring(i, i + n))) {
-        throw invalid(article, String.format(Locale.ROOT,
-            "%s contains U+%04X %s at index %d, which %s cannot encode", what, c,
-            LineText.quote(new String(Character.toChars(c))), i, encoder.charset().name()));
-      }
-      i += n;
+      throw invalid(article, String.format(Locale.ROOT,
+          "%s contains U+%04X %s at index %d, which %s cannot encode", what, c,
+          LineText.quote(new String(Character.toChars(c))), i, encoder.charset().name()));
     }
     // Every character alone encodes; only a sequence does not (stateful charsets). Still reject.
     throw invalid(article, what + " cannot be encoded in " + encoder.charset().name());
