@@ -1,8 +1,8 @@
 package org.newsdesk.classifier;
 
+import java.util.stream.IntStream;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
-import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.tokenize.WhitespaceTokenizer;
 
 /**
@@ -14,20 +14,13 @@ import opennlp.tools.tokenize.WhitespaceTokenizer;
 final class DoccatClassifier extends Model {
 
   private final DoccatModel model;
-  private final String[] outcomes;
-  private final int[] ranks;
   // DocumentCategorizerME is not documented as thread-safe: one per thread
   private final ThreadLocal<DocumentCategorizerME> categorizers;
 
   DoccatClassifier(DoccatModel model) {
+    super(outcomesOf(model.getMaxentModel()),
+        IntStream.range(0, model.getMaxentModel().getNumOutcomes()).toArray());
     this.model = model;
-    MaxentModel m = model.getMaxentModel();
-    this.outcomes = new String[m.getNumOutcomes()];
-    this.ranks = new int[outcomes.length];
-    for (int i = 0; i < outcomes.length; i++) {
-      outcomes[i] = m.getOutcome(i);
-      ranks[i] = i;
-    }
     this.categorizers = ThreadLocal.withInitial(() -> new DocumentCategorizerME(model));
   }
 
@@ -38,16 +31,6 @@ final class DoccatClassifier extends Model {
   /** The whitespace tokens of the text the {@code Doccat} tool would read: title, space, body. */
   static String[] tokens(String title, String body) {
     return WhitespaceTokenizer.INSTANCE.tokenize(title.isEmpty() ? body : title + " " + body);
-  }
-
-  @Override
-  String[] outcomes() {
-    return outcomes;
-  }
-
-  @Override
-  int[] tieRanks() {
-    return ranks;
   }
 
   @Override

@@ -10,15 +10,14 @@ package org.newsdesk.classifier;
 final class LinearModel extends Model {
 
   private final FeatureExtractor features;
-  private final String[] labels;
   private final float[] weights;
-  private final int[] ranks;
 
   /**
    * @param labels strictly ascending
    * @param weights {@code features.size() * labels.length} finite values
    */
   LinearModel(FeatureExtractor features, String[] labels, float[] weights) {
+    super(labels, alphabeticalRanks(labels)); // 0, 1, 2...: the labels are sorted (checked below)
     if ((long) features.size() * labels.length != weights.length) {
       throw new IllegalArgumentException(
           "expected " + features.size() + " x " + labels.length + " weights, got " + weights.length);
@@ -36,9 +35,7 @@ final class LinearModel extends Model {
       }
     }
     this.features = features;
-    this.labels = labels;
     this.weights = weights;
-    this.ranks = alphabeticalRanks(labels); // 0, 1, 2...: the labels are sorted
   }
 
   /** Builds the model from trained {@code double} weights, rounding each to {@code float}. */
@@ -59,23 +56,13 @@ final class LinearModel extends Model {
   }
 
   @Override
-  String[] outcomes() {
-    return labels;
-  }
-
-  @Override
-  int[] tieRanks() {
-    return ranks;
-  }
-
-  @Override
   FeaturePipeline pipeline() {
     return features.pipeline();
   }
 
   @Override
   double[] probabilities(String title, String body) {
-    double[] s = new double[labels.length];
+    double[] s = new double[outcomes().length];
     if (!features.score(title, body, weights, s)) {
       return null;
     }

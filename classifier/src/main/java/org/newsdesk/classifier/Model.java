@@ -16,15 +16,40 @@ package org.newsdesk.classifier;
  */
 abstract class Model {
 
+  private final String[] outcomes;
+  private final int[] tieRanks;
+
+  /**
+   * @param outcomes the label of each probability index
+   * @param tieRanks each outcome's place among equally scored outcomes (see {@link #tieRanks()})
+   */
+  Model(String[] outcomes, int[] tieRanks) {
+    this.outcomes = outcomes;
+    this.tieRanks = tieRanks;
+  }
+
   /** The label of each probability index, in the model's own order. */
-  abstract String[] outcomes();
+  final String[] outcomes() {
+    return outcomes;
+  }
 
   /**
    * For each outcome, its place among equally scored outcomes (lower first): alphabetical for
    * Newsdesk models, the model's own order for an OpenNLP doccat model (as its {@code
    * getBestCategory} does).
    */
-  abstract int[] tieRanks();
+  final int[] tieRanks() {
+    return tieRanks;
+  }
+
+  /** The labels of an OpenNLP model, in its outcome order. */
+  static String[] outcomesOf(opennlp.tools.ml.model.MaxentModel model) {
+    String[] outcomes = new String[model.getNumOutcomes()];
+    for (int i = 0; i < outcomes.length; i++) {
+      outcomes[i] = model.getOutcome(i);
+    }
+    return outcomes;
+  }
 
   /**
    * The probability of each outcome for the text, or {@code null} when the text shares no feature

@@ -11,19 +11,18 @@ final class OpenNlpModel extends Model {
 
   private final FeatureExtractor features;
   private final AbstractModel model;
-  private final String[] outcomes;
-  private final int[] ranks;
   private final Learner learner;
 
   OpenNlpModel(FeatureExtractor features, AbstractModel model, Learner learner) {
+    this(features, model, learner, outcomesOf(model));
+  }
+
+  private OpenNlpModel(FeatureExtractor features, AbstractModel model, Learner learner,
+      String[] outcomes) {
+    super(outcomes, alphabeticalRanks(outcomes));
     this.features = features;
     this.model = model;
     this.learner = learner;
-    this.outcomes = new String[model.getNumOutcomes()];
-    for (int i = 0; i < outcomes.length; i++) {
-      outcomes[i] = model.getOutcome(i);
-    }
-    this.ranks = alphabeticalRanks(outcomes);
   }
 
   FeatureExtractor features() {
@@ -32,16 +31,6 @@ final class OpenNlpModel extends Model {
 
   AbstractModel model() {
     return model;
-  }
-
-  @Override
-  String[] outcomes() {
-    return outcomes;
-  }
-
-  @Override
-  int[] tieRanks() {
-    return ranks;
   }
 
   @Override
