@@ -40,16 +40,19 @@ class EvaluationTest {
   }
 
   // gold:  a a a b b c ; predicted: a a b b c c ; runner-ups chosen for the top-k figures
-  private static final Evaluation E =
-      Evaluation.of(
-          examples("a", "a", "a", "b", "b", "c"),
-          List.of(
-              ranking("a"),
-              ranking("a"),
-              ranking("b", "c", "a"),
-              ranking("b"),
-              ranking("c", "b"),
-              ranking("c")));
+  private static final Evaluation E = handChecked();
+
+  private static Evaluation handChecked() {
+    return Evaluation.of(
+        examples("a", "a", "a", "b", "b", "c"),
+        List.of(
+            ranking("a"),
+            ranking("a"),
+            ranking("b", "c", "a"),
+            ranking("b"),
+            ranking("c", "b"),
+            ranking("c")));
+  }
 
   @Test
   void computesHandCheckedFigures() {
@@ -143,16 +146,7 @@ class EvaluationTest {
 
   @Test
   void isAValue() {
-    Evaluation again =
-        Evaluation.of(
-            examples("a", "a", "a", "b", "b", "c"),
-            List.of(
-                ranking("a"),
-                ranking("a"),
-                ranking("b", "c", "a"),
-                ranking("b"),
-                ranking("c", "b"),
-                ranking("c")));
+    Evaluation again = handChecked();
     assertThat(again).isEqualTo(E).hasSameHashCodeAs(E);
     Evaluation otherRunnerUp =
         Evaluation.of(

@@ -80,21 +80,13 @@ class LbfgsTest {
 
   /** Rosenbrock's banana, minimum 0 at (1, 1). */
   private static final Objective ROSENBROCK =
-      new Objective() {
-        @Override
-        public int dimension() {
-          return 2;
-        }
-
-        @Override
-        public double evaluate(double[] x, double[] g) {
-          double u = 1 - x[0];
-          double v = x[1] - x[0] * x[0];
-          g[0] = -2 * u - 400 * x[0] * v;
-          g[1] = 200 * v;
-          return u * u + 100 * v * v;
-        }
-      };
+      objective(2, (x, g) -> {
+        double u = 1 - x[0];
+        double v = x[1] - x[0] * x[0];
+        g[0] = -2 * u - 400 * x[0] * v;
+        g[1] = 200 * v;
+        return u * u + 100 * v * v;
+      });
 
   private static final double[] ROSENBROCK_START = {-1.2, 1};
 
@@ -239,19 +231,11 @@ class LbfgsTest {
     // finite only at the start: every trial step is rejected
     int[] evaluations = {0};
     Objective cliff =
-        new Objective() {
-          @Override
-          public int dimension() {
-            return 1;
-          }
-
-          @Override
-          public double evaluate(double[] x, double[] g) {
-            evaluations[0]++;
-            g[0] = 1;
-            return x[0] == 0 ? 0 : Double.NaN;
-          }
-        };
+        objective(1, (x, g) -> {
+          evaluations[0]++;
+          g[0] = 1;
+          return x[0] == 0 ? 0 : Double.NaN;
+        });
     Lbfgs.Result r = Lbfgs.withDefaults(100).minimize(cliff, new double[1], Lbfgs.Listener.NONE);
     assertThat(r.stop()).isEqualTo(Lbfgs.Stop.LINE_SEARCH_FAILED);
     assertThat(r.iterations()).isZero();
@@ -264,18 +248,10 @@ class LbfgsTest {
     // -log(x) - log(1 - x): minimum at 1/2, undefined (NaN) outside (0, 1); from 0.99 the first
     // trial step (unit length, against the gradient) lands at -0.01
     Objective f =
-        new Objective() {
-          @Override
-          public int dimension() {
-            return 1;
-          }
-
-          @Override
-          public double evaluate(double[] x, double[] g) {
-            g[0] = -1 / x[0] + 1 / (1 - x[0]);
-            return -Math.log(x[0]) - Math.log(1 - x[0]);
-          }
-        };
+        objective(1, (x, g) -> {
+          g[0] = -1 / x[0] + 1 / (1 - x[0]);
+          return -Math.log(x[0]) - Math.log(1 - x[0]);
+        });
     List<Double> points = new ArrayList<>();
     Lbfgs.Result r = tight(200).minimize(f, new double[] {0.99}, (it, v, x, g) -> points.add(x[0]));
     // f'' = 8 at the minimum, so f's rounding (1e-16) hides x's error below about 1e-8
@@ -305,20 +281,33 @@ class LbfgsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("3");
     Objective nan =
-        new Objective() {
-          @Override
-          public int dimension() {
-            return 1;
-          }
-
-          @Override
-          public double evaluate(double[] x, double[] g) {
-            g[0] = 0;
-            return Double.NaN;
-          }
-        };
+        objective(1, (x, g) -> {
+          g[0] = 0;
+          return Double.NaN;
+        });
     assertThatThrownBy(() -> Lbfgs.withDefaults(5).minimize(nan, new double[1], Lbfgs.Listener.NONE))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not finite");
+  }
+
+  /** What an objective computes: its value at {@code x}, its gradient written into {@code g}. */
+  @FunctionalInterface
+  private interface ValueAndGradient {
+    double evaluate(double[] x, double[] g);
+  }
+
+  /** An objective of {@code dimension} variables computed by {@code f}. */
+  private static Objective objective(int dimension, ValueAndGradient f) {
+    return new Objective() {
+      @Override
+      public int dimension() {
+        return dimension;
+      }
+
+      @Override
+      public double evaluate(double[] x, double[] g) {
+        return f.evaluate(x, g);
+      }
+    };
   }
 }
