@@ -122,6 +122,12 @@ final class LineReader implements Iterator<Article>, Closeable {
   }
 
   /** Strict: throw. Lenient: pass on, and the caller skips the line. */
+  /** The line just read was over the limit, counted in {@code unit}, and is skipped. */
+  private void reportTooLong(String unit) {
+    report(new Diagnostic(source, lineNumber, 1, Diagnostic.Kind.LINE_TOO_LONG,
+        "line longer than " + format.maxLineLength() + " " + unit + "; skipped"));
+  }
+
   private void report(Diagnostic d) {
     format.onDiagnostic().accept(d);
     if (format.strict()) {
@@ -166,13 +172,7 @@ final class LineReader implements Iterator<Article>, Closeable {
         return null; // nothing after the last line feed
       }
       if (tooLong) {
-        report(
-            new Diagnostic(
-                source,
-                lineNumber,
-                1,
-                Diagnostic.Kind.LINE_TOO_LONG,
-                "line longer than " + format.maxLineLength() + " bytes; skipped"));
+        reportTooLong("bytes");
         continue;
       }
       int length = lineLength;
@@ -276,13 +276,7 @@ final class LineReader implements Iterator<Article>, Closeable {
       }
       lineNumber++;
       if (tooLong) {
-        report(
-            new Diagnostic(
-                source,
-                lineNumber,
-                1,
-                Diagnostic.Kind.LINE_TOO_LONG,
-                "line longer than " + format.maxLineLength() + " characters; skipped"));
+        reportTooLong("characters");
         continue;
       }
       if (s.length() > 0 && s.charAt(s.length() - 1) == '\r') {
