@@ -18,19 +18,12 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 final class NewsdeskTable implements SupportsRead {
 
   private final StructType schema;
-  private final String corruptColumn;
 
   NewsdeskTable(StructType given, CaseInsensitiveStringMap options) {
-    this.corruptColumn = options.getOrDefault(ReadOptions.CORRUPT_COLUMN,
-        sessionCorruptColumn());
+    String corruptColumn = ReadOptions.corruptColumn(options, NewsdeskTable::session);
     boolean diagnostics = "diagnostics".equalsIgnoreCase(options.get(ReadOptions.ROWS));
     this.schema = normalize(given, diagnostics ? NewsdeskDataSource.DIAGNOSTICS_SCHEMA
         : NewsdeskDataSource.SCHEMA, diagnostics ? null : corruptColumn);
-  }
-
-  static String sessionCorruptColumn() {
-    String column = session("spark.sql.columnNameOfCorruptRecord");
-    return column != null ? column : ReadOptions.DEFAULT_CORRUPT_COLUMN;
   }
 
   /** A SQL setting of the active session, or null when it is unset or there is no session. */
@@ -95,7 +88,6 @@ final class NewsdeskTable implements SupportsRead {
 
   @Override
   public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
-    return new NewsdeskScan(schema, new ReadOptions(options,
-        key -> key.equals("spark.sql.columnNameOfCorruptRecord") ? corruptColumn : session(key)));
+    return new NewsdeskScan(schema, new ReadOptions(options, NewsdeskTable::session));
   }
 }

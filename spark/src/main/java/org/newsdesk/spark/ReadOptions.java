@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.apache.spark.network.util.JavaUtils;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 import org.newsdesk.core.NewsFormat;
@@ -58,8 +59,7 @@ final class ReadOptions implements Serializable {
    * name ({@code spark.sql.columnNameOfCorruptRecord}, {@code spark.sql.files.ignoreCorruptFiles},
    * ...), or null when there is none.
    */
-  ReadOptions(CaseInsensitiveStringMap options, java.util.function.UnaryOperator<String> session) {
-    String sessionCorruptColumn = session.apply("spark.sql.columnNameOfCorruptRecord");
+  ReadOptions(CaseInsensitiveStringMap options, UnaryOperator<String> session) {
     String m = options.getOrDefault(MODE, Mode.PERMISSIVE.name()).toUpperCase(Locale.ROOT);
     try {
       mode = Mode.valueOf(m);
@@ -69,8 +69,7 @@ final class ReadOptions implements Serializable {
     }
     charset = charsetOf(options.getOrDefault(CHARSET, options.getOrDefault(ENCODING, "UTF-8")));
     datePattern = options.getOrDefault(DATE_PATTERN, NewsFormat.DEFAULT.datePattern());
-    corruptColumn = options.getOrDefault(CORRUPT_COLUMN,
-        sessionCorruptColumn != null ? sessionCorruptColumn : DEFAULT_CORRUPT_COLUMN);
+    corruptColumn = corruptColumn(options, session);
     String rows = options.getOrDefault(ROWS, "articles").toLowerCase(Locale.ROOT);
     if (!rows.equals("articles") && !rows.equals("diagnostics")) {
       throw new IllegalArgumentException("newsdesk: option rows must be 'articles' or "
@@ -109,6 +108,13 @@ final class ReadOptions implements Serializable {
   /** Whether malformed input becomes rows (PERMISSIVE with a corrupt-record column). */
   boolean permissive() {
     return mode == Mode.PERMISSIVE;
+  }
+
+  /** The corrupt-record column: the option, else the session's setting, else Spark's default. */
+  static String corruptColumn(CaseInsensitiveStringMap options, UnaryOperator<String> session) {
+    String fromSession = session.apply("spark.sql.columnNameOfCorruptRecord");
+    return options.getOrDefault(CORRUPT_COLUMN,
+        fromSession != null ? fromSession : DEFAULT_CORRUPT_COLUMN);
   }
 
   /** A true/false option, else the session's setting, else false. */
