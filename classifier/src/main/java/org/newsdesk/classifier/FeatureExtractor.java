@@ -1,5 +1,8 @@
 package org.newsdesk.classifier;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -444,17 +447,22 @@ final class FeatureExtractor {
     final long textHash;
     final boolean skip;
 
-    Term(String token, String text, int id, int unigram, long followers, boolean skip) {
-      this.hash = token.hashCode();
-      this.length = token.length();
-      boolean packable = packable(token, 0, length);
-      this.packed0 = packable ? pack(token, 0, length, 0) : 0;
-      this.packed1 = packable ? pack(token, 0, length, 8) : 0;
-      this.token = packable ? null : token;
+    /**
+     * The entry of the token {@code chars[from, to)}, whose {@link String#hashCode()} is {@code
+     * hash}, analysed as {@code text} with term id {@code id} (-1 if in no feature of {@code fx}).
+     */
+    Term(char[] chars, int from, int to, int hash, String text, int id, FeatureExtractor fx,
+        boolean skip) {
+      this.hash = hash;
+      this.length = to - from;
+      boolean packable = packable(chars, from, to);
+      this.packed0 = packable ? pack(chars, from, to, 0) : 0;
+      this.packed1 = packable ? pack(chars, from, to, 8) : 0;
+      this.token = packable ? null : new String(chars, from, length);
       this.text = text;
       this.id = id;
-      this.unigram = unigram;
-      this.followers = followers;
+      this.unigram = id < 0 ? -1 : fx.unigramFeature[id];
+      this.followers = id < 0 ? 0 : fx.followers[id];
       this.textHash = skip ? 0 : hash(text);
       this.skip = skip;
     }
@@ -479,23 +487,23 @@ final class FeatureExtractor {
     }
 
     /** A slice can be packed if it has at most 16 chars, each below U+0100. */
-    static boolean packable(String s, int from, int to) {
+    static boolean packable(char[] s, int from, int to) {
       if (to - from > 16) {
         return false;
       }
       int all = 0;
       for (int i = from; i < to; i++) {
-        all |= s.charAt(i);
+        all |= s[i];
       }
       return all < 0x100;
     }
 
     /** Chars {@code skip..skip+7} of a packable slice, one byte each (0 past its end). */
-    static long pack(String s, int from, int to, int skip) {
+    static long pack(char[] s, int from, int to, int skip) {
       long p = 0;
       int end = Math.min(to, from + skip + 8);
       for (int i = from + skip, shift = 0; i < end; i++, shift += 8) {
-        p |= (long) s.charAt(i) << shift;
+        p |= (long) s[i] << shift;
       }
       return p;
     }
@@ -523,9 +531,9 @@ final class FeatureExtractor {
     return true;
   }
 
-  private static boolean hasLetterOrDigit(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (Character.isLetterOrDigit(s.charAt(i))) {
+  private static boolean hasLetterOrDigit(char[] s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (Character.isLetterOrDigit(s[i])) {
         return true;
       }
     }
@@ -556,6 +564,36 @@ final class FeatureExtractor {
     private double[] weights = new double[64];
     /** Keeps the scoring loop's prefetching loads from being optimised away. */
     float touched;
+
+    /**
+     * {@link #analyzeMiss}, held in an instance field, so not a constant to the JIT: a call
+     * through it is one the JIT does not inline. Inlined into the per-token loop, the miss path's
+     * string handling made that loop's compiled code several times larger, and each rare branch
+     * in it (a cache reset, a long token) recompiled all of it: on the 200 MB benchmark digest
+     * the compiler thread's CPU time more than doubled and the classifying threads ran slower.
+     */
+    private final MethodHandle missPath = MISS_PATH;
+
+    private static final MethodHandle MISS_PATH;
+
+    static {
+      try {
+        MISS_PATH =
+            MethodHandles.lookup()
+                .findVirtual(
+                    Analyzer.class,
+                    "analyzeMiss",
+                    MethodType.methodType(
+                        Term.class,
+                        char[].class,
+                        int.class,
+                        int.class,
+                        int.class,
+                        FeatureExtractor.class));
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
 
     Analyzer(FeaturePipeline.Stemming stemming, int features) {
       switch (stemming) {
@@ -597,10 +635,10 @@ final class FeatureExtractor {
       for (int i = 0; i < count; i++) {
         int from = spans.start(i);
         int to = spans.end(i);
-        Term term = terms.get(chars, from, to, spans.hash(i), first[i]);
+        int hash = spans.hash(i);
+        Term term = terms.get(chars, from, to, hash, first[i]);
         if (term == null) {
-          term = analyzeToken(t.substring(from, to), fx);
-          terms.put(term);
+          term = miss(chars, from, to, hash, fx);
         }
         if (!term.skip) {
           items[size++] = term;
@@ -610,20 +648,39 @@ final class FeatureExtractor {
       return out;
     }
 
-    private Term analyzeToken(String tok, FeatureExtractor fx) {
-      if (!hasLetterOrDigit(tok)) {
-        return new Term(tok, "", -1, -1, 0, true);
+    /** Calls {@link #analyzeMiss} through {@link #missPath}. */
+    private Term miss(char[] chars, int from, int to, int hash, FeatureExtractor fx) {
+      try {
+        return (Term) missPath.invokeExact(this, chars, from, to, hash, fx);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new AssertionError("analyzeMiss throws no checked exception", e);
       }
-      String w = fx.config.lowercase() ? tok.toLowerCase(Locale.ROOT) : tok;
-      if (fx.stopWords.contains(w)) {
-        return new Term(tok, "", -1, -1, 0, true);
+    }
+
+    /**
+     * Analyses a token the cache does not hold, {@code chars[from, to)} with string hash {@code
+     * hash}, and caches the result. Everything a cache miss needs is in this one method, called
+     * through {@link #missPath}, so that it stays out of the per-token loop's compiled code.
+     */
+    private Term analyzeMiss(char[] chars, int from, int to, int hash, FeatureExtractor fx) {
+      String text = "";
+      int id = -1;
+      boolean skip = !hasLetterOrDigit(chars, from, to);
+      if (!skip) {
+        String tok = new String(chars, from, to - from);
+        String w = fx.config.lowercase() ? tok.toLowerCase(Locale.ROOT) : tok;
+        skip = fx.stopWords.contains(w);
+        if (!skip) {
+          text = stemmed(w);
+          Integer known = fx.termIds.get(text);
+          id = known == null ? -1 : known;
+        }
       }
-      String stem = stemmed(w);
-      Integer id = fx.termIds.get(stem);
-      if (id == null) {
-        return new Term(tok, stem, -1, -1, 0, false);
-      }
-      return new Term(tok, stem, id, fx.unigramFeature[id], fx.followers[id], false);
+      Term term = new Term(chars, from, to, hash, text, id, fx, skip);
+      terms.put(term);
+      return term;
     }
 
     /**
