@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.CharArrayWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -118,10 +118,10 @@ final class RecordPrinter {
    */
   static final class Batch {
     private final List<ObjectNode> records;
-    private final String jsonLines;
+    private final CharArrayWriter jsonLines;
     private final int size;
 
-    private Batch(List<ObjectNode> records, String jsonLines, int size) {
+    private Batch(List<ObjectNode> records, CharArrayWriter jsonLines, int size) {
       this.records = records;
       this.jsonLines = jsonLines;
       this.size = size;
@@ -136,7 +136,9 @@ final class RecordPrinter {
     if (format != OutputFormat.JSONL) {
       return new Batch(records, null, records.size());
     }
-    StringWriter text = new StringWriter(records.size() * 1024);
+    // chars, not a String: a batch with one char beyond Latin-1 (a curly quote) would otherwise
+    // be widened, copied and narrowed again on its way to the output's encoder
+    CharArrayWriter text = new CharArrayWriter(records.size() * 1024);
     try (JsonGenerator g = JSON.getFactory().createGenerator(text)) {
       // one line per record, no separator of Jackson's own between root values
       g.setRootValueSeparator(null);
@@ -147,7 +149,7 @@ final class RecordPrinter {
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a StringWriter does not fail
     }
-    return new Batch(null, text.toString(), records.size());
+    return new Batch(null, text, records.size());
   }
 
   /** Prints a prepared batch, as {@link #print(ObjectNode)} would print its records one by one. */
@@ -161,7 +163,11 @@ final class RecordPrinter {
     if (before / CHECK_EVERY != printed / CHECK_EVERY && out.checkError()) {
       throw new OutputFailedException();
     }
-    out.write(batch.jsonLines);
+    try {
+      batch.jsonLines.writeTo(out);
+    } catch (IOException e) {
+      throw new AssertionError("a PrintWriter does not throw", e);
+    }
   }
 
   /** Prints what the table still buffers; call once after the last record. */
