@@ -730,6 +730,13 @@ final class FeatureExtractor {
       int size = list.size;
       int min = fx.config.ngramMin();
       int max = fx.config.ngramMax();
+      // at most max - 1 candidates end at each term: room for all of them, so the loop stores
+      // without checking
+      int bound = size * Math.max(0, max - 1);
+      if (keys.length < bound) {
+        keys = new long[Math.max(bound, 2 * keys.length)];
+        found = new int[keys.length];
+      }
       int candidates = 0;
       for (int i = 0; i < size; i++) {
         Term last = items[i];
@@ -742,25 +749,20 @@ final class FeatureExtractor {
         // the n-grams ending at i, shortest first, as far as each adjacent pair can be in one
         long key = last.id + 1;
         Term next = last;
-        for (int g = 2; g <= max && i - g + 1 >= 0; g++) {
-          Term first = items[i - g + 1];
+        // first = items[j] starts the n-gram of i - j + 1 terms
+        for (int j = i - 1; j >= 0 && j > i - max; j--) {
+          Term first = items[j];
           if ((first.followers & followerBit(next.id)) == 0) {
             break; // also catches an unknown first term: its followers are empty
           }
           key = key << TERM_BITS | (first.id + 1);
-          if (g >= min) {
-            if (candidates == keys.length) {
-              keys = Arrays.copyOf(keys, 2 * candidates);
-            }
+          if (i - j + 1 >= min) {
             keys[candidates++] = key;
           }
           next = first;
         }
       }
       // looked up together, so that the table's cache misses overlap
-      if (found.length < candidates) {
-        found = new int[keys.length];
-      }
       fx.ngramFeatures.getAll(keys, candidates, found);
       for (int j = 0; j < candidates; j++) {
         int f = found[j];

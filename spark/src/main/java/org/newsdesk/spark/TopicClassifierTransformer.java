@@ -33,9 +33,10 @@ import org.newsdesk.classifier.TopicClassifier;
  * <p>Params, all optional:
  *
  * <ul>
- *   <li>{@code modelPath}: a model saved by {@link TopicClassifier#save}, as a Hadoop path ({@code
- *       hdfs://}, {@code s3a://}, {@code file:} or a path on the default file system); empty (the
- *       default) means {@link TopicClassifier#builtIn() the built-in model};
+ *   <li>{@code modelPath}: a model saved by {@link TopicClassifier#save} or an OpenNLP doccat
+ *       model file (whatever {@link TopicClassifier#load(java.io.InputStream)} reads), as a Hadoop
+ *       path ({@code hdfs://}, {@code s3a://}, {@code file:} or a path on the default file
+ *       system); empty (the default) means {@link TopicClassifier#builtIn() the built-in model};
  *   <li>{@code titleCol} (default {@code title}) and {@code bodyCol} (default {@code body}):
  *       string columns; a {@code null} value counts as empty;
  *   <li>{@code outputCol} (default {@code prediction}): the new column, which must not exist yet;
@@ -96,7 +97,8 @@ public final class TopicClassifierTransformer extends Transformer
         new Param<>(
             this,
             "modelPath",
-            "Hadoop path of a saved Newsdesk topic model; empty for the built-in model");
+            "Hadoop path of a saved Newsdesk topic model or OpenNLP doccat model; empty for the"
+                + " built-in model");
     titleCol = new Param<>(this, "titleCol", "title column (string)");
     bodyCol = new Param<>(this, "bodyCol", "body column (string)");
     outputCol = new Param<>(this, "outputCol", "output column (prediction struct)");

@@ -12,6 +12,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import opennlp.tools.doccat.DoccatFactory;
+import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.doccat.DocumentSample;
+import opennlp.tools.tokenize.WhitespaceTokenizer;
+import opennlp.tools.util.CollectionObjectStream;
+import opennlp.tools.util.TrainingParameters;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
@@ -152,6 +159,36 @@ class TopicClassifierTransformerTest {
     assertThat(serializedSize(new PredictionUdf(broadcast, 3, 0))).isLessThan(2_000);
     assertThat(serializedSize(new PredictionUdf(ModelSource.builtIn(), 3, 0))).isLessThan(2_000);
     assertThat(Files.size(fortunesModel)).isGreaterThan(20_000);
+  }
+
+  @Test
+  void anOpenNlpDoccatModelGivesOpenNlpsResults(SparkSession spark) throws IOException {
+    // trained by OpenNLP itself, as a user of its DoccatTrainer would bring it
+    List<DocumentSample> samples = new ArrayList<>();
+    for (Fixtures.TsvRow r : Fixtures.readTsv(Fixtures.fortunesTrain())) {
+      samples.add(new DocumentSample(r.label(), WhitespaceTokenizer.INSTANCE.tokenize(r.text())));
+    }
+    DoccatModel model =
+        DocumentCategorizerME.train(
+            "en",
+            new CollectionObjectStream<>(samples),
+            TrainingParameters.defaultParams(),
+            new DoccatFactory());
+    Path file = tmp.resolve("fortunes-doccat.bin");
+    model.serialize(file);
+    TopicClassifier doccat = TopicClassifier.of(model);
+
+    ModelSource.Cache.clear();
+    Dataset<Row> out =
+        new TopicClassifierTransformer()
+            .setModelPath(file.toString())
+            .transform(TestArticles.frame(spark));
+
+    List<Row> rows = out.collectAsList();
+    assertThat(rows).hasSize(TestArticles.rows().size());
+    for (Row r : rows) {
+      Expectations.assertPrediction(r, r.getAs("prediction"), doccat, 3, 0.0);
+    }
   }
 
   @Test
