@@ -135,11 +135,15 @@ final class Planner {
 
   /**
    * Lists a directory with {@code listLocatedStatus}, which on HDFS returns each file's block
-   * locations with the listing (one call per directory, not one more per file).
+   * locations with the listing (one call per directory, not one more per file). The local file
+   * system is listed with {@code listStatus}: its {@code listLocatedStatus} asks each file for
+   * its permissions, which without Hadoop's native library starts an {@code ls} process per
+   * file, and its block locations cost nothing to compute afterwards.
    */
   private static void listDirectory(FileSystem fs, Path dir, boolean recursive,
       List<FileStatus> out) throws IOException {
-    RemoteIterator<LocatedFileStatus> children = fs.listLocatedStatus(dir);
+    RemoteIterator<? extends FileStatus> children = "file".equals(fs.getUri().getScheme())
+        ? fs.listStatusIterator(dir) : fs.listLocatedStatus(dir);
     while (children.hasNext()) {
       FileStatus child = children.next();
       if (hidden(child.getPath())) {
