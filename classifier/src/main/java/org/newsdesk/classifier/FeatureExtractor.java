@@ -424,91 +424,6 @@ final class FeatureExtractor {
     return true;
   }
 
-  /**
-   * One entry of the per-thread token cache: a raw token (the key) and what analysing it gave (the
-   * value): its stemmed text, its term id here (-1 if in no feature), the feature id of the term as
-   * a unigram (-1 if none) and the 64-bit hash of its text, or that it is skipped (a stop word, or
-   * no letter or digit). Key and value share one object so that a cache hit reads one object: a
-   * token of at most 16 chars below U+0100 is compared by its chars packed into two longs, any
-   * other by its string.
-   */
-  private static final class Term {
-    final int hash;
-    final int length;
-    final long packed0;
-    final long packed1;
-    /** The raw token, kept only when it cannot be packed. */
-    final String token;
-    final String text;
-    final int id;
-    final int unigram;
-    /** The terms that may follow this one in a feature ({@link FeatureExtractor#followers}). */
-    final long followers;
-    final long textHash;
-    final boolean skip;
-
-    /**
-     * The entry of the token {@code chars[from, to)}, whose {@link String#hashCode()} is {@code
-     * hash}, analysed as {@code text} with term id {@code id} (-1 if in no feature of {@code fx}).
-     */
-    Term(char[] chars, int from, int to, int hash, String text, int id, FeatureExtractor fx,
-        boolean skip) {
-      this.hash = hash;
-      this.length = to - from;
-      boolean packable = packable(chars, from, to);
-      this.packed0 = packable ? pack(chars, from, to, 0) : 0;
-      this.packed1 = packable ? pack(chars, from, to, 8) : 0;
-      this.token = packable ? null : new String(chars, from, length);
-      this.text = text;
-      this.id = id;
-      this.unigram = id < 0 ? -1 : fx.unigramFeature[id];
-      this.followers = id < 0 ? 0 : fx.followers[id];
-      this.textHash = skip ? 0 : hash(text);
-      this.skip = skip;
-    }
-
-    /** Whether this is the entry of {@code s[from, from + len)}, packed as given if packable. */
-    boolean matches(char[] s, int from, int len, boolean packable, long p0, long p1) {
-      if (length != len) {
-        return false;
-      }
-      if (packable) {
-        return token == null && packed0 == p0 && packed1 == p1;
-      }
-      if (token == null) {
-        return false;
-      }
-      for (int i = 0; i < len; i++) {
-        if (token.charAt(i) != s[from + i]) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    /** A slice can be packed if it has at most 16 chars, each below U+0100. */
-    static boolean packable(char[] s, int from, int to) {
-      if (to - from > 16) {
-        return false;
-      }
-      int all = 0;
-      for (int i = from; i < to; i++) {
-        all |= s[i];
-      }
-      return all < 0x100;
-    }
-
-    /** Chars {@code skip..skip+7} of a packable slice, one byte each (0 past its end). */
-    static long pack(char[] s, int from, int to, int skip) {
-      long p = 0;
-      int end = Math.min(to, from + skip + 8);
-      for (int i = from + skip, shift = 0; i < end; i++, shift += 8) {
-        p |= (long) s[i] << shift;
-      }
-      return p;
-    }
-  }
-
   /** A reusable list of one text's terms (the analyser grows it to the text's token count). */
   private static final class TermList {
     Term[] items = new Term[64];
@@ -678,7 +593,17 @@ final class FeatureExtractor {
           id = known == null ? -1 : known;
         }
       }
-      Term term = new Term(chars, from, to, hash, text, id, fx, skip);
+      Term term =
+          new Term(
+              chars,
+              from,
+              to,
+              hash,
+              text,
+              id,
+              id < 0 ? -1 : fx.unigramFeature[id],
+              id < 0 ? 0 : fx.followers[id],
+              skip);
       terms.put(term);
       return term;
     }
@@ -778,114 +703,6 @@ final class FeatureExtractor {
       }
       String s = stemmer.stem(word).toString();
       return s.isEmpty() ? word : s;
-    }
-  }
-
-  /**
-   * Raw token to analysed term, probed with a slice of the text and the slice's string hash, so
-   * that a hit creates no string and reads one entry object. Open addressing with linear probing;
-   * emptied when full, so memory stays bounded.
-   */
-  private static final class TermCache {
-    private static final int CAPACITY = Integer.highestOneBit(TOKEN_CACHE_LIMIT) * 4;
-    private Term[] table = new Term[1024];
-    private int size;
-    /** Keeps {@link #prefetch}'s loads from being optimised away. */
-    @SuppressWarnings("unused")
-    private int touched;
-
-    /**
-     * Loads the entry in the first probe slot of each of {@code count} token hashes into {@code
-     * out} (null where empty), and touches each entry's hash so it is in cache for {@link #get}.
-     */
-    void prefetch(int[] hashes, int count, Term[] out) {
-      Term[] t = table;
-      int mask = t.length - 1;
-      for (int i = 0; i < count; i++) {
-        out[i] = t[spread(hashes[i]) & mask];
-      }
-      int touched = 0;
-      for (int i = 0; i < count; i++) {
-        Term e = out[i];
-        if (e != null) {
-          touched |= e.hash;
-        }
-      }
-      this.touched = touched;
-    }
-
-    /**
-     * The entry of the token {@code text[from, to)} with string hash {@code hash}, trying {@code
-     * candidate} (an entry {@link #prefetch} found, possibly since removed) first, or null.
-     */
-    Term get(char[] text, int from, int to, int hash, Term candidate) {
-      int len = to - from;
-      long p0 = 0;
-      long p1 = 0;
-      int all = 0;
-      if (len <= 16) {
-        for (int i = 0; i < len; i++) {
-          char c = text[from + i];
-          all |= c;
-          if (i < 8) {
-            p0 |= (long) c << (i << 3);
-          } else {
-            p1 |= (long) c << ((i - 8) << 3);
-          }
-        }
-      }
-      boolean packable = len <= 16 && all < 0x100;
-      // an entry matching the token is its analysis, whether or not it is still in the table
-      if (candidate != null
-          && candidate.hash == hash
-          && candidate.matches(text, from, len, packable, p0, p1)) {
-        return candidate;
-      }
-      Term[] t = table;
-      int mask = t.length - 1;
-      for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
-        Term e = t[slot];
-        if (e == null) {
-          return null;
-        }
-        if (e.hash == hash && e.matches(text, from, len, packable, p0, p1)) {
-          return e;
-        }
-      }
-    }
-
-    void put(Term term) {
-      if (size >= TOKEN_CACHE_LIMIT) {
-        table = new Term[1024];
-        size = 0;
-      } else if (2 * (size + 1) > table.length && table.length < CAPACITY) {
-        grow();
-      }
-      insert(term);
-      size++;
-    }
-
-    private void insert(Term term) {
-      int mask = table.length - 1;
-      int slot = spread(term.hash) & mask;
-      while (table[slot] != null) {
-        slot = (slot + 1) & mask;
-      }
-      table[slot] = term;
-    }
-
-    private void grow() {
-      Term[] old = table;
-      table = new Term[old.length * 2];
-      for (Term e : old) {
-        if (e != null) {
-          insert(e);
-        }
-      }
-    }
-
-    private static int spread(int h) {
-      return h ^ (h >>> 16);
     }
   }
 }
