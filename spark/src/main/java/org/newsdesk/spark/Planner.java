@@ -1,6 +1,5 @@
 package org.newsdesk.spark;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,11 +10,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.BlockLocation;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.GlobFilter;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -24,9 +20,9 @@ import org.newsdesk.core.NewsFormat;
 import org.newsdesk.core.RecordBoundary;
 
 /**
- * Plans a read on the driver: lists the files, cuts large splittable ones into chunks of the
- * size Spark's file sources use, counts the line breaks before each chunk (a Spark job) when line
- * numbers are needed, and packs the chunks into partitions ("next fit decreasing", as Spark's
+ * Plans a read on the driver: lists the files ({@link FileListing}), cuts large splittable ones
+ * into chunks of the size Spark's file sources use, counts the line breaks before each chunk (a
+ * Spark job) when line numbers are needed, and packs the chunks into partitions ("next fit decreasing", as Spark's
  * {@code FilePartition} does). Written against Hadoop's and Spark's public APIs, so it follows
  * Spark's rules rather than calling its internal Scala classes.
  */
@@ -41,7 +37,7 @@ final class Planner {
       boolean needLines) {
     try {
       Configuration hadoop = conf.value().get();
-      List<FileStatus> files = list(options, hadoop);
+      List<FileStatus> files = FileListing.list(options, hadoop);
       long openCost = sessionBytes(spark, "spark.sql.files.openCostInBytes", "4MB");
       long maxBytes = options.maxPartitionBytes > 0 ? options.maxPartitionBytes
           : sessionBytes(spark, "spark.sql.files.maxPartitionBytes", "128MB");
@@ -97,72 +93,6 @@ final class Planner {
       return located.getBlockLocations();
     }
     return f.getPath().getFileSystem(hadoop).getFileBlockLocations(f, 0, f.getLen());
-  }
-
-  /** Files named by the paths (globs allowed), sorted by path; directories are listed. */
-  static List<FileStatus> list(ReadOptions options, Configuration conf) throws IOException {
-    if (options.paths.isEmpty()) {
-      throw new IllegalArgumentException("newsdesk: no path given; use load(path, ...)");
-    }
-    GlobFilter filter = options.pathGlobFilter == null ? null
-        : new GlobFilter(options.pathGlobFilter);
-    List<FileStatus> files = new ArrayList<>();
-    for (String name : options.paths) {
-      Path path = new Path(name);
-      FileSystem fs = path.getFileSystem(conf);
-      FileStatus[] matches = fs.globStatus(path);
-      if (matches == null || matches.length == 0) {
-        throw new FileNotFoundException("newsdesk: path does not exist: "
-            + fs.makeQualified(path));
-      }
-      List<FileStatus> found = new ArrayList<>();
-      for (FileStatus match : matches) {
-        if (match.isDirectory()) {
-          listDirectory(fs, match.getPath(), options.recursive, found);
-        } else {
-          found.add(match);
-        }
-      }
-      found.sort(Comparator.comparing(f -> f.getPath().toString()));
-      for (FileStatus f : found) {
-        if (filter == null || filter.accept(f.getPath())) {
-          files.add(f);
-        }
-      }
-    }
-    return files;
-  }
-
-  /**
-   * Lists a directory with {@code listLocatedStatus}, which on HDFS returns each file's block
-   * locations with the listing (one call per directory, not one more per file). The local file
-   * system is listed with {@code listStatus}: its {@code listLocatedStatus} asks each file for
-   * its permissions, which without Hadoop's native library starts an {@code ls} process per
-   * file, and its block locations cost nothing to compute afterwards.
-   */
-  private static void listDirectory(FileSystem fs, Path dir, boolean recursive,
-      List<FileStatus> out) throws IOException {
-    RemoteIterator<? extends FileStatus> children = "file".equals(fs.getUri().getScheme())
-        ? fs.listStatusIterator(dir) : fs.listLocatedStatus(dir);
-    while (children.hasNext()) {
-      FileStatus child = children.next();
-      if (hidden(child.getPath())) {
-        continue;
-      }
-      if (child.isDirectory()) {
-        if (recursive) {
-          listDirectory(fs, child.getPath(), true, out);
-        }
-      } else {
-        out.add(child);
-      }
-    }
-  }
-
-  /** Spark's file sources skip these names in directories (work files, markers). */
-  private static boolean hidden(Path path) {
-    String name = path.getName();
-    return name.startsWith("_") || name.startsWith(".") || name.endsWith("._COPYING_");
   }
 
   private static boolean splittable(Path path, Configuration conf, NewsFormat format)
