@@ -551,7 +551,16 @@ final class FeatureExtractor {
         int from = spans.start(i);
         int to = spans.end(i);
         int hash = spans.hash(i);
-        Term term = terms.get(chars, from, to, hash, first[i]);
+        Term term =
+            terms.get(
+                chars,
+                from,
+                to,
+                hash,
+                spans.packable(i),
+                spans.packed0(i),
+                spans.packed1(i),
+                first[i]);
         if (term == null) {
           term = miss(chars, from, to, hash, fx);
         }
@@ -575,7 +584,7 @@ final class FeatureExtractor {
     }
 
     /**
-     * Analyses a token the cache does not hold, {@code chars[from, to)} with string hash {@code
+     * Analyses a token the cache does not hold, {@code chars[from, to)} with cache hash {@code
      * hash}, and caches the result. Everything a cache miss needs is in this one method, called
      * through {@link #missPath}, so that it stays out of the per-token loop's compiled code.
      */

@@ -5,8 +5,8 @@ package org.newsdesk.classifier;
  * value): its stemmed text, its term id here (-1 if in no feature), the feature id of the term as
  * a unigram (-1 if none) and the 64-bit hash of its text, or that it is skipped (a stop word, or
  * no letter or digit). Key and value share one object so that a cache hit reads one object: a
- * token of at most 16 chars below U+0100 is compared by its chars packed into two longs, any
- * other by its string.
+ * token of at most 16 chars below U+0100 is compared by its chars {@linkplain TokenSpans#pack
+ * packed} into two longs, any other by its string.
  */
 final class Term {
   final int hash;
@@ -24,10 +24,10 @@ final class Term {
   final boolean skip;
 
   /**
-   * The entry of the token {@code chars[from, to)}, whose {@link String#hashCode()} is {@code
-   * hash}, analysed as {@code text} with term id {@code id} (-1 if in no feature), the feature
-   * of the term as a unigram ({@code unigram}, -1 if none) and the terms that may follow it in a
-   * feature ({@code followers}), or skipped.
+   * The entry of the token {@code chars[from, to)}, whose {@linkplain TokenSpans#hash cache hash}
+   * is {@code hash}, analysed as {@code text} with term id {@code id} (-1 if in no feature), the
+   * feature of the term as a unigram ({@code unigram}, -1 if none) and the terms that may follow
+   * it in a feature ({@code followers}), or skipped.
    */
   Term(
       char[] chars,
@@ -41,9 +41,10 @@ final class Term {
       boolean skip) {
     this.hash = hash;
     this.length = to - from;
-    boolean packable = packable(chars, from, to);
-    this.packed0 = packable ? pack(chars, from, to, 0) : 0;
-    this.packed1 = packable ? pack(chars, from, to, 8) : 0;
+    boolean packable = TokenSpans.packable(chars, from, to);
+    long[] pack = TokenSpans.pack(chars, from, to, new long[2]);
+    this.packed0 = packable ? pack[0] : 0;
+    this.packed1 = packable ? pack[1] : 0;
     this.token = packable ? null : new String(chars, from, length);
     this.text = text;
     this.id = id;
@@ -53,7 +54,7 @@ final class Term {
     this.skip = skip;
   }
 
-  /** Whether this is the entry of {@code s[from, from + len)}, packed as given if packable. */
+  /** Whether this is the entry of {@code s[from, from + len)}, with the given pack if packable. */
   boolean matches(char[] s, int from, int len, boolean packable, long p0, long p1) {
     if (length != len) {
       return false;
@@ -70,27 +71,5 @@ final class Term {
       }
     }
     return true;
-  }
-
-  /** A slice can be packed if it has at most 16 chars, each below U+0100. */
-  static boolean packable(char[] s, int from, int to) {
-    if (to - from > 16) {
-      return false;
-    }
-    int all = 0;
-    for (int i = from; i < to; i++) {
-      all |= s[i];
-    }
-    return all < 0x100;
-  }
-
-  /** Chars {@code skip..skip+7} of a packable slice, one byte each (0 past its end). */
-  static long pack(char[] s, int from, int to, int skip) {
-    long p = 0;
-    int end = Math.min(to, from + skip + 8);
-    for (int i = from + skip, shift = 0; i < end; i++, shift += 8) {
-      p |= (long) s[i] << shift;
-    }
-    return p;
   }
 }

@@ -1,8 +1,8 @@
 package org.newsdesk.classifier;
 
 /**
- * Raw token to analysed term, probed with a slice of the text and the slice's string hash, so
- * that a hit creates no string and reads one entry object. Open addressing with linear probing
+ * Raw token to analysed term, probed with a slice of the text, its hash and its packed chars
+ * (all from {@link TokenSpans}), so that a hit creates no string and reads one entry object. Open addressing with linear probing
  * (hand-written: a {@code HashMap} would need a {@code String} key per probe); emptied when it
  * holds {@link FeatureExtractor#TOKEN_CACHE_LIMIT} entries, so memory stays bounded. Not
  * thread-safe: each analysing thread owns one.
@@ -37,26 +37,15 @@ final class TermCache {
   }
 
   /**
-   * The entry of the token {@code text[from, to)} with string hash {@code hash}, trying {@code
-   * candidate} (an entry {@link #prefetch} found, possibly since removed) first, or null.
+   * The entry of the token {@code text[from, to)} with {@linkplain TokenSpans#hash cache hash}
+   * {@code hash} and, if {@code packable}, {@linkplain TokenSpans#pack pack} {@code p0, p1},
+   * trying {@code candidate} (an entry {@link #prefetch} found, possibly since removed) first, or
+   * null.
    */
-  Term get(char[] text, int from, int to, int hash, Term candidate) {
+  Term get(
+      char[] text, int from, int to, int hash, boolean packable, long p0, long p1,
+      Term candidate) {
     int len = to - from;
-    long p0 = 0;
-    long p1 = 0;
-    int all = 0;
-    if (len <= 16) {
-      for (int i = 0; i < len; i++) {
-        char c = text[from + i];
-        all |= c;
-        if (i < 8) {
-          p0 |= (long) c << (i << 3);
-        } else {
-          p1 |= (long) c << ((i - 8) << 3);
-        }
-      }
-    }
-    boolean packable = len <= 16 && all < 0x100;
     // an entry matching the token is its analysis, whether or not it is still in the table
     if (candidate != null
         && candidate.hash == hash

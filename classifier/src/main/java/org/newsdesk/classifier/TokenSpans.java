@@ -6,8 +6,9 @@ import opennlp.tools.util.StringUtil;
 /**
  * The token boundaries of OpenNLP's {@code SimpleTokenizer}, found without its per-token {@code
  * Span} and {@code String} objects. Tokenising was a third of prediction time, mostly in that
- * allocation; here a reused instance only records offsets and each token's string hash, so a cache
- * can be probed straight from the text in the same pass. The character classes come from the same OpenNLP and JDK predicates, and a test checks
+ * allocation; here a reused instance only records offsets, each token's chars packed into two
+ * longs and a hash of them, so a cache can be probed straight from the text without reading it
+ * twice. The character classes come from the same OpenNLP and JDK predicates, and a test checks
  * the boundaries against {@code SimpleTokenizer.INSTANCE} on random text. Not thread-safe: each
  * analyser thread owns one.
  */
@@ -57,10 +58,14 @@ final class TokenSpans {
   /** The longest text whose chars stay buffered between scans. */
   private static final int MAX_KEPT = 1 << 16;
 
+  /** The longest token kept {@linkplain #packable packed}. */
+  static final int MAX_PACKED = 16;
+
   private char[] kept = new char[1024];
   private char[] chars = kept;
   private int[] bounds = new int[64];
   private int[] hashes = new int[32];
+  private long[] packed = new long[64];
   private int count;
   private boolean ascii;
 
@@ -84,21 +89,24 @@ final class TokenSpans {
     int all = 0;
     int i = 0;
     // token by token: skip whitespace, then take the run of one class (letters, digits, or one
-    // repeated other char) in a tight loop of its own, hashing as it goes
+    // repeated other char) in a tight loop of its own, packing its chars as it goes (see pack)
     while (i < length) {
       char c = cs[i];
-      all |= c;
       byte type = type(c);
       if (type == WHITESPACE) {
+        all |= c;
         i++;
         continue;
       }
       int start = i;
-      int h = c;
+      int tokenAll = c;
+      long p0 = c;
+      long p1 = 0;
       i++;
       if (type == OTHER) {
         while (i < length && cs[i] == c) {
-          h = 31 * h + c;
+          p1 = p1 << 8 | p0 >>> 56;
+          p0 = p0 << 8 | c;
           i++;
         }
       } else {
@@ -107,15 +115,63 @@ final class TokenSpans {
           if (type(d) != type) {
             break;
           }
-          all |= d;
-          h = 31 * h + d;
+          tokenAll |= d;
+          p1 = p1 << 8 | p0 >>> 56;
+          p0 = p0 << 8 | d;
           i++;
         }
       }
-      add(start, i, h);
+      all |= tokenAll;
+      add(start, i, tokenAll < 0x100 && i - start <= MAX_PACKED, p0, p1);
     }
     ascii = all < 0x80;
     return this;
+  }
+
+  /**
+   * Packs a token of at most {@link #MAX_PACKED} chars below U+0100 into two longs, one byte per
+   * char, the last char in the lowest byte of the first long: with the token's length, equal
+   * packs mean equal tokens. {@link #scan} packs the same way as it reads.
+   *
+   * @return {@code out}, holding the pack in {@code out[0]} and {@code out[1]}
+   */
+  static long[] pack(char[] s, int from, int to, long[] out) {
+    long p0 = 0;
+    long p1 = 0;
+    for (int i = from; i < to; i++) {
+      p1 = p1 << 8 | p0 >>> 56;
+      p0 = p0 << 8 | s[i];
+    }
+    out[0] = p0;
+    out[1] = p1;
+    return out;
+  }
+
+  /** Whether {@code s[from, to)} can be {@linkplain #pack packed}. */
+  static boolean packable(char[] s, int from, int to) {
+    if (to - from > MAX_PACKED) {
+      return false;
+    }
+    int all = 0;
+    for (int i = from; i < to; i++) {
+      all |= s[i];
+    }
+    return all < 0x100;
+  }
+
+  /**
+   * The cache hash of a token: mixed from its pack when it is packable, else its {@link
+   * String#hashCode()} (long or non-Latin-1 tokens are rare, and hashed in a second pass).
+   */
+  static int hash(char[] s, int from, int to, boolean packable, long p0, long p1) {
+    if (packable) {
+      return (int) FeatureExtractor.mix(p0 * 0x9E3779B97F4A7C15L + p1 + (to - from));
+    }
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + s[i];
+    }
+    return h;
   }
 
   /** The chars of the last scanned text (the array may be longer than the text). */
@@ -123,14 +179,18 @@ final class TokenSpans {
     return chars;
   }
 
-  private void add(int start, int end, int hash) {
+  private void add(int start, int end, boolean packable, long p0, long p1) {
     if (count == hashes.length) {
       bounds = Arrays.copyOf(bounds, bounds.length * 2);
       hashes = Arrays.copyOf(hashes, hashes.length * 2);
+      packed = Arrays.copyOf(packed, packed.length * 2);
     }
     bounds[2 * count] = start;
-    bounds[2 * count + 1] = end;
-    hashes[count] = hash;
+    // the end, with the sign bit set for a packable token
+    bounds[2 * count + 1] = packable ? end | Integer.MIN_VALUE : end;
+    packed[2 * count] = packable ? p0 : 0;
+    packed[2 * count + 1] = packable ? p1 : 0;
+    hashes[count] = hash(chars, start, end, packable, p0, p1);
     count++;
   }
 
@@ -151,12 +211,27 @@ final class TokenSpans {
 
   /** Where token {@code i} ends (exclusive). */
   int end(int i) {
-    return bounds[2 * i + 1];
+    return bounds[2 * i + 1] & Integer.MAX_VALUE;
+  }
+
+  /** Whether token {@code i} is {@linkplain #pack packable}. */
+  boolean packable(int i) {
+    return bounds[2 * i + 1] < 0;
+  }
+
+  /** The first long of token {@code i}'s {@linkplain #pack pack} (0 if not packable). */
+  long packed0(int i) {
+    return packed[2 * i];
+  }
+
+  /** The second long of token {@code i}'s {@linkplain #pack pack} (0 if not packable). */
+  long packed1(int i) {
+    return packed[2 * i + 1];
   }
 
   /**
-   * The {@link String#hashCode()} of token {@code i}'s text, computed during the scan so that a
-   * cache can be probed without reading the token's chars again.
+   * The {@linkplain #hash cache hash} of token {@code i}, computed during the scan so that a cache
+   * can be probed without reading the token's chars again.
    */
   int hash(int i) {
     return hashes[i];

@@ -17,10 +17,26 @@ class TermCacheTest {
     return new Term(chars, 0, chars.length, token.hashCode(), token.toUpperCase(), -1, -1, 0, false);
   }
 
-  /** Looks a token up as the analyser does: a slice of a longer text, with a candidate. */
+  /**
+   * Looks a token up as the analyser does: a slice of a longer text, packed as the scanner packs
+   * it, with a candidate. The hash is the token's string hash: the cache takes any hash its entries
+   * were put with, and string hashes make colliding tokens easy to write ("Aa", "BB").
+   */
   private static Term get(TermCache cache, String token, Term candidate) {
-    String text = "<<" + token + ">>";
-    return cache.get(text.toCharArray(), 2, 2 + token.length(), token.hashCode(), candidate);
+    char[] text = ("<<" + token + ">>").toCharArray();
+    int from = 2;
+    int to = 2 + token.length();
+    long[] pack = TokenSpans.pack(text, from, to, new long[2]);
+    boolean packable = TokenSpans.packable(text, from, to);
+    return cache.get(
+        text,
+        from,
+        to,
+        token.hashCode(),
+        packable,
+        packable ? pack[0] : 0,
+        packable ? pack[1] : 0,
+        candidate);
   }
 
   /** Tokens of every kind the cache tells apart: packable or not, and equal string hashes. */

@@ -54,9 +54,21 @@ class TokenSpansTest {
       String s = sb.toString();
       assertThat(ours(s)).as("tokens of %s", s).isEqualTo(opennlp(s));
       TokenSpans t = new TokenSpans().scan(s);
+      char[] chars = s.toCharArray();
       for (int i = 0; i < t.count(); i++) {
-        assertThat(t.hash(i)).as("hash of a token of %s", s)
-            .isEqualTo(s.substring(t.start(i), t.end(i)).hashCode());
+        int from = t.start(i);
+        int to = t.end(i);
+        boolean packable = TokenSpans.packable(chars, from, to);
+        long[] pack = TokenSpans.pack(chars, from, to, new long[2]);
+        String token = "token " + i + " of " + s;
+        assertThat(t.packable(i)).as(token).isEqualTo(packable);
+        if (packable) {
+          assertThat(t.packed0(i)).as(token).isEqualTo(pack[0]);
+          assertThat(t.packed1(i)).as(token).isEqualTo(pack[1]);
+        }
+        assertThat(t.hash(i))
+            .as(token)
+            .isEqualTo(TokenSpans.hash(chars, from, to, packable, pack[0], pack[1]));
       }
       assertThat(t.ascii()).as("ascii: %s", s).isEqualTo(s.chars().allMatch(c -> c < 0x80));
     }
@@ -76,6 +88,32 @@ class TokenSpansTest {
             "\uD83D\uDE00\uD83D\uDE00x")) {
       assertThat(ours(s)).as(s).isEqualTo(opennlp(s));
     }
+  }
+
+  @Test
+  void packsTellPackableTokensApart() {
+    Random random = new Random(20261130);
+    java.util.Map<String, String> seen = new java.util.HashMap<>();
+    for (int n = 0; n < 50_000; n++) {
+      int length = 1 + random.nextInt(TokenSpans.MAX_PACKED);
+      char[] chars = new char[length];
+      for (int i = 0; i < length; i++) {
+        chars[i] = (char) (random.nextBoolean() ? 'a' + random.nextInt(3) : random.nextInt(0x100));
+      }
+      assertThat(TokenSpans.packable(chars, 0, length)).isTrue();
+      long[] pack = TokenSpans.pack(chars, 0, length, new long[2]);
+      String token = new String(chars);
+      String previous = seen.putIfAbsent(length + ":" + pack[0] + ":" + pack[1], token);
+      assertThat(previous).as("same pack as %s", token).isIn(null, token);
+    }
+    char[] seventeen = "abcdefghijklmnopq".toCharArray();
+    assertThat(TokenSpans.packable(seventeen, 0, 16)).isTrue();
+    assertThat(TokenSpans.packable(seventeen, 0, 17)).isFalse();
+    assertThat(TokenSpans.packable("aΩ".toCharArray(), 0, 2)).isFalse();
+    TokenSpans t = new TokenSpans().scan("abcdefghijklmnop abcdefghijklmnopq Ωmega");
+    assertThat(t.packable(0)).isTrue();
+    assertThat(t.packable(1)).isFalse();
+    assertThat(t.packable(2)).isFalse();
   }
 
   @Test
