@@ -629,8 +629,11 @@ final class FeatureExtractor {
       FeaturePipeline config = fx.config;
       TermList b = analyze(body, fx, this.body);
       TermList t = fx.titleTerms(this, title, body, b);
-      addNgrams(b, 1.0, fx);
-      addNgrams(t, config.titleWeight(), fx);
+      // one call site for both texts: the JIT then compiles addNgrams once into this method, not
+      // twice (each copy recompiled whenever one of its rare branches is first taken)
+      for (int part = 0; part < 2; part++) {
+        addNgrams(part == 0 ? b : t, part == 0 ? 1.0 : config.titleWeight(), fx);
+      }
       int k = 1 + counts.size();
       if (ids.length < k) {
         int capacity = Math.max(k, 2 * ids.length);
