@@ -42,9 +42,8 @@ final class Term {
     this.hash = hash;
     this.length = to - from;
     boolean packable = TokenSpans.packable(chars, from, to);
-    long[] pack = TokenSpans.pack(chars, from, to, new long[2]);
-    this.packed0 = packable ? pack[0] : 0;
-    this.packed1 = packable ? pack[1] : 0;
+    this.packed0 = packable ? TokenSpans.pack(chars, from, to, 0) : 0;
+    this.packed1 = packable ? TokenSpans.pack(chars, from, to, 1) : 0;
     this.token = packable ? null : new String(chars, from, length);
     this.text = text;
     this.id = id;

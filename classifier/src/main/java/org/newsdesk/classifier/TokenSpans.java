@@ -129,22 +129,21 @@ final class TokenSpans {
   }
 
   /**
-   * Packs a token of at most {@link #MAX_PACKED} chars below U+0100 into two longs, one byte per
-   * char, the last char in the lowest byte of the first long: with the token's length, equal
-   * packs mean equal tokens. {@link #scan} packs the same way as it reads.
+   * One half of the pack of a token of at most {@link #MAX_PACKED} chars below U+0100: its chars
+   * one byte each, the last char in the lowest byte of half 0 and the eight before them in half
+   * 1. With the token's length, equal packs mean equal tokens. {@link #scan} packs the same way as
+   * it reads.
    *
-   * @return {@code out}, holding the pack in {@code out[0]} and {@code out[1]}
+   * @param half 0 for the last eight chars, 1 for the eight before them
    */
-  static long[] pack(char[] s, int from, int to, long[] out) {
+  static long pack(char[] s, int from, int to, int half) {
     long p0 = 0;
     long p1 = 0;
     for (int i = from; i < to; i++) {
       p1 = p1 << 8 | p0 >>> 56;
       p0 = p0 << 8 | s[i];
     }
-    out[0] = p0;
-    out[1] = p1;
-    return out;
+    return half == 0 ? p0 : p1;
   }
 
   /** Whether {@code s[from, to)} can be {@linkplain #pack packed}. */

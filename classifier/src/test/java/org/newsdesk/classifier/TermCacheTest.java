@@ -26,7 +26,6 @@ class TermCacheTest {
     char[] text = ("<<" + token + ">>").toCharArray();
     int from = 2;
     int to = 2 + token.length();
-    long[] pack = TokenSpans.pack(text, from, to, new long[2]);
     boolean packable = TokenSpans.packable(text, from, to);
     return cache.get(
         text,
@@ -34,8 +33,8 @@ class TermCacheTest {
         to,
         token.hashCode(),
         packable,
-        packable ? pack[0] : 0,
-        packable ? pack[1] : 0,
+        packable ? TokenSpans.pack(text, from, to, 0) : 0,
+        packable ? TokenSpans.pack(text, from, to, 1) : 0,
         candidate);
   }
 

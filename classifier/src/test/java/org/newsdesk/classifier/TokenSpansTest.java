@@ -59,7 +59,7 @@ class TokenSpansTest {
         int from = t.start(i);
         int to = t.end(i);
         boolean packable = TokenSpans.packable(chars, from, to);
-        long[] pack = TokenSpans.pack(chars, from, to, new long[2]);
+        long[] pack = {TokenSpans.pack(chars, from, to, 0), TokenSpans.pack(chars, from, to, 1)};
         String token = "token " + i + " of " + s;
         assertThat(t.packable(i)).as(token).isEqualTo(packable);
         if (packable) {
@@ -101,7 +101,7 @@ class TokenSpansTest {
         chars[i] = (char) (random.nextBoolean() ? 'a' + random.nextInt(3) : random.nextInt(0x100));
       }
       assertThat(TokenSpans.packable(chars, 0, length)).isTrue();
-      long[] pack = TokenSpans.pack(chars, 0, length, new long[2]);
+      long[] pack = {TokenSpans.pack(chars, 0, length, 0), TokenSpans.pack(chars, 0, length, 1)};
       String token = new String(chars);
       String previous = seen.putIfAbsent(length + ":" + pack[0] + ":" + pack[1], token);
       assertThat(previous).as("same pack as %s", token).isIn(null, token);
