@@ -242,40 +242,60 @@ final class FeatureExtractor {
    */
   Vector vector(String title, String body) {
     Analyzer a = analyzers.get();
-    int k = a.extract(title, body, this);
+    int k = a.collect(title, body, this);
+    a.weigh(k, idf, 1, this);
     return new Vector(Arrays.copyOf(a.ids, k), Arrays.copyOf(a.values, k));
   }
 
   /**
+   * A linear model's weights laid out for {@link #score}: one row per feature, its idf first, then
+   * its weight for each label ({@code weights[feature * labels + label]}), so that a document's
+   * feature costs one cache miss, not one for its idf and one for its weights.
+   */
+  float[] scoringRows(float[] weights, int labels) {
+    int stride = labels + 1;
+    float[] rows = new float[names.length * stride];
+    for (int f = 0; f < names.length; f++) {
+      rows[f * stride] = idf[f];
+      System.arraycopy(weights, f * labels, rows, f * stride + 1, labels);
+    }
+    return rows;
+  }
+
+  /**
    * Scores a document against a linear model without allocating: its features' values times the
-   * weights ({@code weights[feature * labels + label]}) summed per label into {@code scores},
-   * bias first, then features in ascending id order.
+   * weights summed per label into {@code scores}, bias first, then features in ascending id
+   * order. {@code rows} are the model's {@link #scoringRows}, for {@code scores.length} labels.
    *
    * @return false (and {@code scores} untouched) if the document has no feature but the bias
    */
-  boolean score(String title, String body, float[] weights, double[] scores) {
+  boolean score(String title, String body, float[] rows, double[] scores) {
     Analyzer a = analyzers.get();
-    int k = a.extract(title, body, this);
+    int k = a.collect(title, body, this);
     if (k == 1) {
       return false;
     }
     int[] ids = a.ids;
-    float[] values = a.values;
     int n = scores.length;
-    // touch every cache line of the rows first: the loads overlap, the sums below then hit cache
+    int stride = n + 1;
+    // touch every cache line of the rows first: the loads overlap, and the idf and sums below
+    // then hit cache
     float touched = 0;
     for (int i = 0; i < k; i++) {
-      int base = ids[i] * n;
-      for (int l = 0; l < n; l += 16) {
-        touched += weights[base + l];
+      int base = ids[i] * stride;
+      for (int l = 0; l < stride; l += 16) {
+        touched += rows[base + l];
       }
+      touched += rows[base + n];
     }
     a.touched = touched;
+    a.weigh(k, rows, stride, this);
+    float[] values = a.values;
     for (int i = 0; i < k; i++) {
-      int base = ids[i] * n;
+      int base = ids[i] * stride + 1;
       double x = values[i];
       for (int l = 0; l < n; l++) {
-        scores[l] += x * weights[base + l];
+        scores[l] += x * rows[base + l];
       }
     }
     return true;
@@ -618,14 +638,14 @@ final class FeatureExtractor {
     }
 
     /**
-     * Extracts a document's features into {@link #ids} and {@link #values}: the bias, then every
-     * known n-gram in ascending feature id with its tf-idf value, scaled to unit length when the
-     * pipeline says so. The term frequency of an n-gram adds 1 per body occurrence, then {@code
-     * titleWeight} per title occurrence, in that order.
+     * Collects a document's features into {@link #ids}, their term frequencies into {@link
+     * #weights}: the bias, then every known n-gram in ascending feature id. The term frequency
+     * of an n-gram adds 1 per body occurrence, then {@code titleWeight} per title occurrence, in
+     * that order. {@link #weigh} then turns them into the values.
      *
      * @return the number of features, the bias included
      */
-    int extract(String title, String body, FeatureExtractor fx) {
+    int collect(String title, String body, FeatureExtractor fx) {
       FeaturePipeline config = fx.config;
       TermList b = analyze(body, fx, this.body);
       TermList t = fx.titleTerms(this, title, body, b);
@@ -643,13 +663,21 @@ final class FeatureExtractor {
       }
       counts.drain(ids, weights, 1);
       ids[0] = 0;
+      return k;
+    }
+
+    /**
+     * Turns the {@code k} collected term frequencies into tf-idf {@link #values}, scaled to unit
+     * length when the pipeline says so; feature {@code f}'s idf is {@code idf[f * stride]}.
+     */
+    void weigh(int k, float[] idf, int stride, FeatureExtractor fx) {
+      FeaturePipeline config = fx.config;
       double norm = 0;
       boolean sublinear = config.sublinearTf();
-      float[] idf = fx.idf;
       for (int i = 1; i < k; i++) {
         double tf = weights[i];
         double w = sublinear && tf > 1 ? 1 + Math.log(tf) : tf;
-        w *= idf[ids[i]];
+        w *= idf[ids[i] * stride];
         weights[i] = w;
         norm += w * w;
       }
@@ -658,7 +686,6 @@ final class FeatureExtractor {
       for (int i = 1; i < k; i++) {
         values[i] = (float) (weights[i] * scale);
       }
-      return k;
     }
 
     /** Counts the known n-grams of one text's terms, each occurrence with {@code weight}. */

@@ -5,12 +5,15 @@ package org.newsdesk.classifier;
  * FeatureExtractor}, a weight per feature and label laid out {@code [feature * labels + label]}.
  * Labels are in alphabetical order. Weights are kept as {@code float} (half the memory the
  * scoring loop streams through; sums stay in {@code double}), and saved as such, so a loaded
- * model predicts exactly as the trained one.
+ * model predicts exactly as the trained one. For scoring they are held next to each feature's
+ * idf ({@link FeatureExtractor#scoringRows}).
  */
 final class LinearModel extends Model {
 
   private final FeatureExtractor features;
-  private final float[] weights;
+  private final int labels;
+  /** The weights, each feature's row after its idf. */
+  private final float[] rows;
 
   /**
    * @param labels strictly ascending
@@ -35,7 +38,8 @@ final class LinearModel extends Model {
       }
     }
     this.features = features;
-    this.weights = weights;
+    this.labels = labels.length;
+    this.rows = features.scoringRows(weights, labels.length);
   }
 
   /** Builds the model from trained {@code double} weights, rounding each to {@code float}. */
@@ -51,8 +55,14 @@ final class LinearModel extends Model {
     return features;
   }
 
+  /** The weights, {@code [feature * labels + label]}, as a new array. */
   float[] weights() {
-    return weights;
+    int stride = labels + 1;
+    float[] w = new float[features.size() * labels];
+    for (int f = 0; f < features.size(); f++) {
+      System.arraycopy(rows, f * stride + 1, w, f * labels, labels);
+    }
+    return w;
   }
 
   @Override
@@ -63,7 +73,7 @@ final class LinearModel extends Model {
   @Override
   double[] probabilities(String title, String body) {
     double[] s = new double[outcomes().length];
-    if (!features.score(title, body, weights, s)) {
+    if (!features.score(title, body, rows, s)) {
       return null;
     }
     softmax(s);
