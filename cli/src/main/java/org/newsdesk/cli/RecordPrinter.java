@@ -2,10 +2,12 @@ package org.newsdesk.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.CharArrayWriter;
 import java.io.IOException;
@@ -27,7 +29,13 @@ import org.apache.commons.text.StringEscapeUtils;
  * printing thread) and {@linkplain #print(Batch) print} the batches in order.
  */
 final class RecordPrinter {
-  static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Every command's JSON. Doubles (the scores) are written by Jackson's Schubfach writer: the
+   * shortest text that reads back as the same double, at a fraction of the cost of JDK 17's
+   * {@code Double.toString} (which it matches on probabilities: RecordPrinterTest).
+   */
+  static final ObjectMapper JSON =
+      JsonMapper.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
   /** Writes one value into a generator holding many lines: no flush per value. */
   private static final ObjectWriter LINE_WRITER =
       JSON.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);

@@ -47,6 +47,34 @@ class RecordPrinterTest {
   }
 
   @Test
+  void scoresAreWrittenAsJavaWritesThemAndReadBackExactly() throws IOException {
+    java.util.Random random = new java.util.Random(20261130);
+    ObjectNode record = RecordPrinter.JSON.createObjectNode();
+    double[] scores = new double[20_000];
+    for (int i = 0; i < scores.length; i++) {
+      // probabilities as a softmax makes them, and their extremes
+      double x = random.nextDouble();
+      scores[i] = i % 10 == 0 ? Math.pow(x, 40) : i % 10 == 1 ? 1 - x * 1e-9 : x * x;
+      record.put("s" + i, scores[i]);
+    }
+    RecordPrinter p = printer(OutputFormat.JSONL);
+    p.print(record);
+    p.finish();
+
+    String line = out.toString();
+    StringBuilder expected = new StringBuilder("{");
+    for (int i = 0; i < scores.length; i++) {
+      expected.append(i == 0 ? "" : ",").append("\"s").append(i).append("\":");
+      expected.append(Double.toString(scores[i]));
+    }
+    assertThat(line).isEqualTo(expected.append("}\n").toString());
+    com.fasterxml.jackson.databind.JsonNode read = RecordPrinter.JSON.readTree(line);
+    for (int i = 0; i < scores.length; i++) {
+      assertThat(read.get("s" + i).doubleValue()).isEqualTo(scores[i]);
+    }
+  }
+
+  @Test
   void jsonLinesAreOneCompactObjectPerLineWithUnicodeKept() {
     RecordPrinter p = printer(OutputFormat.JSONL);
     p.print(record("naïve ✓", "line\nbreak"));
