@@ -47,6 +47,26 @@ class PredictionMatchesReferenceTest {
   }
 
   @Test
+  void everyLabelCountScoresLikeTheReference() {
+    // the dot product works on blocks of labels: counts below, at and between the block sizes,
+    // with random weights over a real vocabulary
+    FeatureExtractor fx = ((LinearModel) Samples.trained().model()).features();
+    java.util.Random random = new java.util.Random(20261130);
+    for (int n = 1; n <= 19; n++) {
+      String[] labels = new String[n];
+      for (int l = 0; l < n; l++) {
+        labels[l] = String.format("label-%02d", l);
+      }
+      float[] weights = new float[fx.size() * n];
+      for (int i = 0; i < weights.length; i++) {
+        weights[i] = (float) random.nextGaussian();
+      }
+      TopicClassifier c = new TopicClassifier(new LinearModel(fx, labels, weights), null);
+      assertThat(compare(c, Samples.test())).as("%d labels", n).isGreaterThan(50);
+    }
+  }
+
+  @Test
   void repeatedAndConcurrentPredictionsStayIdentical() throws Exception {
     // the per-thread buffers and counts are reused: a second pass (and other threads) must
     // see nothing left over from earlier documents
