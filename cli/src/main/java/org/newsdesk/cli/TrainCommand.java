@@ -134,7 +134,7 @@ final class TrainCommand extends InputCommand {
       paramLabel = "K",
       description =
           "Also run stratified K-fold cross-validation first and print the evaluation: K from 2"
-              + " to the number of examples. Holds every example in memory. Default: none.")
+              + " to the number of examples. Default: none.")
   Integer folds;
 
   @Option(
@@ -167,8 +167,9 @@ final class TrainCommand extends InputCommand {
       names = "--iterations",
       paramLabel = "N",
       description =
-          "The learner's iterations= key: most training iterations, at least 1 (maxent, gis,"
-              + " perceptron). Default: ${DEFAULT-VALUE}.")
+          "The learner's iterations= key: most training iterations, from 1 to "
+              + Learner.MAX_ITERATIONS
+              + " (maxent, gis, perceptron). Default: ${DEFAULT-VALUE}.")
   String iterations;
 
   @Option(
@@ -183,8 +184,9 @@ final class TrainCommand extends InputCommand {
       names = "--regularization",
       paramLabel = "C",
       description =
-          "The learner's l2= key (maxent): L2 regularization cost, a finite number, 0 or more."
-              + " Default: ${DEFAULT-VALUE}.")
+          "The learner's l2= key (maxent): L2 regularization cost, a number from 0 to "
+              + (long) Learner.MAX_L2
+              + ". Default: ${DEFAULT-VALUE}.")
   String regularization;
 
   @Option(
