@@ -278,72 +278,28 @@ final class FeatureExtractor {
     int[] ids = a.ids;
     int n = scores.length;
     int stride = n + 1;
-    // touch every cache line of the rows first: the loads overlap, and the idf and sums below
-    // then hit cache
-    float touched = 0;
-    for (int i = 0; i < k; i++) {
-      int base = ids[i] * stride;
-      for (int l = 0; l < stride; l += 16) {
-        touched += rows[base + l];
+    // weigh's idf loads bring the first cache line of each feature's row, and do not wait for
+    // each other; a row longer than a line (many labels) has its other lines touched first, so
+    // that their loads overlap too
+    if (stride > 16) {
+      float touched = 0;
+      for (int i = 0; i < k; i++) {
+        int base = ids[i] * stride;
+        for (int l = 16; l < stride; l += 16) {
+          touched += rows[base + l];
+        }
+        touched += rows[base + n];
       }
-      touched += rows[base + n];
+      a.touched = touched;
     }
-    a.touched = touched;
     a.weigh(k, rows, stride, this);
     float[] values = a.values;
-    // a pass over the features per block of up to 8 labels, the block's sums in registers (the
-    // features' ids and values stay in cache): summing in the scores array instead made each
-    // addition wait for the store of the one before. Each label still adds its features in the
-    // same order, so the sums are bit-for-bit the same.
-    int l = 0;
-    for (; l + 8 <= n; l += 8) {
-      double s0 = scores[l];
-      double s1 = scores[l + 1];
-      double s2 = scores[l + 2];
-      double s3 = scores[l + 3];
-      double s4 = scores[l + 4];
-      double s5 = scores[l + 5];
-      double s6 = scores[l + 6];
-      double s7 = scores[l + 7];
-      for (int i = 0; i < k; i++) {
-        int base = ids[i] * stride + 1 + l;
-        double x = values[i];
-        s0 += x * rows[base];
-        s1 += x * rows[base + 1];
-        s2 += x * rows[base + 2];
-        s3 += x * rows[base + 3];
-        s4 += x * rows[base + 4];
-        s5 += x * rows[base + 5];
-        s6 += x * rows[base + 6];
-        s7 += x * rows[base + 7];
+    for (int i = 0; i < k; i++) {
+      int base = ids[i] * stride + 1;
+      double x = values[i];
+      for (int l = 0; l < n; l++) {
+        scores[l] += x * rows[base + l];
       }
-      scores[l] = s0;
-      scores[l + 1] = s1;
-      scores[l + 2] = s2;
-      scores[l + 3] = s3;
-      scores[l + 4] = s4;
-      scores[l + 5] = s5;
-      scores[l + 6] = s6;
-      scores[l + 7] = s7;
-    }
-    for (; l + 2 <= n; l += 2) {
-      double s0 = scores[l];
-      double s1 = scores[l + 1];
-      for (int i = 0; i < k; i++) {
-        int base = ids[i] * stride + 1 + l;
-        double x = values[i];
-        s0 += x * rows[base];
-        s1 += x * rows[base + 1];
-      }
-      scores[l] = s0;
-      scores[l + 1] = s1;
-    }
-    if (l < n) {
-      double s0 = scores[l];
-      for (int i = 0; i < k; i++) {
-        s0 += (double) values[i] * rows[ids[i] * stride + 1 + l];
-      }
-      scores[l] = s0;
     }
     return true;
   }
@@ -544,7 +500,7 @@ final class FeatureExtractor {
     int[] ids = new int[64];
     float[] values = new float[64];
     private double[] weights = new double[64];
-    /** Keeps the scoring loop's prefetching loads from being optimised away. */
+    /** Keeps the scoring loop's touching loads from being optimised away. */
     float touched;
 
     /**
