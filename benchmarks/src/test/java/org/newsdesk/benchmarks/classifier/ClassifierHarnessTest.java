@@ -61,6 +61,29 @@ class ClassifierHarnessTest {
   }
 
   @Test
+  void buildComparisonLoadsEachBuildInCopiesAndPrintsALinePerBuild() throws Exception {
+    // two "builds": this test's own class path, in two orders (the same classes, loaded afresh)
+    List<String> entries =
+        List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator));
+    String build = String.join(java.io.File.pathSeparator, entries);
+    List<String> reversed = new java.util.ArrayList<>(entries);
+    java.util.Collections.reverse(reversed);
+    String other = String.join(java.io.File.pathSeparator, reversed);
+    String seeds = Fixtures.labeledSeeds().toString();
+    String out =
+        stdout(
+            () ->
+                BuildComparison.main(
+                    new String[] {"builtin", seeds, "20", "1", "1", "2", build, other}));
+    List<String> lines = out.lines().toList();
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0))
+        .startsWith(build + ": ")
+        .matches(".*: \\d+\\.\\d\\d us per text \\(copies: \\d+\\.\\d\\d, \\d+\\.\\d\\d\\), 1\\.000 x the first");
+    assertThat(lines.get(1)).startsWith(other + ": ").matches(".*, \\d+\\.\\d{3} x the first");
+  }
+
+  @Test
   void comparisonPrintsAccuracyAndThroughputForOurs() throws Exception {
     Path data = dataset();
     System.setProperty("warmup", "0");
