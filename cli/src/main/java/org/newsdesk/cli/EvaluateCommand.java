@@ -86,7 +86,7 @@ final class EvaluateCommand extends InputCommand {
     }
     String described = Inputs.describe(read.paths);
     if (format == Format.JSON) {
-      out().println(json(evaluation, classifier, described));
+      out().println(json(evaluation, classifier, read.paths));
     } else {
       printBlock(evaluation);
       if (misclassified) {
@@ -110,7 +110,7 @@ final class EvaluateCommand extends InputCommand {
     return 0;
   }
 
-  private String json(Evaluation e, TopicClassifier classifier, String inputs) {
+  private String json(Evaluation e, TopicClassifier classifier, List<String> inputs) {
     try {
       return RecordPrinter.JSON.writeValueAsString(
           EvaluationJson.of(e, classifier, model.name(), inputs));

@@ -2,6 +2,7 @@ package org.newsdesk.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.newsdesk.classifier.Evaluation;
 import org.newsdesk.classifier.ModelProvenance;
 import org.newsdesk.classifier.TopicClassifier;
@@ -15,10 +16,13 @@ import org.newsdesk.classifier.TopicClassifier;
 final class EvaluationJson {
   private EvaluationJson() {}
 
-  static ObjectNode of(Evaluation e, TopicClassifier model, String modelName, String inputs) {
+  /** The document; {@code inputs} are the PATH arguments as given ({@code -}: standard input). */
+  static ObjectNode of(
+      Evaluation e, TopicClassifier model, String modelName, List<String> inputs) {
     ObjectNode root = RecordPrinter.JSON.createObjectNode();
     root.set("model", model(model, modelName));
-    root.put("inputs", inputs);
+    ArrayNode paths = root.putArray("inputs");
+    inputs.forEach(paths::add);
     root.put("examples", e.total());
     root.put("accuracy", e.accuracy());
     ArrayNode topK = root.putArray("topKAccuracy");

@@ -221,6 +221,9 @@ class EvaluateCommandTest {
     TopicClassifier classifier = TopicClassifier.load(model);
     Evaluation e = Evaluation.evaluate(classifier, data);
 
+    assertThat(json.get("inputs")).hasSize(2);
+    assertThat(json.get("inputs").get(0).asText()).isEqualTo(HELD_OUT.toString());
+    assertThat(json.get("inputs").get(1).asText()).isEqualTo(Cli.LABELED.toString());
     assertThat(json.get("examples").asInt()).isEqualTo(e.total());
     assertThat(json.get("accuracy").asDouble()).isEqualTo(e.accuracy());
     for (int k = 1; k <= 3; k++) {
