@@ -99,7 +99,10 @@ final class Settings {
     } catch (NumberFormatException e) {
       throw invalid(key, v, "a number from " + format(min) + " to " + format(max));
     }
-    return checkRange(key, v, d, min, max);
+    if (!(d >= min && d <= max)) {
+      throw invalid(key, v, "a number from " + format(min) + " to " + format(max));
+    }
+    return d;
   }
 
   boolean bool(String key, boolean fallback) {

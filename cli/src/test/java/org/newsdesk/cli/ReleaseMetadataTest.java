@@ -147,7 +147,7 @@ class ReleaseMetadataTest {
     String readme = Readme.text();
     List<String> xml = Readme.blocks("xml");
 
-    assertThat(readme).contains("mvn -B -q -DskipTests install", "--add-modules org.slf4j");
+    assertThat(readme).contains("mvn -B -q -DskipTests -pl bom,classifier -am install", "--add-modules org.slf4j");
     assertThat(xml).anySatisfy(b -> assertThat(b).contains("<artifactId>newsdesk-bom</artifactId>",
         "<scope>import</scope>"));
   }
