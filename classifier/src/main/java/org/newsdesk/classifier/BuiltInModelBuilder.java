@@ -14,7 +14,7 @@ import org.newsdesk.core.NewsReader;
  * topics.bin} (see {@code classifier/corpus/README.md}). Package-private: a build tool, not API.
  *
  * <pre>
- * mvn -B -q -DskipTests package
+ * mvn -B -q -DskipTests -pl benchmarks -am package
  * java -cp benchmarks/target/benchmarks.jar org.newsdesk.classifier.BuiltInModelBuilder \
  *     classifier/corpus classifier/src/main/resources/org/newsdesk/classifier/builtin/topics.bin
  * </pre>
