@@ -34,10 +34,21 @@ final class DedupeCommand extends InputCommand {
   @Option(
       names = "--compare",
       paramLabel = "FIELD",
+      completionCandidates = FieldNames.class,
       description =
           "What near-duplicate detection compares: ${COMPLETION-CANDIDATES}."
               + " Default: title_and_body.")
   DuplicateFinder.Field compare;
+
+  /** The fields as the README and the help write them: lower case (any case is accepted). */
+  static final class FieldNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return java.util.Arrays.stream(DuplicateFinder.Field.values())
+          .map(f -> f.name().toLowerCase(java.util.Locale.ROOT))
+          .iterator();
+    }
+  }
 
   @Mixin FormatOption output;
 
