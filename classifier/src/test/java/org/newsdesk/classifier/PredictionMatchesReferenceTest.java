@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.core.Article;
 import org.newsdesk.core.NewsReader;
@@ -51,7 +52,7 @@ class PredictionMatchesReferenceTest {
     // the dot product works on blocks of labels: counts below, at and between the block sizes,
     // with random weights over a real vocabulary
     FeatureExtractor fx = ((LinearModel) Samples.trained().model()).features();
-    java.util.Random random = new java.util.Random(20261130);
+    Random random = new Random(20261130);
     for (int n = 1; n <= 19; n++) {
       String[] labels = new String[n];
       for (int l = 0; l < n; l++) {

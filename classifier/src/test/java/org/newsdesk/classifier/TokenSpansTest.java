@@ -3,7 +3,9 @@ package org.newsdesk.classifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import opennlp.tools.tokenize.SimpleTokenizer;
 import opennlp.tools.util.Span;
@@ -93,7 +95,7 @@ class TokenSpansTest {
   @Test
   void packsTellPackableTokensApart() {
     Random random = new Random(20261130);
-    java.util.Map<String, String> seen = new java.util.HashMap<>();
+    Map<String, String> seen = new HashMap<>();
     for (int n = 0; n < 50_000; n++) {
       int length = 1 + random.nextInt(TokenSpans.MAX_PACKED);
       char[] chars = new char[length];

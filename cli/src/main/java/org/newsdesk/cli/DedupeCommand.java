@@ -2,7 +2,10 @@ package org.newsdesk.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import org.newsdesk.core.Article;
 import org.newsdesk.core.DuplicateFinder;
 import org.newsdesk.core.DuplicateGroup;
@@ -43,9 +46,9 @@ final class DedupeCommand extends InputCommand {
   /** The fields as the README and the help write them: lower case (any case is accepted). */
   static final class FieldNames implements Iterable<String> {
     @Override
-    public java.util.Iterator<String> iterator() {
-      return java.util.Arrays.stream(DuplicateFinder.Field.values())
-          .map(f -> f.name().toLowerCase(java.util.Locale.ROOT))
+    public Iterator<String> iterator() {
+      return Arrays.stream(DuplicateFinder.Field.values())
+          .map(f -> f.name().toLowerCase(Locale.ROOT))
           .iterator();
     }
   }

@@ -3,12 +3,14 @@ package org.newsdesk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class RecordPrinterTest {
@@ -48,7 +50,7 @@ class RecordPrinterTest {
 
   @Test
   void scoresAreWrittenAsJavaWritesThemAndReadBackExactly() throws IOException {
-    java.util.Random random = new java.util.Random(20261130);
+    Random random = new Random(20261130);
     ObjectNode record = RecordPrinter.JSON.createObjectNode();
     double[] scores = new double[20_000];
     for (int i = 0; i < scores.length; i++) {
@@ -68,7 +70,7 @@ class RecordPrinterTest {
       expected.append(Double.toString(scores[i]));
     }
     assertThat(line).isEqualTo(expected.append("}\n").toString());
-    com.fasterxml.jackson.databind.JsonNode read = RecordPrinter.JSON.readTree(line);
+    JsonNode read = RecordPrinter.JSON.readTree(line);
     for (int i = 0; i < scores.length; i++) {
       assertThat(read.get("s" + i).doubleValue()).isEqualTo(scores[i]);
     }

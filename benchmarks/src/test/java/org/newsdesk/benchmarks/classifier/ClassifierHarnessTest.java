@@ -3,10 +3,13 @@ package org.newsdesk.benchmarks.classifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,11 +67,11 @@ class ClassifierHarnessTest {
   void buildComparisonLoadsEachBuildInCopiesAndPrintsALinePerBuild() throws Exception {
     // two "builds": this test's own class path, in two orders (the same classes, loaded afresh)
     List<String> entries =
-        List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator));
-    String build = String.join(java.io.File.pathSeparator, entries);
-    List<String> reversed = new java.util.ArrayList<>(entries);
-    java.util.Collections.reverse(reversed);
-    String other = String.join(java.io.File.pathSeparator, reversed);
+        List.of(System.getProperty("java.class.path").split(File.pathSeparator));
+    String build = String.join(File.pathSeparator, entries);
+    List<String> reversed = new ArrayList<>(entries);
+    Collections.reverse(reversed);
+    String other = String.join(File.pathSeparator, reversed);
     String seeds = Fixtures.labeledSeeds().toString();
     String out =
         stdout(
