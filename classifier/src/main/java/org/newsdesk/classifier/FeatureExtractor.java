@@ -486,8 +486,10 @@ final class FeatureExtractor {
     private final Stemmer stemmer;
     private final TokenSpans spans = new TokenSpans();
     private final NfkcCheck nfkc = new NfkcCheck();
-    // raw token -> analysed term (each extractor has its own analyzers)
+    // raw token -> analysed term (each extractor has its own analyzers); numbers apart, so that
+    // their endless variety does not crowd out the words
     private final TermCache terms = new TermCache();
+    private final NumberCache numbers = new NumberCache();
     final TermList body = new TermList();
     final TermList title = new TermList();
     // each token's entry in its first cache slot, loaded ahead of the checks
@@ -575,15 +577,17 @@ final class FeatureExtractor {
         int to = spans.end(i);
         int hash = spans.hash(i);
         Term term =
-            terms.get(
-                chars,
-                from,
-                to,
-                hash,
-                spans.packable(i),
-                spans.packed0(i),
-                spans.packed1(i),
-                first[i]);
+            spans.number(i)
+                ? numbers.get(hash, to - from, spans.packed0(i), spans.packed1(i))
+                : terms.get(
+                    chars,
+                    from,
+                    to,
+                    hash,
+                    spans.packable(i),
+                    spans.packed0(i),
+                    spans.packed1(i),
+                    first[i]);
         if (term == null) {
           term = miss(chars, from, to, hash, fx);
         }
@@ -636,7 +640,11 @@ final class FeatureExtractor {
               id < 0 ? -1 : fx.unigramFeature[id],
               id < 0 ? 0 : fx.followers[id],
               skip);
-      terms.put(term);
+      if (TokenSpans.isNumber(chars, from, to)) {
+        numbers.put(term);
+      } else {
+        terms.put(term);
+      }
       return term;
     }
 

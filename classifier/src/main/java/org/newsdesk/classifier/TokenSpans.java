@@ -122,7 +122,9 @@ final class TokenSpans {
         }
       }
       all |= tokenAll;
-      add(start, i, tokenAll < 0x100 && i - start <= MAX_PACKED, p0, p1);
+      boolean packable = tokenAll < 0x100 && i - start <= MAX_PACKED;
+      // a packable run of digits is a number: below U+0100 only '0'-'9' are digits
+      add(start, i, packable, packable && type == NUMERIC, p0, p1);
     }
     ascii = all < 0x80;
     return this;
@@ -178,13 +180,30 @@ final class TokenSpans {
     return chars;
   }
 
-  private void add(int start, int end, boolean packable, long p0, long p1) {
+  /**
+   * Whether {@code s[from, to)} is a {@linkplain #number(int) number}: one to {@link #MAX_PACKED}
+   * ASCII digits.
+   */
+  static boolean isNumber(char[] s, int from, int to) {
+    if (to <= from || to - from > MAX_PACKED) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (s[i] < '0' || s[i] > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void add(int start, int end, boolean packable, boolean number, long p0, long p1) {
     if (count == hashes.length) {
       bounds = Arrays.copyOf(bounds, bounds.length * 2);
       hashes = Arrays.copyOf(hashes, hashes.length * 2);
       packed = Arrays.copyOf(packed, packed.length * 2);
     }
-    bounds[2 * count] = start;
+    // the start, with the sign bit set for a number
+    bounds[2 * count] = number ? start | Integer.MIN_VALUE : start;
     // the end, with the sign bit set for a packable token
     bounds[2 * count + 1] = packable ? end | Integer.MIN_VALUE : end;
     packed[2 * count] = packable ? p0 : 0;
@@ -205,7 +224,15 @@ final class TokenSpans {
 
   /** Where token {@code i} starts. */
   int start(int i) {
-    return bounds[2 * i];
+    return bounds[2 * i] & Integer.MAX_VALUE;
+  }
+
+  /**
+   * Whether token {@code i} is a number ({@link #isNumber}): one to {@link #MAX_PACKED} ASCII
+   * digits, always {@linkplain #packable(int) packable}.
+   */
+  boolean number(int i) {
+    return bounds[2 * i] < 0;
   }
 
   /** Where token {@code i} ends (exclusive). */

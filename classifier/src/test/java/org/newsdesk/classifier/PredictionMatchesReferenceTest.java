@@ -48,6 +48,42 @@ class PredictionMatchesReferenceTest {
   }
 
   @Test
+  void numbersScoreLikeTheReferenceWhateverTheCachesHold() throws IOException {
+    // numbers have a cache of their own whose slots are taken over: thousands of distinct numbers,
+    // numbers the model knows (years in its n-grams), repeats, and digit runs too long to pack
+    TopicClassifier c = TopicClassifier.builtIn();
+    FeatureExtractor fx = ((LinearModel) c.model()).features();
+    List<String> known = new ArrayList<>();
+    for (int f = 1; f < fx.size(); f++) {
+      for (String word : fx.name(f).split(" ")) {
+        if (word.chars().allMatch(Character::isDigit)) {
+          known.add(word);
+        }
+      }
+    }
+    assertThat(known).as("numbers in the built-in model's features").isNotEmpty();
+    Random random = new Random(20261201);
+    List<LabeledText> texts = new ArrayList<>();
+    for (int round = 0; round < 8; round++) {
+      for (Article a : NewsReader.readAll(Fixtures.labeledSeeds())) {
+        StringBuilder body = new StringBuilder();
+        for (String word : a.body().split(" ")) {
+          body.append(word).append(' ');
+          switch (random.nextInt(6)) {
+            case 0 -> body.append(random.nextInt(1_000_000)).append(' ');
+            case 1 -> body.append(known.get(random.nextInt(known.size()))).append(' ');
+            case 2 -> body.append(random.nextInt(50)).append(' ');
+            case 3 -> body.append("12345678901234567").append(random.nextInt(10)).append(' ');
+            default -> {}
+          }
+        }
+        texts.add(new LabeledText(a.title(), body.toString().strip(), a.category().orElseThrow()));
+      }
+    }
+    assertThat(compare(c, texts)).isGreaterThan(NumberCache.SLOTS / 20);
+  }
+
+  @Test
   void everyLabelCountScoresLikeTheReference() {
     // the dot product works on blocks of labels: counts below, at and between the block sizes,
     // with random weights over a real vocabulary

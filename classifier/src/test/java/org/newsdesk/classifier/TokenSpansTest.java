@@ -64,6 +64,7 @@ class TokenSpansTest {
         long[] pack = {TokenSpans.pack(chars, from, to, 0), TokenSpans.pack(chars, from, to, 1)};
         String token = "token " + i + " of " + s;
         assertThat(t.packable(i)).as(token).isEqualTo(packable);
+        assertThat(t.number(i)).as(token).isEqualTo(TokenSpans.isNumber(chars, from, to));
         if (packable) {
           assertThat(t.packed0(i)).as(token).isEqualTo(pack[0]);
           assertThat(t.packed1(i)).as(token).isEqualTo(pack[1]);
@@ -116,6 +117,21 @@ class TokenSpansTest {
     assertThat(t.packable(0)).isTrue();
     assertThat(t.packable(1)).isFalse();
     assertThat(t.packable(2)).isFalse();
+  }
+
+  @Test
+  void numbersAreShortRunsOfAsciiDigits() {
+    TokenSpans t = new TokenSpans().scan("2023 x1 ٣٣ 1234567890123456 12345678901234567 7");
+    assertThat(t.count()).isEqualTo(7);
+    // "x1" is two tokens, a letter and a number
+    boolean[] numbers = {true, false, true, false, true, false, true};
+    for (int i = 0; i < numbers.length; i++) {
+      assertThat(t.number(i)).as("token %d", i).isEqualTo(numbers[i]);
+    }
+    assertThat(t.start(6)).isEqualTo(t.end(5) + 1);
+    assertThat(TokenSpans.isNumber("a12".toCharArray(), 1, 3)).isTrue();
+    assertThat(TokenSpans.isNumber("a12".toCharArray(), 0, 3)).isFalse();
+    assertThat(TokenSpans.isNumber("12".toCharArray(), 1, 1)).isFalse();
   }
 
   @Test
