@@ -1,6 +1,5 @@
 package org.newsdesk.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.newsdesk.classifier.LabelScore;
@@ -87,7 +86,7 @@ final class ClassifyCommand extends InputCommand {
       OrderedParallel.mapBatches(
           inputs.iterator(),
           batch -> {
-            List<ObjectNode> records = new ArrayList<>(batch.size());
+            List<RecordPrinter.Record> records = new ArrayList<>(batch.size());
             for (Article a : batch) {
               records.add(record(a, classifier.predict(a)));
             }
@@ -102,15 +101,19 @@ final class ClassifyCommand extends InputCommand {
     return 0;
   }
 
-  private ObjectNode record(Article a, Prediction p) {
-    ObjectNode node = Records.article(a);
+  /** The article's fields, then {@code topic} (or null), {@code score} and the top {@code scores}. */
+  private RecordPrinter.Record record(Article a, Prediction p) {
     boolean confident = !p.unknown() && p.score() >= minScore;
-    node.put("topic", confident ? p.label() : null);
-    node.put("score", p.score());
-    ObjectNode scores = node.putObject("scores");
-    for (LabelScore s : p.topK(top)) {
-      scores.put(s.label(), s.score());
-    }
-    return node;
+    List<LabelScore> scores = p.topK(top);
+    return g -> {
+      Records.writeArticle(g, a);
+      g.writeStringField("topic", confident ? p.label() : null);
+      g.writeNumberField("score", p.score());
+      g.writeObjectFieldStart("scores");
+      for (LabelScore s : scores) {
+        g.writeNumberField(s.label(), s.score());
+      }
+      g.writeEndObject();
+    };
   }
 }

@@ -1,6 +1,5 @@
 package org.newsdesk.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -83,13 +82,15 @@ final class DedupeCommand extends InputCommand {
     int group = 0;
     for (DuplicateGroup g : finder.find(articles)) {
       group++;
+      int number = group;
       for (Article a : g.articles()) {
-        ObjectNode row = RecordPrinter.JSON.createObjectNode();
-        row.put("group", group);
-        row.put("kind", g.exact() ? "exact" : "near");
-        row.put("score", g.score());
-        row.setAll(Records.article(a));
-        printer.print(row);
+        printer.print(
+            out -> {
+              out.writeNumberField("group", number);
+              out.writeStringField("kind", g.exact() ? "exact" : "near");
+              out.writeNumberField("score", g.score());
+              Records.writeArticle(out, a);
+            });
       }
     }
     printer.finish();

@@ -1,21 +1,21 @@
 package org.newsdesk.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.CharArrayWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.commons.lang3.StringUtils;
 import org.apache.commons.text.StringEscapeUtils;
@@ -27,6 +27,10 @@ import org.apache.commons.text.StringEscapeUtils;
  * #TABLE_CHUNK} rows to size its columns. A command that makes its records on worker threads can
  * have them {@linkplain #prepare prepared} there too (JSON Lines are then serialized off the
  * printing thread) and {@linkplain #print(Batch) print} the batches in order.
+ *
+ * <p>A {@link Record} writes its fields straight into a JSON generator: JSON Lines, the format
+ * for volume, are written without building a tree per record; CSV and the table read the record
+ * back as a tree.
  */
 final class RecordPrinter {
   /**
@@ -36,9 +40,6 @@ final class RecordPrinter {
    */
   static final ObjectMapper JSON =
       JsonMapper.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
-  /** Writes one value into a generator holding many lines: no flush per value. */
-  private static final ObjectWriter LINE_WRITER =
-      JSON.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
   private static final int TABLE_CHUNK = 1000;
   private static final int CHECK_EVERY = 1024;
 
@@ -66,8 +67,31 @@ final class RecordPrinter {
     }
   }
 
+  /**
+   * One output record: writes its fields, in order, into the JSON object the printer opens for
+   * it. Every command defines its record shape once, this way, for every format.
+   */
+  @FunctionalInterface
+  interface Record {
+    /** Writes this record's fields (names and values) into an object {@code g} has started. */
+    void writeFields(JsonGenerator g) throws IOException;
+
+    /** The record of an object node's fields, in order. */
+    static Record of(ObjectNode node) {
+      return g -> {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> field = it.next();
+          g.writeFieldName(field.getKey());
+          g.writeTree(field.getValue());
+        }
+      };
+    }
+  }
+
   private final OutputFormat format;
   private final PrintWriter out;
+  /** JSON Lines printed on this thread, made on first use. */
+  private JsonGenerator lines;
   private final List<Column> columns;
   private final List<String[]> rows = new ArrayList<>();
   private int[] widths;
@@ -80,21 +104,39 @@ final class RecordPrinter {
     this.columns = List.copyOf(tableColumns);
   }
 
-  void print(ObjectNode record) {
+  /** Prints one record. */
+  void print(Record record) {
     // PrintWriter swallows write errors: notice a failed or closed output (a full disk, or
     // `newsdesk parse big | head`) instead of parsing gigabytes for nobody.
-    if (++printed % CHECK_EVERY == 0 && out.checkError()) {
-      throw new OutputFailedException();
-    }
-    switch (format) {
-      case JSONL -> {
-        try {
-          out.write(JSON.writeValueAsString(record));
-        } catch (JsonProcessingException e) {
-          throw new UncheckedIOException(e);
-        }
-        out.write('\n');
+    if (++printed % CHECK_EVERY == 0) {
+      flushLines();
+      if (out.checkError()) {
+        throw new OutputFailedException();
       }
+    }
+    if (format == OutputFormat.JSONL) {
+      try {
+        if (lines == null) {
+          lines = lineGenerator(out);
+        }
+        writeLine(lines, record);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // a PrintWriter does not throw
+      }
+    } else {
+      printTree(tree(record));
+    }
+  }
+
+  /** Prints one record given as an object node. */
+  void print(ObjectNode record) {
+    print(Record.of(record));
+  }
+
+  /** CSV and table rows, from the record as a tree. */
+  private void printTree(ObjectNode record) {
+    switch (format) {
+      case JSONL -> throw new AssertionError("JSON Lines are written as they are generated");
       case CSV -> {
         if (!headerDone) {
           csvRow(record.fieldNames());
@@ -122,7 +164,7 @@ final class RecordPrinter {
 
   /**
    * Records ready to print: in JSON Lines format already serialized (one line per record), else
-   * the records themselves.
+   * the records as trees.
    */
   static final class Batch {
     private final List<ObjectNode> records;
@@ -138,34 +180,83 @@ final class RecordPrinter {
 
   /**
    * Prepares records for {@link #print(Batch)}; thread-safe, so worker threads can do the
-   * serializing. JSON Lines come out exactly as {@link #print(ObjectNode)} writes them.
+   * serializing. They come out exactly as {@link #print(Record)} prints them one by one.
    */
-  Batch prepare(List<ObjectNode> records) {
+  Batch prepare(List<? extends Record> records) {
     if (format != OutputFormat.JSONL) {
-      return new Batch(records, null, records.size());
+      List<ObjectNode> trees = new ArrayList<>(records.size());
+      for (Record record : records) {
+        trees.add(tree(record));
+      }
+      return new Batch(trees, null, records.size());
     }
     // chars, not a String: a batch with one char beyond Latin-1 (a curly quote) would otherwise
     // be widened, copied and narrowed again on its way to the output's encoder
     CharArrayWriter text = new CharArrayWriter(records.size() * 1024);
-    try (JsonGenerator g = JSON.getFactory().createGenerator(text)) {
-      // one line per record, no separator of Jackson's own between root values
-      g.setRootValueSeparator(null);
-      for (ObjectNode record : records) {
-        LINE_WRITER.writeValue(g, record);
-        g.writeRaw('\n');
+    try (JsonGenerator g = lineGenerator(text)) {
+      for (Record record : records) {
+        writeLine(g, record);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e); // a StringWriter does not fail
+      throw new UncheckedIOException(e); // a CharArrayWriter does not fail
     }
     return new Batch(null, text, records.size());
   }
 
-  /** Prints a prepared batch, as {@link #print(ObjectNode)} would print its records one by one. */
+  /**
+   * A generator for JSON Lines on {@code out}: one line per record, no separator of Jackson's own
+   * between root values, and neither closing nor flushing {@code out} (the printer flushes it).
+   */
+  private static JsonGenerator lineGenerator(Writer out) throws IOException {
+    JsonGenerator g = JSON.getFactory().createGenerator(out);
+    g.setRootValueSeparator(null);
+    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    g.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+    return g;
+  }
+
+  private static void writeLine(JsonGenerator g, Record record) throws IOException {
+    g.writeStartObject();
+    record.writeFields(g);
+    g.writeEndObject();
+    g.writeRaw('\n');
+  }
+
+  /** A record as a tree (for CSV and the table), its fields in the order it writes them. */
+  static ObjectNode tree(Record record) {
+    try (TokenBuffer buffer = new TokenBuffer(JSON, false)) {
+      buffer.writeStartObject();
+      record.writeFields(buffer);
+      buffer.writeEndObject();
+      return (ObjectNode) JSON.readTree(buffer.asParser());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a buffer in memory does not fail
+    }
+  }
+
+  /** Hands what the JSON Lines generator holds on to the output. */
+  private void flushLines() {
+    if (lines != null) {
+      try {
+        lines.flush();
+      } catch (IOException e) {
+        throw new AssertionError("a PrintWriter does not throw", e);
+      }
+    }
+  }
+
+  /** Prints a prepared batch, as {@link #print(Record)} would print its records one by one. */
   void print(Batch batch) {
     if (batch.jsonLines == null) {
-      batch.records.forEach(this::print);
+      for (ObjectNode record : batch.records) {
+        if (++printed % CHECK_EVERY == 0 && out.checkError()) {
+          throw new OutputFailedException();
+        }
+        printTree(record);
+      }
       return;
     }
+    flushLines();
     long before = printed;
     printed += batch.size;
     if (before / CHECK_EVERY != printed / CHECK_EVERY && out.checkError()) {
@@ -183,6 +274,7 @@ final class RecordPrinter {
     if (format == OutputFormat.TABLE) {
       flushTable();
     }
+    flushLines();
     out.flush();
   }
 

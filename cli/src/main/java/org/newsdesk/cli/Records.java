@@ -1,6 +1,7 @@
 package org.newsdesk.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -11,15 +12,18 @@ final class Records {
   private Records() {}
 
   /** Fields {@code source, line, title, body, date (ISO or null), category (or null)}. */
-  static ObjectNode article(Article a) {
-    ObjectNode node = RecordPrinter.JSON.createObjectNode();
-    node.put("source", a.source());
-    node.put("line", a.line());
-    node.put("title", a.title());
-    node.put("body", a.body());
-    node.put("date", a.date().map(LocalDate::toString).orElse(null));
-    node.put("category", a.category().orElse(null));
-    return node;
+  static RecordPrinter.Record article(Article a) {
+    return g -> writeArticle(g, a);
+  }
+
+  /** Writes the fields of {@link #article}, for a record that starts with them. */
+  static void writeArticle(JsonGenerator g, Article a) throws IOException {
+    g.writeStringField("source", a.source());
+    g.writeNumberField("line", a.line());
+    g.writeStringField("title", a.title());
+    g.writeStringField("body", a.body());
+    g.writeStringField("date", a.date().map(LocalDate::toString).orElse(null));
+    g.writeStringField("category", a.category().orElse(null));
   }
 
   static RecordPrinter.Column location() {

@@ -25,6 +25,10 @@ class RecordPrinterTest {
     return node;
   }
 
+  private static List<RecordPrinter.Record> asRecords(List<ObjectNode> nodes) {
+    return nodes.stream().map(RecordPrinter.Record::of).toList();
+  }
+
   private RecordPrinter printer(OutputFormat format) {
     return new RecordPrinter(
         format,
@@ -120,7 +124,7 @@ class RecordPrinterTest {
               RecordPrinter.Column.field("NAME", "name", 6),
               RecordPrinter.Column.field("TEXT", "text", 20)));
       for (int c = 1; c < cuts.length; c++) {
-        many.print(many.prepare(records.subList(cuts[c - 1], cuts[c])));
+        many.print(many.prepare(asRecords(records.subList(cuts[c - 1], cuts[c]))));
       }
       many.finish();
       assertThat(batched.toString()).as(format.name()).isEqualTo(one.toString());
@@ -132,7 +136,7 @@ class RecordPrinterTest {
     OutputStream closedPipe = closedPipe();
     RecordPrinter p =
         new RecordPrinter(OutputFormat.JSONL, new PrintWriter(closedPipe, true), List.of());
-    List<ObjectNode> batch = java.util.Collections.nCopies(64, record("x", "y"));
+    List<RecordPrinter.Record> batch = asRecords(java.util.Collections.nCopies(64, record("x", "y")));
 
     assertThatThrownBy(
             () -> {
