@@ -71,6 +71,7 @@ final class ClassifyCommand extends InputCommand {
     RecordPrinter printer =
         output.printer(
             out(),
+            stdout(),
             List.of(
                 Records.location(),
                 RecordPrinter.Column.field("TOPIC", "topic", 32),

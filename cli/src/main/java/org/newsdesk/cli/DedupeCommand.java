@@ -73,6 +73,7 @@ final class DedupeCommand extends InputCommand {
     RecordPrinter printer =
         output.printer(
             out(),
+            stdout(),
             List.of(
                 RecordPrinter.Column.field("GROUP", "group", 5),
                 RecordPrinter.Column.field("KIND", "kind", 5),

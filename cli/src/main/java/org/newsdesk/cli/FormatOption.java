@@ -1,5 +1,6 @@
 package org.newsdesk.cli;
 
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -13,8 +14,13 @@ final class FormatOption {
       description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
   OutputFormat format;
 
-  /** A printer in the chosen format; {@code tableColumns} are used by the table format only. */
-  RecordPrinter printer(PrintWriter out, List<RecordPrinter.Column> tableColumns) {
-    return new RecordPrinter(format, out, tableColumns);
+  /**
+   * A printer in the chosen format, of text through {@code out} and of JSON Lines as bytes to
+   * {@code utf8}, the stream {@code out} writes UTF-8 to; {@code tableColumns} are used by the
+   * table format only.
+   */
+  RecordPrinter printer(
+      PrintWriter out, OutputStream utf8, List<RecordPrinter.Column> tableColumns) {
+    return new RecordPrinter(format, out, utf8, tableColumns);
   }
 }

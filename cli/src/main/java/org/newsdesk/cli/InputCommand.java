@@ -1,6 +1,7 @@
 package org.newsdesk.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -162,6 +163,11 @@ abstract class InputCommand implements Callable<Integer> {
 
   PrintWriter out() {
     return spec.commandLine().getOut();
+  }
+
+  /** Standard output as bytes: the stream {@link #out()} writes UTF-8 to. */
+  OutputStream stdout() {
+    return parent.stdout();
   }
 
   PrintWriter err() {

@@ -18,7 +18,7 @@ final class ParseCommand extends InputCommand {
 
   @Override
   int run(Inputs inputs) {
-    RecordPrinter printer = output.printer(out(), Records.articleColumns());
+    RecordPrinter printer = output.printer(out(), stdout(), Records.articleColumns());
     try {
       for (Article a : inputs) {
         printer.print(Records.article(a));

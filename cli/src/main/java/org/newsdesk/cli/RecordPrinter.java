@@ -1,17 +1,19 @@
 package org.newsdesk.cli;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
-import java.io.CharArrayWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -29,8 +31,9 @@ import org.apache.commons.text.StringEscapeUtils;
  * printing thread) and {@linkplain #print(Batch) print} the batches in order.
  *
  * <p>A {@link Record} writes its fields straight into a JSON generator: JSON Lines, the format
- * for volume, are written without building a tree per record; CSV and the table read the record
- * back as a tree.
+ * for volume, are written as UTF-8 bytes straight to the output stream, without a tree per record
+ * or a second pass to encode them; CSV and the table read the record back as a tree and print
+ * text through the writer.
  */
 final class RecordPrinter {
   /**
@@ -39,7 +42,12 @@ final class RecordPrinter {
    * {@code Double.toString} (which it matches on probabilities: RecordPrinterTest).
    */
   static final ObjectMapper JSON =
-      JsonMapper.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+      JsonMapper.builder()
+          .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+          // JSON Lines are written as UTF-8 bytes: a character outside the BMP as its four bytes,
+          // not as two escaped surrogates (a lone surrogate, which UTF-8 cannot hold, is escaped)
+          .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+          .build();
   private static final int TABLE_CHUNK = 1000;
   private static final int CHECK_EVERY = 1024;
 
@@ -90,6 +98,7 @@ final class RecordPrinter {
 
   private final OutputFormat format;
   private final PrintWriter out;
+  private final OutputStream utf8;
   /** JSON Lines printed on this thread, made on first use. */
   private JsonGenerator lines;
   private final List<Column> columns;
@@ -98,34 +107,39 @@ final class RecordPrinter {
   private boolean headerDone;
   private long printed;
 
-  RecordPrinter(OutputFormat format, PrintWriter out, List<Column> tableColumns) {
+  /**
+   * A printer of text through {@code out}, and of JSON Lines as bytes to {@code utf8}, the stream
+   * {@code out} writes UTF-8 to.
+   */
+  RecordPrinter(
+      OutputFormat format, PrintWriter out, OutputStream utf8, List<Column> tableColumns) {
     this.format = format;
     this.out = out;
+    this.utf8 = utf8;
     this.columns = List.copyOf(tableColumns);
   }
 
   /** Prints one record. */
   void print(Record record) {
-    // PrintWriter swallows write errors: notice a failed or closed output (a full disk, or
-    // `newsdesk parse big | head`) instead of parsing gigabytes for nobody.
-    if (++printed % CHECK_EVERY == 0) {
-      flushLines();
-      if (out.checkError()) {
-        throw new OutputFailedException();
-      }
-    }
     if (format == OutputFormat.JSONL) {
+      // a failed write throws here: stop (a full disk, or `newsdesk parse big | head`)
+      // instead of parsing gigabytes for nobody
       try {
         if (lines == null) {
-          lines = lineGenerator(out);
+          out.flush(); // whatever text came first stays first
+          lines = lineGenerator(utf8);
         }
         writeLine(lines, record);
       } catch (IOException e) {
-        throw new UncheckedIOException(e); // a PrintWriter does not throw
+        throw new OutputFailedException();
       }
-    } else {
-      printTree(tree(record));
+      return;
     }
+    // PrintWriter swallows write errors: look now and then
+    if (++printed % CHECK_EVERY == 0 && out.checkError()) {
+      throw new OutputFailedException();
+    }
+    printTree(tree(record));
   }
 
   /** Prints one record given as an object node. */
@@ -168,13 +182,11 @@ final class RecordPrinter {
    */
   static final class Batch {
     private final List<ObjectNode> records;
-    private final CharArrayWriter jsonLines;
-    private final int size;
+    private final ByteArrayOutputStream jsonLines;
 
-    private Batch(List<ObjectNode> records, CharArrayWriter jsonLines, int size) {
+    private Batch(List<ObjectNode> records, ByteArrayOutputStream jsonLines) {
       this.records = records;
       this.jsonLines = jsonLines;
-      this.size = size;
     }
   }
 
@@ -188,27 +200,27 @@ final class RecordPrinter {
       for (Record record : records) {
         trees.add(tree(record));
       }
-      return new Batch(trees, null, records.size());
+      return new Batch(trees, null);
     }
-    // chars, not a String: a batch with one char beyond Latin-1 (a curly quote) would otherwise
-    // be widened, copied and narrowed again on its way to the output's encoder
-    CharArrayWriter text = new CharArrayWriter(records.size() * 1024);
-    try (JsonGenerator g = lineGenerator(text)) {
+    // encoded here too, so the printing thread only copies bytes to the output
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(records.size() * 1024);
+    try (JsonGenerator g = lineGenerator(bytes)) {
       for (Record record : records) {
         writeLine(g, record);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e); // a CharArrayWriter does not fail
+      throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
     }
-    return new Batch(null, text, records.size());
+    return new Batch(null, bytes);
   }
 
   /**
-   * A generator for JSON Lines on {@code out}: one line per record, no separator of Jackson's own
-   * between root values, and neither closing nor flushing {@code out} (the printer flushes it).
+   * A UTF-8 generator for JSON Lines on {@code out}: one line per record, no separator of
+   * Jackson's own between root values, and neither closing nor flushing {@code out} (the printer
+   * does, when it should).
    */
-  private static JsonGenerator lineGenerator(Writer out) throws IOException {
-    JsonGenerator g = JSON.getFactory().createGenerator(out);
+  private static JsonGenerator lineGenerator(OutputStream out) throws IOException {
+    JsonGenerator g = JSON.getFactory().createGenerator(out, JsonEncoding.UTF8);
     g.setRootValueSeparator(null);
     g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     g.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
@@ -234,16 +246,7 @@ final class RecordPrinter {
     }
   }
 
-  /** Hands what the JSON Lines generator holds on to the output. */
-  private void flushLines() {
-    if (lines != null) {
-      try {
-        lines.flush();
-      } catch (IOException e) {
-        throw new AssertionError("a PrintWriter does not throw", e);
-      }
-    }
-  }
+
 
   /** Prints a prepared batch, as {@link #print(Record)} would print its records one by one. */
   void print(Batch batch) {
@@ -256,16 +259,15 @@ final class RecordPrinter {
       }
       return;
     }
-    flushLines();
-    long before = printed;
-    printed += batch.size;
-    if (before / CHECK_EVERY != printed / CHECK_EVERY && out.checkError()) {
-      throw new OutputFailedException();
-    }
     try {
-      batch.jsonLines.writeTo(out);
+      if (lines == null) {
+        out.flush(); // whatever text came first stays first
+      } else {
+        lines.flush(); // lines printed one by one come before the batch
+      }
+      batch.jsonLines.writeTo(utf8);
     } catch (IOException e) {
-      throw new AssertionError("a PrintWriter does not throw", e);
+      throw new OutputFailedException();
     }
   }
 
@@ -274,8 +276,15 @@ final class RecordPrinter {
     if (format == OutputFormat.TABLE) {
       flushTable();
     }
-    flushLines();
     out.flush();
+    if (lines != null) {
+      try {
+        lines.flush();
+        utf8.flush();
+      } catch (IOException e) {
+        // the output stream remembers its failure; the command reports it (InputCommand)
+      }
+    }
   }
 
   private void csvRow(Iterator<String> values) {

@@ -91,10 +91,11 @@ class OutputErrorsTest {
     Cli.Result r = CliProcess.bash(dir, "newsdesk parse --format jsonl " + samples + " >/dev/full");
 
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+    // JSON Lines stop at the first failed write: the summary counts the articles read until then
     assertThat(r.err())
         .as(r.toString())
         .startsWith("<stdout>: No space left on device\n")
-        .endsWith("49 articles, 0 diagnostics\n");
+        .containsPattern("\\n\\d+ articles, 0 diagnostics\n$");
   }
 
   @Test

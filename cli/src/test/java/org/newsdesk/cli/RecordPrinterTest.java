@@ -5,16 +5,36 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class RecordPrinterTest {
-  private final StringWriter out = new StringWriter();
+  /** Standard output as the commands have it: a UTF-8 writer over a byte stream. */
+  private static final class Sink {
+    final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    final PrintWriter writer =
+        new PrintWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
+
+    RecordPrinter printer(OutputFormat format, List<RecordPrinter.Column> columns) {
+      return new RecordPrinter(format, writer, bytes, columns);
+    }
+
+    /** What was printed (text the writer still buffers included). */
+    @Override
+    public String toString() {
+      writer.flush();
+      return bytes.toString(StandardCharsets.UTF_8);
+    }
+  }
+
+  private final Sink out = new Sink();
 
   private static ObjectNode record(String name, String text) {
     ObjectNode node = RecordPrinter.JSON.createObjectNode();
@@ -30,9 +50,8 @@ class RecordPrinterTest {
   }
 
   private RecordPrinter printer(OutputFormat format) {
-    return new RecordPrinter(
+    return out.printer(
         format,
-        new PrintWriter(out),
         List.of(
             RecordPrinter.Column.field("NAME", "name", 6),
             RecordPrinter.Column.field("TEXT", "text", 100)));
@@ -93,6 +112,19 @@ class RecordPrinterTest {
   }
 
   @Test
+  void jsonLinesAreUtf8WithCharactersBeyondTheBmpWholeAndLoneSurrogatesEscaped() {
+    RecordPrinter p = printer(OutputFormat.JSONL);
+    p.print(record("\uD83D\uDE00", "a\uD800b"));
+    p.finish();
+
+    byte[] emoji = "\uD83D\uDE00".getBytes(StandardCharsets.UTF_8);
+    assertThat(emoji).hasSize(4);
+    assertThat(out.toString())
+        .startsWith("{\"name\":\"" + new String(emoji, StandardCharsets.UTF_8) + "\"")
+        .contains("\"text\":\"a\\uD800b\"");
+  }
+
+  @Test
   void preparedBatchesPrintExactlyWhatPrintingEachRecordPrints() {
     List<ObjectNode> records = new java.util.ArrayList<>();
     records.add(record("naïve ✓", "line\nbreak \"quoted\" \u0000\u001f\u2028 tab\t"));
@@ -111,16 +143,16 @@ class RecordPrinterTest {
     }
     int[] cuts = {0, 2, 2, 3, 67, 1003, 2000, records.size()}; // an empty batch at 2..2
     for (OutputFormat format : OutputFormat.values()) {
-      StringWriter one = new StringWriter();
+      Sink one = new Sink();
       RecordPrinter single =
-          new RecordPrinter(format, new PrintWriter(one), List.of(
+          one.printer(format, List.of(
               RecordPrinter.Column.field("NAME", "name", 6),
               RecordPrinter.Column.field("TEXT", "text", 20)));
       records.forEach(single::print);
       single.finish();
-      StringWriter batched = new StringWriter();
+      Sink batched = new Sink();
       RecordPrinter many =
-          new RecordPrinter(format, new PrintWriter(batched), List.of(
+          batched.printer(format, List.of(
               RecordPrinter.Column.field("NAME", "name", 6),
               RecordPrinter.Column.field("TEXT", "text", 20)));
       for (int c = 1; c < cuts.length; c++) {
@@ -135,7 +167,8 @@ class RecordPrinterTest {
   void preparedBatchesStopWhenTheOutputIsClosed() {
     OutputStream closedPipe = closedPipe();
     RecordPrinter p =
-        new RecordPrinter(OutputFormat.JSONL, new PrintWriter(closedPipe, true), List.of());
+        new RecordPrinter(
+            OutputFormat.JSONL, new PrintWriter(closedPipe, true), closedPipe, List.of());
     List<RecordPrinter.Record> batch = asRecords(java.util.Collections.nCopies(64, record("x", "y")));
 
     assertThatThrownBy(
@@ -195,7 +228,8 @@ class RecordPrinterTest {
   void stopsWhenTheOutputIsClosed() {
     OutputStream closedPipe = closedPipe();
     RecordPrinter p =
-        new RecordPrinter(OutputFormat.JSONL, new PrintWriter(closedPipe, true), List.of());
+        new RecordPrinter(
+            OutputFormat.JSONL, new PrintWriter(closedPipe, true), closedPipe, List.of());
 
     assertThatThrownBy(
             () -> {
