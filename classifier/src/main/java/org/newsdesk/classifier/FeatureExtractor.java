@@ -20,7 +20,8 @@ import opennlp.tools.stemmer.snowball.SnowballStemmer;
 /**
  * Turns a title and body into weighted features. Owned by us (not an OpenNLP feature generator)
  * so that every setting is rebuilt exactly from the saved {@link FeaturePipeline} and vocabulary.
- * Thread-safe: the only mutable state (stemmer, token scanner, token cache) is per thread.
+ * Thread-safe: the only mutable state (stemmer, token scanner, token and number caches) is per
+ * thread.
  */
 final class FeatureExtractor {
 
@@ -488,8 +489,9 @@ final class FeatureExtractor {
   }
 
   /**
-   * Per-thread state: stemmer (OpenNLP stemmers keep state), token scanner, bounded token cache,
-   * and the buffers of one document's terms and features, reused from document to document.
+   * Per-thread state: stemmer (OpenNLP stemmers keep state), token scanner, bounded token and
+   * number caches, and the buffers of one document's terms and features, reused from document to
+   * document.
    */
   private static final class Analyzer {
     private final Stemmer stemmer;
@@ -538,6 +540,7 @@ final class FeatureExtractor {
                         int.class,
                         int.class,
                         int.class,
+                        boolean.class,
                         FeatureExtractor.class));
       } catch (ReflectiveOperationException e) {
         throw new ExceptionInInitializerError(e);
@@ -594,7 +597,7 @@ final class FeatureExtractor {
                     spans.packed1(i),
                     first[i]);
         if (term == null) {
-          term = miss(chars, from, to, hash, fx);
+          term = miss(chars, from, to, hash, spans.number(i), fx);
         }
         if (!term.skip) {
           items[size++] = term;
@@ -605,9 +608,10 @@ final class FeatureExtractor {
     }
 
     /** Calls {@link #analyzeMiss} through {@link #missPath}. */
-    private Term miss(char[] chars, int from, int to, int hash, FeatureExtractor fx) {
+    private Term miss(
+        char[] chars, int from, int to, int hash, boolean number, FeatureExtractor fx) {
       try {
-        return (Term) missPath.invokeExact(this, chars, from, to, hash, fx);
+        return (Term) missPath.invokeExact(this, chars, from, to, hash, number, fx);
       } catch (RuntimeException | Error e) {
         throw e;
       } catch (Throwable e) {
@@ -616,15 +620,16 @@ final class FeatureExtractor {
     }
 
     /**
-     * Analyses a token the cache does not hold, {@code chars[from, to)} with cache hash {@code
-     * hash}, and caches the result. Everything a cache miss needs is in this one method, called
+     * Analyses a token the caches do not hold, {@code chars[from, to)} with cache hash {@code
+     * hash}, a {@linkplain TokenSpans#number(int) number} or not, and caches the result (a number
+     * in the number cache, any other token in the token cache). Everything a cache miss needs is in this one method, called
      * through {@link #missPath}, so that it stays out of the per-token loop's compiled code.
      */
-    private Term analyzeMiss(char[] chars, int from, int to, int hash, FeatureExtractor fx) {
+    private Term analyzeMiss(
+        char[] chars, int from, int to, int hash, boolean number, FeatureExtractor fx) {
       String text = "";
       int id = -1;
       boolean skip = !hasLetterOrDigit(chars, from, to);
-      boolean number = TokenSpans.isNumber(chars, from, to);
       if (!skip) {
         String tok = new String(chars, from, to - from);
         // digits have no case, and every stemmer leaves a number as it is (NumberAnalysisTest):

@@ -43,7 +43,8 @@ final class NumberCache {
     terms[s] = term;
   }
 
-  private static int slot(int hash) {
+  /** The slot of a number's hash. */
+  static int slot(int hash) {
     return (hash ^ (hash >>> 16)) & (SLOTS - 1);
   }
 }

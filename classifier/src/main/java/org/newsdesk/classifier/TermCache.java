@@ -2,7 +2,8 @@ package org.newsdesk.classifier;
 
 /**
  * Raw token to analysed term, probed with a slice of the text, its hash and its packed chars
- * (all from {@link TokenSpans}), so that a hit creates no string and reads one entry object. Open addressing with linear probing
+ * (all from {@link TokenSpans}), so that a hit creates no string and reads one entry object;
+ * numbers have a {@link NumberCache} of their own. Open addressing with linear probing
  * (hand-written: a {@code HashMap} would need a {@code String} key per probe); emptied when it
  * holds {@link FeatureExtractor#TOKEN_CACHE_LIMIT} entries, so memory stays bounded. Not
  * thread-safe: each analysing thread owns one.

@@ -38,8 +38,8 @@ import org.newsdesk.core.AtomicFiles;
  * <p><b>Thread-safety:</b> instances are immutable and safe to share between threads; any number
  * of threads may call the {@code predict} methods concurrently and get the same results as one
  * thread would. For speed, each thread that predicts keeps its own cache of analysed tokens for
- * this classifier (at most 50,000 tokens, roughly 5-8 MB when full; emptied, not grown, when
- * full); it is freed with the thread or the classifier.
+ * this classifier (at most 50,000 words, roughly 5-8 MB when full; emptied, not grown, when full;
+ * and the last 4,096 or fewer numbers apart); it is freed with the thread or the classifier.
  */
 public final class TopicClassifier {
 

@@ -86,11 +86,11 @@ final class DedupeCommand extends InputCommand {
       int number = group;
       for (Article a : g.articles()) {
         printer.print(
-            out -> {
-              out.writeNumberField("group", number);
-              out.writeStringField("kind", g.exact() ? "exact" : "near");
-              out.writeNumberField("score", g.score());
-              Records.writeArticle(out, a);
+            json -> {
+              json.writeNumberField("group", number);
+              json.writeStringField("kind", g.exact() ? "exact" : "near");
+              json.writeNumberField("score", g.score());
+              Records.writeArticle(json, a);
             });
       }
     }

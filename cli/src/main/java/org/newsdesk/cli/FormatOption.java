@@ -1,6 +1,5 @@
 package org.newsdesk.cli;
 
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -19,8 +18,7 @@ final class FormatOption {
    * {@code utf8}, the stream {@code out} writes UTF-8 to; {@code tableColumns} are used by the
    * table format only.
    */
-  RecordPrinter printer(
-      PrintWriter out, OutputStream utf8, List<RecordPrinter.Column> tableColumns) {
+  RecordPrinter printer(PrintWriter out, Output utf8, List<RecordPrinter.Column> tableColumns) {
     return new RecordPrinter(format, out, utf8, tableColumns);
   }
 }

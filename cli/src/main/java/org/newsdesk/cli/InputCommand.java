@@ -1,7 +1,6 @@
 package org.newsdesk.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -166,7 +165,7 @@ abstract class InputCommand implements Callable<Integer> {
   }
 
   /** Standard output as bytes: the stream {@link #out()} writes UTF-8 to. */
-  OutputStream stdout() {
+  Output stdout() {
     return parent.stdout();
   }
 

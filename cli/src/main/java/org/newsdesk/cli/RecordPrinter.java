@@ -13,11 +13,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.apache.commons.lang3.StringUtils;
 import org.apache.commons.text.StringEscapeUtils;
@@ -83,24 +81,29 @@ final class RecordPrinter {
   interface Record {
     /** Writes this record's fields (names and values) into an object {@code g} has started. */
     void writeFields(JsonGenerator g) throws IOException;
+  }
 
-    /** The record of an object node's fields, in order. */
-    static Record of(ObjectNode node) {
-      return g -> {
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> field = it.next();
-          g.writeFieldName(field.getKey());
-          g.writeTree(field.getValue());
-        }
-      };
+  /** Bytes kept until there are enough for one write, cut back to the last whole record on failure. */
+  private static final class Pending extends ByteArrayOutputStream {
+    Pending() {
+      super(2 * FLUSH_AT);
+    }
+
+    void truncate(int size) {
+      count = size;
     }
   }
 
+  /** JSON Lines printed one by one go out in writes of about this many bytes. */
+  private static final int FLUSH_AT = 1 << 16;
+
   private final OutputFormat format;
   private final PrintWriter out;
-  private final OutputStream utf8;
-  /** JSON Lines printed on this thread, made on first use. */
+  private final Output utf8;
+  /** JSON Lines printed one by one: their generator (made on first use) and its whole lines. */
   private JsonGenerator lines;
+
+  private Pending pending;
   private final List<Column> columns;
   private final List<String[]> rows = new ArrayList<>();
   private int[] widths;
@@ -111,40 +114,59 @@ final class RecordPrinter {
    * A printer of text through {@code out}, and of JSON Lines as bytes to {@code utf8}, the stream
    * {@code out} writes UTF-8 to.
    */
-  RecordPrinter(
-      OutputFormat format, PrintWriter out, OutputStream utf8, List<Column> tableColumns) {
+  RecordPrinter(OutputFormat format, PrintWriter out, Output utf8, List<Column> tableColumns) {
     this.format = format;
     this.out = out;
     this.utf8 = utf8;
     this.columns = List.copyOf(tableColumns);
   }
 
-  /** Prints one record. */
+  /**
+   * Prints one record. A record that fails while writing itself leaves nothing of itself in the
+   * output; the records before it are printed.
+   */
   void print(Record record) {
-    if (format == OutputFormat.JSONL) {
-      // a failed write throws here: stop (a full disk, or `newsdesk parse big | head`)
-      // instead of parsing gigabytes for nobody
-      try {
-        if (lines == null) {
-          out.flush(); // whatever text came first stays first
-          lines = lineGenerator(utf8);
-        }
-        writeLine(lines, record);
-      } catch (IOException e) {
+    if (format != OutputFormat.JSONL) {
+      // PrintWriter swallows write errors: notice a failed or closed output (a full disk, or
+      // `newsdesk parse big | head`) instead of parsing gigabytes for nobody
+      if (++printed % CHECK_EVERY == 0 && out.checkError()) {
         throw new OutputFailedException();
       }
+      printTree(tree(record));
       return;
     }
-    // PrintWriter swallows write errors: look now and then
-    if (++printed % CHECK_EVERY == 0 && out.checkError()) {
-      throw new OutputFailedException();
+    if (lines == null) {
+      out.flush(); // whatever text came first stays first
+      pending = new Pending();
+      lines = lineGenerator(pending);
     }
-    printTree(tree(record));
+    int whole = pending.size();
+    try {
+      writeLine(lines, record);
+      lines.flush(); // into pending, so that it ends with whole lines
+    } catch (IOException | RuntimeException e) {
+      // the generator is left inside the failed record: drop it and what it wrote
+      pending.truncate(whole);
+      lines = lineGenerator(pending);
+      throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+    }
+    if (pending.size() >= FLUSH_AT) {
+      writePending();
+    }
   }
 
-  /** Prints one record given as an object node. */
-  void print(ObjectNode record) {
-    print(Record.of(record));
+  /** Writes the pending JSON Lines to the output; a failed write stops the command. */
+  private void writePending() {
+    if (pending == null || pending.size() == 0) {
+      return;
+    }
+    try {
+      pending.writeTo(utf8);
+    } catch (IOException e) {
+      throw new OutputFailedException(); // Output has the cause, for the command's report
+    } finally {
+      pending.reset();
+    }
   }
 
   /** CSV and table rows, from the record as a tree. */
@@ -209,22 +231,23 @@ final class RecordPrinter {
         writeLine(g, record);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+      throw new UncheckedIOException(e); // a record that cannot be written (memory does not fail)
     }
     return new Batch(null, bytes);
   }
 
   /**
-   * A UTF-8 generator for JSON Lines on {@code out}: one line per record, no separator of
-   * Jackson's own between root values, and neither closing nor flushing {@code out} (the printer
-   * does, when it should).
+   * A UTF-8 generator for JSON Lines into a buffer: one line per record, no separator of
+   * Jackson's own between root values.
    */
-  private static JsonGenerator lineGenerator(OutputStream out) throws IOException {
-    JsonGenerator g = JSON.getFactory().createGenerator(out, JsonEncoding.UTF8);
-    g.setRootValueSeparator(null);
-    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-    g.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
-    return g;
+  private static JsonGenerator lineGenerator(ByteArrayOutputStream buffer) {
+    try {
+      JsonGenerator g = JSON.getFactory().createGenerator(buffer, JsonEncoding.UTF8);
+      g.setRootValueSeparator(null);
+      return g;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // nothing is written yet
+    }
   }
 
   private static void writeLine(JsonGenerator g, Record record) throws IOException {
@@ -246,8 +269,6 @@ final class RecordPrinter {
     }
   }
 
-
-
   /** Prints a prepared batch, as {@link #print(Record)} would print its records one by one. */
   void print(Batch batch) {
     if (batch.jsonLines == null) {
@@ -259,19 +280,20 @@ final class RecordPrinter {
       }
       return;
     }
+    out.flush(); // whatever text came first stays first
+    writePending(); // and so do lines printed one by one
     try {
-      if (lines == null) {
-        out.flush(); // whatever text came first stays first
-      } else {
-        lines.flush(); // lines printed one by one come before the batch
-      }
       batch.jsonLines.writeTo(utf8);
     } catch (IOException e) {
-      throw new OutputFailedException();
+      throw new OutputFailedException(); // Output has the cause, for the command's report
     }
   }
 
-  /** Prints what the table still buffers; call once after the last record. */
+  /**
+   * Prints what the table still buffers and the JSON Lines not yet written; call once after the
+   * last record. A write that fails here does not throw: {@link Output} remembers it and the
+   * command reports it, and an exception here would hide the one this may be finishing after.
+   */
   void finish() {
     if (format == OutputFormat.TABLE) {
       flushTable();
@@ -279,11 +301,15 @@ final class RecordPrinter {
     out.flush();
     if (lines != null) {
       try {
-        lines.flush();
-        utf8.flush();
+        lines.close(); // at a record boundary, its lines in pending; its buffers go back to Jackson
       } catch (IOException e) {
-        // the output stream remembers its failure; the command reports it (InputCommand)
+        throw new UncheckedIOException(e); // memory does not fail
       }
+    }
+    try {
+      writePending();
+    } catch (OutputFailedException e) {
+      // reported by the command (InputCommand checks Output)
     }
   }
 

@@ -44,7 +44,10 @@ class OutputErrorsTest {
     return switch (command) {
       case "parse" -> new String[] {"parse", "--format", "jsonl", Cli.SAMPLES.toString()};
       case "classify" -> new String[] {"classify", "--model", model, Cli.SAMPLES.toString()};
+      case "classify-jsonl" ->
+          new String[] {"classify", "--format", "jsonl", "--model", model, Cli.SAMPLES.toString()};
       case "dedupe" -> new String[] {"dedupe", Cli.SAMPLES.toString()};
+      case "dedupe-jsonl" -> new String[] {"dedupe", "--format", "jsonl", Cli.SAMPLES.toString()};
       case "evaluate" -> new String[] {"evaluate", "--model", model, labeled};
       case "train" ->
           new String[] {
@@ -56,7 +59,8 @@ class OutputErrorsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"parse", "classify", "dedupe", "evaluate", "train"})
+  @ValueSource(
+      strings = {"parse", "classify", "classify-jsonl", "dedupe", "dedupe-jsonl", "evaluate", "train"})
   void aFullDiskIsAnErrorNamingStandardOutput(String command, @TempDir Path dir) {
     Cli.Result r = Cli.runWithStdout(failing("No space left on device"), args(command, dir));
 
@@ -76,7 +80,8 @@ class OutputErrorsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"parse", "classify", "dedupe", "evaluate"})
+  @ValueSource(
+      strings = {"parse", "classify", "classify-jsonl", "dedupe", "dedupe-jsonl", "evaluate"})
   void aReaderThatStopsReadingEndsTheRunQuietly(String command, @TempDir Path dir) {
     Cli.Result r = Cli.runWithStdout(failing("Broken pipe"), args(command, dir));
 

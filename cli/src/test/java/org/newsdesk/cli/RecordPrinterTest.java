@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -19,11 +21,12 @@ class RecordPrinterTest {
   /** Standard output as the commands have it: a UTF-8 writer over a byte stream. */
   private static final class Sink {
     final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    final Output output = new Output(bytes, Output.STDOUT);
     final PrintWriter writer =
-        new PrintWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
+        new PrintWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
 
     RecordPrinter printer(OutputFormat format, List<RecordPrinter.Column> columns) {
-      return new RecordPrinter(format, writer, bytes, columns);
+      return new RecordPrinter(format, writer, output, columns);
     }
 
     /** What was printed (text the writer still buffers included). */
@@ -36,7 +39,7 @@ class RecordPrinterTest {
 
   private final Sink out = new Sink();
 
-  private static ObjectNode record(String name, String text) {
+  private static ObjectNode node(String name, String text) {
     ObjectNode node = RecordPrinter.JSON.createObjectNode();
     node.put("name", name);
     node.put("text", text);
@@ -45,8 +48,22 @@ class RecordPrinterTest {
     return node;
   }
 
+  /** The record of an object node's fields, in order. */
+  private static RecordPrinter.Record of(ObjectNode node) {
+    return g -> {
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        g.writeFieldName(field.getKey());
+        g.writeTree(field.getValue());
+      }
+    };
+  }
+
+  private static RecordPrinter.Record record(String name, String text) {
+    return of(node(name, text));
+  }
+
   private static List<RecordPrinter.Record> asRecords(List<ObjectNode> nodes) {
-    return nodes.stream().map(RecordPrinter.Record::of).toList();
+    return nodes.stream().map(RecordPrinterTest::of).toList();
   }
 
   private RecordPrinter printer(OutputFormat format) {
@@ -83,7 +100,7 @@ class RecordPrinterTest {
       record.put("s" + i, scores[i]);
     }
     RecordPrinter p = printer(OutputFormat.JSONL);
-    p.print(record);
+    p.print(of(record));
     p.finish();
 
     String line = out.toString();
@@ -126,10 +143,10 @@ class RecordPrinterTest {
 
   @Test
   void preparedBatchesPrintExactlyWhatPrintingEachRecordPrints() {
-    List<ObjectNode> records = new java.util.ArrayList<>();
-    records.add(record("naïve ✓", "line\nbreak \"quoted\" \u0000\u001f\u2028 tab\t"));
-    records.add(record("", "𝄞 surrogates \uD800 alone"));
-    ObjectNode numbers = record("n", "x");
+    List<ObjectNode> records = new ArrayList<>();
+    records.add(node("naïve ✓", "line\nbreak \"quoted\" \u0000\u001f\u2028 tab\t"));
+    records.add(node("", "𝄞 surrogates \uD800 alone"));
+    ObjectNode numbers = node("n", "x");
     numbers.put("score", 0.1 + 0.2);
     numbers.put("tiny", 4.9e-324);
     numbers.put("line", Long.MAX_VALUE);
@@ -139,7 +156,7 @@ class RecordPrinterTest {
     records.add(numbers);
     // more rows than a table chunk, so the table's chunking crosses batch boundaries
     for (int i = 0; i < 2500; i++) {
-      records.add(record("row-" + i, "text " + i));
+      records.add(node("row-" + i, "text " + i));
     }
     int[] cuts = {0, 2, 2, 3, 67, 1003, 2000, records.size()}; // an empty batch at 2..2
     for (OutputFormat format : OutputFormat.values()) {
@@ -148,7 +165,7 @@ class RecordPrinterTest {
           one.printer(format, List.of(
               RecordPrinter.Column.field("NAME", "name", 6),
               RecordPrinter.Column.field("TEXT", "text", 20)));
-      records.forEach(single::print);
+      asRecords(records).forEach(single::print);
       single.finish();
       Sink batched = new Sink();
       RecordPrinter many =
@@ -164,12 +181,68 @@ class RecordPrinterTest {
   }
 
   @Test
+  void jsonLinesAreWhatJacksonWritesForEachRecordAlone() throws IOException {
+    List<ObjectNode> nodes = new ArrayList<>();
+    nodes.add(node("naïve ✓ 𝄞", "line\nbreak \"quoted\" \u0000\u001f\u2028 \uD800 tab\t"));
+    for (int i = 0; i < 3000; i++) {
+      nodes.add(node("row-" + i, "text " + i)); // past one write's worth of bytes
+    }
+    RecordPrinter p = printer(OutputFormat.JSONL);
+    asRecords(nodes).forEach(p::print);
+    p.finish();
+
+    ByteArrayOutputStream expected = new ByteArrayOutputStream();
+    for (ObjectNode n : nodes) {
+      expected.write(RecordPrinter.JSON.writeValueAsBytes(n));
+      expected.write('\n');
+    }
+    assertThat(out.bytes.toByteArray()).isEqualTo(expected.toByteArray());
+  }
+
+  @Test
+  void recordsPrintedOneByOneAndInBatchesKeepTheirOrder() {
+    RecordPrinter p = printer(OutputFormat.JSONL);
+    p.print(record("one", "a"));
+    p.print(p.prepare(List.of(record("two", "b"), record("three", "c"))));
+    p.print(record("four", "d"));
+    p.print(p.prepare(List.of(record("five", "e"))));
+    p.finish();
+
+    assertThat(out.toString().lines().map(l -> l.substring(9, l.indexOf('"', 9))))
+        .containsExactly("one", "two", "three", "four", "five");
+  }
+
+  @Test
+  void aRecordThatFailsHalfWrittenLeavesNothingOfItself() {
+    RecordPrinter p = printer(OutputFormat.JSONL);
+    p.print(record("before", "a"));
+    assertThatThrownBy(
+            () ->
+                p.print(
+                    g -> {
+                      g.writeStringField("name", "half");
+                      throw new IllegalStateException("broken record");
+                    }))
+        .hasMessage("broken record");
+    p.print(record("after", "b"));
+    p.finish();
+
+    assertThat(out.toString().lines().toList())
+        .hasSize(2)
+        .allSatisfy(l -> assertThat(RecordPrinter.JSON.readTree(l).isObject()).isTrue())
+        .noneMatch(l -> l.contains("half"));
+  }
+
+  @Test
   void preparedBatchesStopWhenTheOutputIsClosed() {
     OutputStream closedPipe = closedPipe();
     RecordPrinter p =
         new RecordPrinter(
-            OutputFormat.JSONL, new PrintWriter(closedPipe, true), closedPipe, List.of());
-    List<RecordPrinter.Record> batch = asRecords(java.util.Collections.nCopies(64, record("x", "y")));
+            OutputFormat.JSONL,
+            new PrintWriter(closedPipe, true),
+            new Output(closedPipe, Output.STDOUT),
+            List.of());
+    List<RecordPrinter.Record> batch = asRecords(java.util.Collections.nCopies(64, node("x", "y")));
 
     assertThatThrownBy(
             () -> {
@@ -229,7 +302,10 @@ class RecordPrinterTest {
     OutputStream closedPipe = closedPipe();
     RecordPrinter p =
         new RecordPrinter(
-            OutputFormat.JSONL, new PrintWriter(closedPipe, true), closedPipe, List.of());
+            OutputFormat.JSONL,
+            new PrintWriter(closedPipe, true),
+            new Output(closedPipe, Output.STDOUT),
+            List.of());
 
     assertThatThrownBy(
             () -> {
