@@ -2,6 +2,8 @@ package org.newsdesk.cli;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -127,12 +129,11 @@ final class RecordPrinter {
    */
   void print(Record record) {
     if (format != OutputFormat.JSONL) {
-      // PrintWriter swallows write errors: notice a failed or closed output (a full disk, or
-      // `newsdesk parse big | head`) instead of parsing gigabytes for nobody
-      if (++printed % CHECK_EVERY == 0 && out.checkError()) {
-        throw new OutputFailedException();
+      if (format == OutputFormat.CSV) {
+        printCsv(cells(record));
+      } else {
+        printTable(tree(record));
       }
-      printTree(tree(record));
       return;
     }
     if (lines == null) {
@@ -169,46 +170,79 @@ final class RecordPrinter {
     }
   }
 
-  /** CSV and table rows, from the record as a tree. */
-  private void printTree(ObjectNode record) {
-    switch (format) {
-      case JSONL -> throw new AssertionError("JSON Lines are written as they are generated");
-      case CSV -> {
-        if (!headerDone) {
-          csvRow(record.fieldNames());
-          headerDone = true;
-        }
-        List<String> values = new ArrayList<>();
-        record.elements().forEachRemaining(v -> values.add(text(v)));
-        csvRow(values.iterator());
+  /**
+   * A record's fields as CSV cells: their names, and each value's {@linkplain #text text} (an
+   * object or array as compact JSON). Read from the record's tokens, without a tree.
+   */
+  record Cells(List<String> names, List<String> texts) {}
+
+  /** The CSV cells of a record. */
+  static Cells cells(Record record) {
+    List<String> names = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    try (TokenBuffer buffer = tokens(record);
+        JsonParser p = buffer.asParserOnFirstToken()) {
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        names.add(p.currentName());
+        JsonToken value = p.nextToken();
+        texts.add(
+            switch (value) {
+              case VALUE_NULL -> "";
+              case START_OBJECT, START_ARRAY -> text(JSON.readTree(p));
+              default -> p.getText();
+            });
       }
-      case TABLE -> {
-        String[] row = new String[columns.size()];
-        for (int i = 0; i < row.length; i++) {
-          Column c = columns.get(i);
-          // Escaped first, so the width limit counts what the terminal shows.
-          String text = Messages.escape(c.value().apply(record));
-          row[i] = c.fit(text);
-        }
-        rows.add(row);
-        if (rows.size() == TABLE_CHUNK) {
-          flushTable();
-        }
-      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a buffer in memory does not fail
+    }
+    return new Cells(names, texts);
+  }
+
+  /** Prints a CSV row, after the header if this is the first. */
+  private void printCsv(Cells cells) {
+    // PrintWriter swallows write errors: notice a failed or closed output (a full disk, or
+    // `newsdesk parse big | head`) instead of parsing gigabytes for nobody
+    if (++printed % CHECK_EVERY == 0 && out.checkError()) {
+      throw new OutputFailedException();
+    }
+    if (!headerDone) {
+      csvRow(cells.names().iterator());
+      headerDone = true;
+    }
+    csvRow(cells.texts().iterator());
+  }
+
+  /** Adds a table row, printing the rows so far when a chunk is full. */
+  private void printTable(ObjectNode record) {
+    if (++printed % CHECK_EVERY == 0 && out.checkError()) {
+      throw new OutputFailedException();
+    }
+    String[] row = new String[columns.size()];
+    for (int i = 0; i < row.length; i++) {
+      Column c = columns.get(i);
+      // Escaped first, so the width limit counts what the terminal shows.
+      String text = Messages.escape(c.value().apply(record));
+      row[i] = c.fit(text);
+    }
+    rows.add(row);
+    if (rows.size() == TABLE_CHUNK) {
+      flushTable();
     }
   }
 
   /**
-   * Records ready to print: in JSON Lines format already serialized (one line per record), else
-   * the records as trees.
+   * Records ready to print, in the printer's format: JSON Lines already serialized (one line per
+   * record), CSV as cells, table rows as trees.
    */
   static final class Batch {
-    private final List<ObjectNode> records;
     private final ByteArrayOutputStream jsonLines;
+    private final List<Cells> csv;
+    private final List<ObjectNode> table;
 
-    private Batch(List<ObjectNode> records, ByteArrayOutputStream jsonLines) {
-      this.records = records;
+    private Batch(ByteArrayOutputStream jsonLines, List<Cells> csv, List<ObjectNode> table) {
       this.jsonLines = jsonLines;
+      this.csv = csv;
+      this.table = table;
     }
   }
 
@@ -217,12 +251,19 @@ final class RecordPrinter {
    * serializing. They come out exactly as {@link #print(Record)} prints them one by one.
    */
   Batch prepare(List<? extends Record> records) {
-    if (format != OutputFormat.JSONL) {
-      List<ObjectNode> trees = new ArrayList<>(records.size());
+    if (format == OutputFormat.CSV) {
+      List<Cells> csv = new ArrayList<>(records.size());
       for (Record record : records) {
-        trees.add(tree(record));
+        csv.add(cells(record));
       }
-      return new Batch(trees, null);
+      return new Batch(null, csv, null);
+    }
+    if (format == OutputFormat.TABLE) {
+      List<ObjectNode> table = new ArrayList<>(records.size());
+      for (Record record : records) {
+        table.add(tree(record));
+      }
+      return new Batch(null, null, table);
     }
     // encoded here too, so the printing thread only copies bytes to the output
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(records.size() * 1024);
@@ -233,7 +274,7 @@ final class RecordPrinter {
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a record that cannot be written (memory does not fail)
     }
-    return new Batch(null, bytes);
+    return new Batch(bytes, null, null);
   }
 
   /**
@@ -257,27 +298,32 @@ final class RecordPrinter {
     g.writeRaw('\n');
   }
 
-  /** A record as a tree (for CSV and the table), its fields in the order it writes them. */
+  /** A record as a tree (for the table), its fields in the order it writes them. */
   static ObjectNode tree(Record record) {
-    try (TokenBuffer buffer = new TokenBuffer(JSON, false)) {
-      buffer.writeStartObject();
-      record.writeFields(buffer);
-      buffer.writeEndObject();
+    try (TokenBuffer buffer = tokens(record)) {
       return (ObjectNode) JSON.readTree(buffer.asParser());
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a buffer in memory does not fail
     }
   }
 
+  /** A record's tokens, as one object. */
+  private static TokenBuffer tokens(Record record) throws IOException {
+    TokenBuffer buffer = new TokenBuffer(JSON, false);
+    buffer.writeStartObject();
+    record.writeFields(buffer);
+    buffer.writeEndObject();
+    return buffer;
+  }
+
   /** Prints a prepared batch, as {@link #print(Record)} would print its records one by one. */
   void print(Batch batch) {
-    if (batch.jsonLines == null) {
-      for (ObjectNode record : batch.records) {
-        if (++printed % CHECK_EVERY == 0 && out.checkError()) {
-          throw new OutputFailedException();
-        }
-        printTree(record);
-      }
+    if (batch.csv != null) {
+      batch.csv.forEach(this::printCsv);
+      return;
+    }
+    if (batch.table != null) {
+      batch.table.forEach(this::printTable);
       return;
     }
     out.flush(); // whatever text came first stays first
