@@ -32,8 +32,8 @@ import org.apache.commons.text.StringEscapeUtils;
  *
  * <p>A {@link Record} writes its fields straight into a JSON generator: JSON Lines, the format
  * for volume, are written as UTF-8 bytes straight to the output stream, without a tree per record
- * or a second pass to encode them; CSV and the table read the record back as a tree and print
- * text through the writer.
+ * or a second pass to encode them; CSV reads the record's tokens back as {@link Cells} and the
+ * table as a tree, and both print text through the writer.
  */
 final class RecordPrinter {
   /**
