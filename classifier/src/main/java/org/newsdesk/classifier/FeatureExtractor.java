@@ -622,8 +622,9 @@ final class FeatureExtractor {
     /**
      * Analyses a token the caches do not hold, {@code chars[from, to)} with cache hash {@code
      * hash}, a {@linkplain TokenSpans#number(int) number} or not, and caches the result (a number
-     * in the number cache, any other token in the token cache). Everything a cache miss needs is in this one method, called
-     * through {@link #missPath}, so that it stays out of the per-token loop's compiled code.
+     * in the number cache, any other token in the token cache). Everything a cache miss needs is
+     * in this one method, called through {@link #missPath}, so that it stays out of the per-token
+     * loop's compiled code.
      */
     private Term analyzeMiss(
         char[] chars, int from, int to, int hash, boolean number, FeatureExtractor fx) {

@@ -1,12 +1,12 @@
 package org.newsdesk.classifier;
 
 /**
- * One entry of a per-thread token or number cache: a raw token (the key) and what analysing it gave (the
- * value): its stemmed text, its term id here (-1 if in no feature), the feature id of the term as
- * a unigram (-1 if none) and the 64-bit hash of its text, or that it is skipped (a stop word, or
- * no letter or digit). Key and value share one object so that a cache hit reads one object: a
- * token of at most 16 chars below U+0100 is compared by its chars {@linkplain TokenSpans#pack
- * packed} into two longs, any other by its string.
+ * One entry of a per-thread token or number cache: a raw token (the key) and what analysing it
+ * gave (the value): its stemmed text, its term id here (-1 if in no feature), the feature id of
+ * the term as a unigram (-1 if none) and the 64-bit hash of its text, or that it is skipped (a
+ * stop word, or no letter or digit). Key and value share one object so that a cache hit reads one
+ * object: a token of at most 16 chars below U+0100 is compared by its chars {@linkplain
+ * TokenSpans#pack packed} into two longs, any other by its string.
  */
 final class Term {
   final int hash;

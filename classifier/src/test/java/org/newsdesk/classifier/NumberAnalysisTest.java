@@ -41,7 +41,9 @@ class NumberAnalysisTest {
         continue;
       }
       for (String number : numbers) {
-        assertThat(stemmer.stem(number).toString()).as("%s stems %s", kind, number).isEqualTo(number);
+        assertThat(stemmer.stem(number).toString())
+            .as("%s stems %s", kind, number)
+            .isEqualTo(number);
       }
     }
   }

@@ -14,8 +14,9 @@ class NumberCacheTest {
 
   private static int hash(String number) {
     char[] c = number.toCharArray();
-    return TokenSpans.hash(
-        c, 0, c.length, true, TokenSpans.pack(c, 0, c.length, 0), TokenSpans.pack(c, 0, c.length, 1));
+    long p0 = TokenSpans.pack(c, 0, c.length, 0);
+    long p1 = TokenSpans.pack(c, 0, c.length, 1);
+    return TokenSpans.hash(c, 0, c.length, true, p0, p1);
   }
 
   private static Term get(NumberCache cache, String number) {

@@ -102,7 +102,7 @@ final class ClassifyCommand extends InputCommand {
     return 0;
   }
 
-  /** The article's fields, then {@code topic} (or null), {@code score} and the top {@code scores}. */
+  /** The article's fields, then {@code topic} (or null), {@code score} and the top scores. */
   private RecordPrinter.Record record(Article a, Prediction p) {
     boolean confident = !p.unknown() && p.score() >= minScore;
     List<LabelScore> scores = p.topK(top);

@@ -85,7 +85,7 @@ final class RecordPrinter {
     void writeFields(JsonGenerator g) throws IOException;
   }
 
-  /** Bytes kept until there are enough for one write, cut back to the last whole record on failure. */
+  /** Bytes kept for one write; cut back to the last whole record when a record fails. */
   private static final class Pending extends ByteArrayOutputStream {
     Pending() {
       super(2 * FLUSH_AT);

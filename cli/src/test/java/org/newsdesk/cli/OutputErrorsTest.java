@@ -60,7 +60,9 @@ class OutputErrorsTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"parse", "classify", "classify-jsonl", "dedupe", "dedupe-jsonl", "evaluate", "train"})
+      strings = {
+        "parse", "classify", "classify-jsonl", "dedupe", "dedupe-jsonl", "evaluate", "train"
+      })
   void aFullDiskIsAnErrorNamingStandardOutput(String command, @TempDir Path dir) {
     Cli.Result r = Cli.runWithStdout(failing("No space left on device"), args(command, dir));
 
