@@ -26,14 +26,17 @@ final class BoundaryRule {
     // a small first buffer: a boundary is usually a few lines away (it grows for long lines)
     LineScanner scanner = new LineScanner(in, maxLineLength, 8192, false, offset, line - 1);
     // The line that byte offset is in may have started before it: skip it, so that every line
-    // looked at below is whole and its predecessor is known.
-    if (!scanner.skipRawLine()) {
+    // looked at below is whole and its predecessor is known. If that line (or the blank lines
+    // after it) runs past the limit, the first non-blank line after the offset is also the
+    // first one after the limit, and the boundary comes after it: stop there, so that a split
+    // inside a long line reads only its own bytes (as Hadoop's LineRecordReader does).
+    if (!scanner.skipRawLine(limit)) {
       return Optional.empty();
     }
     Line p = new Line();
     Line l = new Line();
     Line n = new Line();
-    if (!scanner.next(p) || !scanner.next(l)) {
+    if (!scanner.next(p, limit) || !scanner.next(l)) {
       return Optional.empty();
     }
     while (p.start <= limit && scanner.next(n)) {

@@ -85,8 +85,19 @@ final class LineScanner implements Closeable {
    * @return false at the end of input
    */
   boolean next(Line out) throws IOException {
+    return next(out, Long.MAX_VALUE);
+  }
+
+  /**
+   * Reads the next non-blank (or over-long) line into {@code out}, unless it starts after byte
+   * offset {@code bound}: then stops at the first raw line (blank or not) that starts after
+   * {@code bound}, without reading it.
+   *
+   * @return false at the end of input, or if the next non-blank line starts after the bound
+   */
+  boolean next(Line out, long bound) throws IOException {
     boolean blankBefore = false;
-    while (nextRawLine()) {
+    while (rawLineStartsBy(bound) && nextRawLine()) {
       if (overLong) {
         out.set(lineNumber, overLongOffset, overLongOffset, 1, blankBefore, prefix, 0,
             prefixLength);
@@ -114,20 +125,46 @@ final class LineScanner implements Closeable {
   }
 
   /**
-   * Skips the rest of the current raw line, blank or not, up to and including its line break.
+   * Skips the rest of the current raw line, blank or not, up to and including its line break,
+   * if that break starts before byte offset {@code bound}. Looks at no byte past the bound
+   * (reading at most one buffer beyond it), and keeps none of the skipped bytes, so the buffer
+   * does not grow however long the line is.
    *
-   * @return false if the input ended before any byte could be skipped
+   * @return false if no line break starts before the bound (or the input ends first)
    */
-  boolean skipRawLine() throws IOException {
-    return nextRawLine();
-  }
-
-  /** Finds the next raw line and advances past its break; false at the end of input. */
-  private boolean nextRawLine() throws IOException {
-    overLong = false;
+  boolean skipRawLine(long bound) throws IOException {
     if (bomPending) {
       skipBom();
     }
+    finishBreak();
+    while (true) {
+      int to = (int) Math.min(limit, Math.max(pos, bound - base));
+      int i = indexOfBreak(buf, pos, to);
+      if (i >= 0) {
+        skipLf = buf[i] == '\r';
+        pos = i + 1;
+        lineNumber++;
+        return true;
+      }
+      pos = to;
+      if (to < limit || eof) {
+        return false;
+      }
+      fill();
+    }
+  }
+
+  /** Whether the next raw line starts at or before byte offset {@code bound}. */
+  private boolean rawLineStartsBy(long bound) throws IOException {
+    if (bound == Long.MAX_VALUE) {
+      return true;
+    }
+    finishBreak();
+    return base + pos <= bound;
+  }
+
+  /** Steps over the LF of a CR LF break whose CR ended the previous line. */
+  private void finishBreak() throws IOException {
     if (skipLf) {
       if (pos == limit && !eof) {
         fill();
@@ -137,6 +174,15 @@ final class LineScanner implements Closeable {
       }
       skipLf = false;
     }
+  }
+
+  /** Finds the next raw line and advances past its break; false at the end of input. */
+  private boolean nextRawLine() throws IOException {
+    overLong = false;
+    if (bomPending) {
+      skipBom();
+    }
+    finishBreak();
     int scan = pos;
     while (true) {
       int i = indexOfBreak(buf, scan, limit);

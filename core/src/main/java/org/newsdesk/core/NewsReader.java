@@ -541,17 +541,76 @@ public final class NewsReader implements Iterable<Article>, Closeable {
     }
   }
 
-  /** Reads ahead one article, moving on to the next source when one ends. */
-  private Article advance() throws IOException {
-    while (current != null) {
-      Article article = current.next();
-      if (article != null) {
-        return article;
-      }
-      current.close();
-      current = pending.hasNext() ? pending.next().open(this) : null;
+  /**
+   * Reads the next unit of input unless an article is already read ahead or the input has
+   * ended: a record, or input that yields no article (a run of skipped lines; a stray,
+   * metadata or over-long line; a dropped record), passing its diagnostics to
+   * {@link NewsFormat#onDiagnostic()}. The iterator reads on over any amount of input without
+   * an article in one {@code hasNext()}; a caller that turns diagnostics into output as they
+   * come (rows, messages) calls this before {@code hasNext()} to hand each unit's diagnostics
+   * on before reading further, so that what it holds stays bounded however long the input goes
+   * without an article.
+   *
+   * <pre>{@code
+   * while (true) {
+   *   boolean ready = reader.readUnit();
+   *   // hand on the diagnostics the listener received
+   *   if (ready) {
+   *     if (!reader.iterator().hasNext()) {
+   *       break;
+   *     }
+   *     Article article = reader.iterator().next();
+   *     ...
+   *   }
+   * }
+   * }</pre>
+   *
+   * @return {@code true} if the iterator now answers without reading further (an article is
+   *     read ahead, or the input has ended, or the reader is closed); {@code false} if the unit
+   *     read gave no article and more input may follow
+   * @throws NewsParseException in strict mode, as the iterator does (and goes on doing)
+   * @throws UncheckedIOException if reading fails, as the iterator does
+   */
+  public boolean readUnit() {
+    if (closed) {
+      return true;
     }
-    return null;
+    if (failure != null) {
+      throw failure;
+    }
+    if (lookahead == null && !finished) {
+      lookahead = readAhead(true);
+      finished = lookahead == null && current == null;
+    }
+    return lookahead != null || finished;
+  }
+
+  /**
+   * Reads ahead one article, moving on to the next source when one ends; with {@code oneUnit},
+   * stops after a unit of input without an article too (then returns null with a source open).
+   * A failure is kept, so that the iterator goes on throwing it.
+   */
+  private Article readAhead(boolean oneUnit) {
+    try {
+      while (current != null) {
+        Article article = oneUnit ? current.nextUnit() : current.next();
+        if (article != null) {
+          return article;
+        }
+        if (!current.ended()) {
+          return null;
+        }
+        current.close();
+        current = pending.hasNext() ? pending.next().open(this) : null;
+      }
+      return null;
+    } catch (NewsParseException e) {
+      failure = e;
+      throw e;
+    } catch (IOException e) {
+      failure = new UncheckedIOException(e);
+      throw failure;
+    }
   }
 
   private final class ArticleIterator implements Iterator<Article> {
@@ -569,15 +628,7 @@ public final class NewsReader implements Iterable<Article>, Closeable {
       if (finished) {
         return false;
       }
-      try {
-        lookahead = advance();
-      } catch (NewsParseException e) {
-        failure = e;
-        throw e;
-      } catch (IOException e) {
-        failure = new UncheckedIOException(e);
-        throw failure;
-      }
+      lookahead = readAhead(false);
       if (lookahead == null) {
         finished = true;
       }

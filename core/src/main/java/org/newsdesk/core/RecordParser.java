@@ -53,6 +53,8 @@ final class RecordParser implements Closeable {
   private Diagnostic pending;
   /** Records whose first line starts at or after this byte offset are not read. */
   private long end = Long.MAX_VALUE;
+  /** Whether the end of the source (or of its range) has been reached. */
+  private boolean ended;
 
   /**
    * Creates a parser.
@@ -94,12 +96,26 @@ final class RecordParser implements Closeable {
 
   /** Returns the next article, or null at the end of the source. */
   Article next() throws IOException {
+    Article article;
+    do {
+      article = nextUnit();
+    } while (article == null && !ended);
+    return article;
+  }
+
+  /**
+   * Reads one unit of input (docs/FORMAT.md section 6): a record, a run of skipped lines, or a
+   * single stray, metadata or over-long line, and reports its diagnostics. Returns its article,
+   * or null if the unit gave none or the source has ended ({@link #ended()} tells which).
+   */
+  Article nextUnit() throws IOException {
     if (bomSniffer != null) {
       BomSniffer sniffer = bomSniffer;
       bomSniffer = null;
       String bom = sniffer.foreignBom();
       if (bom != null) {
         skipForeignEncoding(bom);
+        ended = true;
         return null;
       }
     }
@@ -108,32 +124,33 @@ final class RecordParser implements Closeable {
       pending = null;
       sink.report(diagnostic);
     }
-    while (true) {
-      Line x = peek(0);
-      if (x == null || x.start >= end) {
-        return null;
-      }
-      if (x.tooLong) {
-        reportTooLong(x);
-        consume(1);
-        continue;
-      }
-      if (isMetadata(x)) {
-        report(x.number, x.column, Diagnostic.Kind.STRAY_LINE, "metadata line " + quote(x)
-            + " outside a record; expected a title", x.number, x.number);
-        consume(1);
-        continue;
-      }
-      Line y = peek(1);
-      if (y == null || !pairs(x, y)) {
-        skipToNextPair(x, y);
-        continue;
-      }
-      Article article = readPairedRecord(x, y);
-      if (article != null) {
-        return article;
-      }
+    Line x = peek(0);
+    if (x == null || x.start >= end) {
+      ended = true;
+      return null;
     }
+    if (x.tooLong) {
+      reportTooLong(x);
+      consume(1);
+      return null;
+    }
+    if (isMetadata(x)) {
+      report(x.number, x.column, Diagnostic.Kind.STRAY_LINE, "metadata line " + quote(x)
+          + " outside a record; expected a title", x.number, x.number);
+      consume(1);
+      return null;
+    }
+    Line y = peek(1);
+    if (y == null || !pairs(x, y)) {
+      skipToNextPair(x, y);
+      return null;
+    }
+    return readPairedRecord(x, y);
+  }
+
+  /** Whether the source has ended: {@link #nextUnit()} returned null for that reason. */
+  boolean ended() {
+    return ended;
   }
 
   /** Reads a record whose title pair is at ring positions 0 and 1; null if it was dropped. */

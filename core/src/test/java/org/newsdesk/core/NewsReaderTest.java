@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -20,6 +21,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsdesk.testing.AdversarialDigests;
 
 /** The reader's entry points and its Iterable/Stream/Closeable behaviour. */
 class NewsReaderTest {
@@ -272,5 +274,91 @@ class NewsReaderTest {
     reader.close();
     assertThat(it.hasNext()).isFalse();
     assertThatThrownBy(it::next).isInstanceOf(NoSuchElementException.class);
+  }
+
+  @Test
+  void readUnitStopsAfterEachUnitThatGivesNoArticle() throws IOException {
+    List<Diagnostic> seen = new ArrayList<>();
+    NewsFormat lenient = NewsFormat.LENIENT.toBuilder().onDiagnostic(seen::add).build();
+    // a gap of metadata lines outside any record: each one is a unit of its own
+    String gap = "Read More\n".repeat(500) + "11/07/2023 Logistics\n".repeat(500);
+    try (NewsReader reader = NewsReader.ofString(gap + TWO, lenient)) {
+      int stops = 0;
+      while (!reader.readUnit()) {
+        stops++;
+        assertThat(seen).as("diagnostics after %d units", stops).hasSize(stops);
+      }
+      assertThat(stops).isEqualTo(1000);
+      assertThat(seen).extracting(Diagnostic::kind).containsOnly(Diagnostic.Kind.STRAY_LINE);
+      Article a = reader.iterator().next();
+      assertThat(a.title()).isEqualTo("A");
+      assertThat(a.line()).isEqualTo(1001);
+      assertThat(reader.readUnit()).isTrue(); // reads "B" ahead
+      assertThat(reader.readUnit()).isTrue(); // and no further
+      assertThat(reader.stream().map(Article::title)).containsExactly("B");
+      assertThat(reader.readUnit()).isTrue();
+      assertThat(reader.iterator().hasNext()).isFalse();
+      assertThat(seen).hasSize(1000);
+    }
+    // across sources: the next file is opened and read from in the same call
+    Files.writeString(dir.resolve("a.txt"), "Read More\n");
+    Files.writeString(dir.resolve("b.txt"), TWO);
+    seen.clear();
+    try (NewsReader reader = NewsReader.openAll(List.of(dir), lenient)) {
+      assertThat(reader.readUnit()).isFalse();
+      assertThat(seen).hasSize(1);
+      assertThat(reader.readUnit()).isTrue();
+      assertThat(reader.iterator().next().source()).endsWith("b.txt");
+    }
+  }
+
+  @Test
+  void readingUnitByUnitGivesWhatTheIteratorGives() {
+    int[] most = {0};
+    PropertyCheck.forAll(0x0417L, 600, AdversarialDigests::soup, input -> {
+      for (NewsFormat format : List.of(NewsFormat.LENIENT, NewsFormat.DEFAULT,
+          NewsFormat.LENIENT.toBuilder().maxLineLength(60).maxRecordLength(90).build())) {
+        assertThat(events(input, format, true, most)).isEqualTo(events(input, format, false,
+            most));
+      }
+    });
+    // what a unit reports is bounded (a record's own problems), not by the input's length
+    assertThat(most[0]).isBetween(1, 12);
+  }
+
+  /**
+   * The articles, diagnostics and strict failure read from {@code input} in order, through the
+   * iterator alone or calling readUnit before each step; {@code most} keeps the most
+   * diagnostics one readUnit call reported.
+   */
+  private static List<Object> events(byte[] input, NewsFormat format, boolean byUnit,
+      int[] most) {
+    List<Object> events = new ArrayList<>();
+    int[] reported = {0};
+    NewsFormat listening = format.toBuilder().onDiagnostic(d -> {
+      events.add(d);
+      reported[0]++;
+    }).build();
+    try (NewsReader reader = NewsReader.open(new ByteArrayInputStream(input), "t", listening)) {
+      Iterator<Article> it = reader.iterator();
+      while (true) {
+        if (byUnit) {
+          reported[0] = 0;
+          boolean ready = reader.readUnit();
+          most[0] = Math.max(most[0], reported[0]);
+          if (!ready) {
+            continue;
+          }
+        }
+        if (!it.hasNext()) {
+          break;
+        }
+        Article a = it.next();
+        events.add(List.of(a, a.line()));
+      }
+    } catch (NewsParseException e) {
+      events.add(e.getMessage());
+    }
+    return events;
   }
 }

@@ -122,6 +122,70 @@ class RecordBoundaryTest {
   }
 
   @Test
+  void aSplitInsideALongLineOrBlankRunReadsOnlyItsOwnBytes() throws IOException {
+    // 4 MB without a line break (or of blank lines) before two records, cut in 64 KB splits:
+    // every split that starts in it is empty, and its search reads its own bytes (plus one
+    // small buffer), not the rest of the line up to the records.
+    int split = 64 << 10;
+    String records = "\n\nT\n\nT\n\nbody\n\nU\n\nU\n\nbody u\n";
+    for (String filler : List.of("x", "\n", " \r\n")) {
+      byte[] input = (filler.repeat((4 << 20) / filler.length()) + records)
+          .getBytes(StandardCharsets.US_ASCII);
+      long u = input.length - "U\n\nU\n\nbody u\n".length();
+      long total = 0;
+      long line = 1;
+      for (long s = split; s < input.length; s += split) {
+        long end = Math.min(s + split, input.length);
+        line += RecordBoundary.countLineBreaks(in(input, s - split), split);
+        long[] read = {0};
+        Optional<RecordBoundary> found = RecordBoundary.find(counting(in(input, s), read), s,
+            line, end, LENIENT);
+        String what = "split at " + s + " in " + filler.replace("\r", "CR").replace("\n", "LF")
+            + " filler";
+        assertThat(read[0]).as(what).isLessThanOrEqualTo(split + 8192 + records.length());
+        if (end < input.length) {
+          assertThat(found).as(what).isEmpty();
+        } else {
+          assertThat(found).as(what).map(RecordBoundary::offset).contains(u);
+        }
+        total += read[0];
+      }
+      assertThat(total).as(filler).isLessThan(2L * input.length);
+      // without a limit, the search from inside the filler reads on to the boundary
+      assertThat(RecordBoundary.find(in(input, 1), 1,
+          1 + RecordBoundary.countLineBreaks(in(input, 0), 1), Long.MAX_VALUE, LENIENT)).map(RecordBoundary::offset).contains(u);
+    }
+  }
+
+  @Test
+  void longLinesAndBlankRunsReadInRangesEqualReadWhole() {
+    // Long lines and runs of blank lines between records, with cuts often inside them: the
+    // bounded search for a range's first record must keep neighbouring ranges in agreement.
+    PropertyCheck.forAll(0x10A6L, 400, r -> {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      for (int k = 1 + r.nextInt(4); k > 0; k--) {
+        out.writeBytes(AdversarialDigests.soup(r));
+        String br = List.of("\n", "\r\n", "\r").get(r.nextInt(3));
+        String filler = switch (r.nextInt(3)) {
+          case 0 -> "y".repeat(50 + r.nextInt(400));
+          case 1 -> br.repeat(1 + r.nextInt(300));
+          default -> "Long " + "z ".repeat(20 + r.nextInt(200));
+        };
+        out.writeBytes((br + filler + br).getBytes(StandardCharsets.US_ASCII));
+      }
+      return out.toByteArray();
+    }, input -> {
+      Random random = new Random(Arrays.hashCode(input));
+      for (int k = 0; k < 3; k++) {
+        long[] cuts = cuts(input.length, random);
+        assertSplitsAgree(input, cuts, LENIENT);
+        assertSplitsAgree(input, cuts, NewsFormat.DEFAULT);
+        assertSplitsAgree(input, cuts, TIGHT);
+      }
+    });
+  }
+
+  @Test
   void onlyAsciiCompatibleDigestsWithoutForeignMarksSplit() throws IOException {
     assertThat(RecordBoundary.splittable(in("A\n", 0), LENIENT)).isTrue();
     assertThat(RecordBoundary.splittable(new ByteArrayInputStream(
@@ -274,6 +338,25 @@ class RecordBoundaryTest {
   private static InputStream in(byte[] b, long offset) {
     int o = (int) Math.min(offset, b.length);
     return new ByteArrayInputStream(b, o, b.length - o);
+  }
+
+  /** Counts the bytes read through it into {@code read[0]}. */
+  private static InputStream counting(InputStream in, long[] read) {
+    return new java.io.FilterInputStream(in) {
+      @Override
+      public int read() throws IOException {
+        int b = super.read();
+        read[0] += b < 0 ? 0 : 1;
+        return b;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        int n = super.read(b, off, len);
+        read[0] += Math.max(n, 0);
+        return n;
+      }
+    };
   }
 
   private interface IoCall<T> {
