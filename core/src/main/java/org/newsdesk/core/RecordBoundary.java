@@ -80,8 +80,11 @@ public record RecordBoundary(long offset, long line) {
    * exactly by the next non-blank line, is not a metadata line, and does not pair (exactly or
    * nearly) with the non-blank line before it. The result depends only on the digest's bytes,
    * not on where reading started, so two readers that call it with the same offset agree.
-   * Offset 0 gives {@link #START}. Reads only as far as needed (up to the end of input when
-   * there is no boundary) and does not close the stream.
+   * Offset 0 gives {@link #START}. Reads only as far as needed and does not close the stream:
+   * with a limit, no further than the limit (plus one small read buffer) if the line that
+   * {@code offset} is in, or the blank lines after it, reach past the limit, and otherwise to the
+   * end of the second non-blank line after the last one that starts by the limit; without one,
+   * up to the boundary (the end of input when there is none).
    *
    * @param in the digest's bytes from byte {@code offset} on
    * @param offset the byte offset in the digest of the first byte of {@code in}

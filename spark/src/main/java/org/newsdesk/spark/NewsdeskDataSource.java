@@ -59,8 +59,10 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * </ul>
  *
  * <p>Exact line numbers inside splits need the number of line breaks before each split: when a
- * file is split and {@code line} (or the corrupt-record column, or FAILFAST, or diagnostic rows)
- * is needed, planning runs a Spark job that counts them, reading the split files once more.
+ * file is split and the query reads the {@code line} column, or the mode is FAILFAST (whose
+ * errors name the line), or the rows are diagnostics, planning runs a Spark job that counts
+ * them, reading the split files once more. The corrupt-record column alone does not need it:
+ * its raw lines are found relative to where the split's reading starts.
  */
 public final class NewsdeskDataSource implements TableProvider, DataSourceRegister {
 

@@ -27,7 +27,10 @@ import org.newsdesk.core.RecordBoundary;
  * Reads the chunks of one partition with the core parser: a whole file, or the records of a
  * split between two record boundaries ({@link RecordBoundary}), with whole-file line numbers.
  * Every diagnostic is counted by kind; in PERMISSIVE mode with a corrupt-record column, the lines
- * a diagnostic accounts for that are in no article become a row.
+ * a diagnostic accounts for that are in no article become a row, and with {@code
+ * rows=diagnostics} each diagnostic does. Only then are diagnostics kept, and only for one unit
+ * of input at a time ({@link NewsReader#readUnit()}: a record, or lines that give no article),
+ * so what a task holds does not grow with the length of input between two articles.
  */
 final class NewsdeskPartitionReader implements PartitionReader<InternalRow> {
 
@@ -38,6 +41,8 @@ final class NewsdeskPartitionReader implements PartitionReader<InternalRow> {
   private final ReadOptions options;
   private final Rows rows;
   private final boolean corruptRows;
+  /** Whether diagnostics become rows, so they are kept until their unit has been read. */
+  private final boolean keepDiagnostics;
   private final long[] counts = new long[KINDS.length];
   private long corruptFiles;
   private long missingFiles;
@@ -63,6 +68,7 @@ final class NewsdeskPartitionReader implements PartitionReader<InternalRow> {
     this.options = options;
     this.rows = rows;
     this.corruptRows = corruptRows;
+    this.keepDiagnostics = options.diagnosticRows || corruptRows;
     this.codecs = new CompressionCodecFactory(conf);
   }
 
@@ -82,18 +88,10 @@ final class NewsdeskPartitionReader implements PartitionReader<InternalRow> {
         }
         continue;
       }
-      boolean more;
-      Article article;
       try {
-        more = articles.hasNext(); // FAILFAST: NewsParseException names file and line
-        article = more ? articles.next() : null;
-      } catch (UncheckedIOException e) {
+        readUnit();
+      } catch (IOException | UncheckedIOException e) {
         skip(chunk, e);
-        continue;
-      }
-      drain(article);
-      if (!more) {
-        closeChunk();
       }
     }
     current = queue.poll();
@@ -101,14 +99,39 @@ final class NewsdeskPartitionReader implements PartitionReader<InternalRow> {
   }
 
   /**
+   * Reads one unit of the chunk (a record, or input that gives no article), queues its rows, and
+   * closes the chunk at its end. FAILFAST: NewsParseException names the file and line.
+   */
+  private void readUnit() throws IOException {
+    if (!reader.readUnit()) {
+      drain(null);
+      return;
+    }
+    Article article = articles.hasNext() ? articles.next() : null;
+    drain(article);
+    if (article == null) {
+      closeChunk();
+    }
+  }
+
+  /**
    * A file that cannot be read: with {@code ignoreMissingFiles} (the file has gone since
    * planning) or {@code ignoreCorruptFiles} (anything else, e.g. a damaged gzip stream) the rest
    * of the chunk is skipped and counted, as Spark's own file sources do (rows already returned
-   * stay); otherwise the task fails with an error naming the file.
+   * stay); otherwise the task fails with an error naming the file. Either way the chunk's
+   * streams are closed first.
    */
   private void skip(FileChunk c, Exception e) throws IOException {
     IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
     boolean missing = cause instanceof java.io.FileNotFoundException;
+    found.clear();
+    try {
+      closeChunk();
+    } catch (IOException closing) {
+      if (closing != cause) {
+        cause.addSuppressed(closing); // the file is being skipped for an I/O error already
+      }
+    }
     if (missing ? !options.ignoreMissingFiles : !options.ignoreCorruptFiles) {
       throw new IOException("newsdesk: cannot read " + c.path() + ": " + cause.getMessage(),
           cause);
@@ -117,12 +140,6 @@ final class NewsdeskPartitionReader implements PartitionReader<InternalRow> {
       missingFiles++;
     } else {
       corruptFiles++;
-    }
-    found.clear();
-    try {
-      closeChunk();
-    } catch (IOException ignored) {
-      // the file is being skipped for an I/O error already
     }
   }
 
@@ -138,6 +155,9 @@ final class NewsdeskPartitionReader implements PartitionReader<InternalRow> {
    * out in line order.
    */
   private void drain(Article article) {
+    if (found.isEmpty() && article == null) {
+      return;
+    }
     List<long[]> ranges = new ArrayList<>();
     for (Diagnostic d : found) {
       if (options.diagnosticRows) {
@@ -198,7 +218,7 @@ final class NewsdeskPartitionReader implements PartitionReader<InternalRow> {
     NewsFormat format = options.format().toBuilder().onDiagnostic(this::found).build();
     if (c.whole()) {
       from = RecordBoundary.START;
-      reader = NewsReader.open(open(c, 0), c.path(), format);
+      reader = read(open(c, 0), c.path(), format, null, 0);
     } else {
       Optional<RecordBoundary> start = c.first() ? Optional.of(RecordBoundary.START)
           : find(c, c.start(), c.startLine(), c.end(), format);
@@ -208,14 +228,28 @@ final class NewsdeskPartitionReader implements PartitionReader<InternalRow> {
       long to = c.last() ? Long.MAX_VALUE : find(c, c.end(), c.endLine(), Long.MAX_VALUE, format)
           .map(RecordBoundary::offset).orElse(Long.MAX_VALUE);
       from = start.get();
-      reader = NewsReader.open(open(c, from.offset()), c.path(), format, from, to);
+      reader = read(open(c, from.offset()), c.path(), format, from, to);
     }
     articles = reader.iterator();
   }
 
+  /** A core reader of the whole stream, or of the range {@code [from, to)}; closes it if not. */
+  private static NewsReader read(InputStream in, String name, NewsFormat format,
+      RecordBoundary from, long to) throws IOException {
+    try {
+      return from == null ? NewsReader.open(in, name, format)
+          : NewsReader.open(in, name, format, from, to);
+    } catch (RuntimeException e) {
+      in.close();
+      throw e;
+    }
+  }
+
   private void found(Diagnostic d) {
     counts[d.kind().ordinal()]++;
-    found.add(d);
+    if (keepDiagnostics) {
+      found.add(d);
+    }
   }
 
   private Optional<RecordBoundary> find(FileChunk c, long offset, long line, long limit,
@@ -244,18 +278,35 @@ final class NewsdeskPartitionReader implements PartitionReader<InternalRow> {
     }
   }
 
+  /** Closes the chunk's streams, each one even if closing the other fails. */
   private void closeChunk() throws IOException {
+    NewsReader parsing = reader;
+    RawLines rawText = raw;
+    reader = null;
+    articles = null;
+    raw = null;
+    IOException failure = null;
     try {
-      if (reader != null) {
-        reader.close();
+      if (parsing != null) {
+        parsing.close();
       }
-      if (raw != null) {
-        raw.close();
-      }
+    } catch (UncheckedIOException e) {
+      failure = e.getCause();
     } finally {
-      reader = null;
-      articles = null;
-      raw = null;
+      if (rawText != null) {
+        try {
+          rawText.close();
+        } catch (IOException e) {
+          if (failure == null) {
+            failure = e;
+          } else {
+            failure.addSuppressed(e);
+          }
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 
