@@ -27,7 +27,7 @@ import org.newsdesk.core.Diagnostic;
  */
 class LongGapLowHeapTest {
 
-  private static final int GAP_LINES = 1_000_000;
+  private static final int GAP_LINES = 500_000;
 
   @TempDir
   static Path dir;

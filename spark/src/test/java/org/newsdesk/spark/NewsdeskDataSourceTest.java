@@ -17,9 +17,12 @@ import java.util.zip.GZIPOutputStream;
 import org.apache.spark.scheduler.AccumulableInfo;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerStageCompleted;
+import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.SparkPlan;
+import org.apache.spark.sql.execution.datasources.v2.BatchScanExec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -176,6 +179,31 @@ class NewsdeskDataSourceTest {
     rows.write().json(json);
     assertThat(Expected.items(spark.read().schema(NewsdeskDataSource.SCHEMA).json(json)))
         .isEqualTo(expected);
+  }
+
+  @Test
+  void planningCountsLineBreaksOnlyForLineNumbers(SparkSession spark) {
+    // As the class Javadoc says: the line column, FAILFAST or diagnostic rows make planning
+    // count line breaks in split files; the corrupt-record column alone does not.
+    DataFrameReader withCorrupt = spark.read().format("newsdesk").option("maxPartitionBytes",
+        20_000).schema(NewsdeskDataSource.SCHEMA.add("_corrupt_record", "string"));
+    assertThat(lineCountBytes(withCorrupt.load(big.toString())
+        .select("title", "_corrupt_record"))).isZero();
+    assertThat(lineCountBytes(withCorrupt.load(big.toString()).select("title", "line")))
+        .isPositive();
+    DataFrameReader plain = spark.read().format("newsdesk").option("maxPartitionBytes", 20_000);
+    assertThat(lineCountBytes(plain.option("mode", "FAILFAST").load(big.toString())
+        .select("title"))).isPositive();
+    assertThat(lineCountBytes(plain.option("mode", "PERMISSIVE").option("rows", "diagnostics")
+        .load(big.toString()).select("kind"))).isPositive();
+  }
+
+  /** Runs the query and returns its scan's line-counting metric (bytes read to count). */
+  private static long lineCountBytes(Dataset<Row> rows) {
+    rows.collectAsList();
+    SparkPlan scan = rows.queryExecution().executedPlan().collectLeaves().head();
+    assertThat(scan).isInstanceOf(BatchScanExec.class);
+    return scan.metrics().apply(NewsdeskMetric.LINE_COUNT_BYTES_NAME).value();
   }
 
   @Test
