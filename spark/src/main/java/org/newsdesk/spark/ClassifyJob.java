@@ -144,7 +144,8 @@ public final class ClassifyJob {
       out.println(summary(complete, metrics, job));
       return 0;
     } catch (Exception e) {
-      err.println("newsdesk: " + describe(e));
+      String why = describe(e);
+      err.println(why.startsWith("newsdesk: ") ? why : "newsdesk: " + why);
       if (!alreadyExists(e)) {
         removeOutput(fs, output, err);
       }

@@ -154,6 +154,14 @@ record JobArgs(
         default -> throw new UsageException("unknown option " + name);
       }
     }
+    if (datePattern != null) {
+      try {
+        ReadOptions.format(charset != null ? charset : ReadOptions.DEFAULT_CHARSET, datePattern,
+            "FAILFAST".equals(mode));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--date-pattern: " + e.getMessage());
+      }
+    }
     if (positional.size() < 2) {
       throw new UsageException(
           positional.isEmpty()

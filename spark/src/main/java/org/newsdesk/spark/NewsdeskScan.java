@@ -128,6 +128,7 @@ final class NewsdeskScan implements ScanBuilder, SupportsPushDownRequiredColumns
     Map<String, Long> values = new HashMap<>();
     values.put(NewsdeskMetric.LINE_COUNT_BYTES_NAME, plan.countedBytes());
     values.put(NewsdeskMetric.LINE_COUNT_MILLIS_NAME, plan.countMillis());
+    values.put(NewsdeskMetric.MISSING_FILES_NAME, plan.missingFiles());
     return values.entrySet().stream().map(e -> new TaskMetric(e.getKey(), e.getValue()))
         .toArray(CustomTaskMetric[]::new);
   }

@@ -18,9 +18,11 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 final class NewsdeskTable implements SupportsRead {
 
   private final StructType schema;
+  /** The corrupt-record column, settled when the read is loaded, as the schema is. */
+  private final String corruptColumn;
 
   NewsdeskTable(StructType given, CaseInsensitiveStringMap options) {
-    String corruptColumn = ReadOptions.corruptColumn(options, NewsdeskTable::session);
+    corruptColumn = ReadOptions.corruptColumn(options, NewsdeskTable::session);
     boolean diagnostics = "diagnostics".equalsIgnoreCase(options.get(ReadOptions.ROWS));
     this.schema = normalize(given, diagnostics ? NewsdeskDataSource.DIAGNOSTICS_SCHEMA
         : NewsdeskDataSource.SCHEMA, diagnostics ? null : corruptColumn);
@@ -88,6 +90,7 @@ final class NewsdeskTable implements SupportsRead {
 
   @Override
   public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
-    return new NewsdeskScan(schema, new ReadOptions(options, NewsdeskTable::session));
+    return new NewsdeskScan(schema,
+        new ReadOptions(options, corruptColumn, NewsdeskTable::session));
   }
 }

@@ -1,11 +1,14 @@
 package org.newsdesk.spark;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.BlockLocation;
 import org.apache.hadoop.fs.FSDataInputStream;
@@ -22,14 +25,23 @@ import org.newsdesk.core.RecordBoundary;
 /**
  * Plans a read on the driver: lists the files ({@link FileListing}), cuts large splittable ones
  * into chunks of the size Spark's file sources use, counts the line breaks before each chunk (a
- * Spark job) when line numbers are needed, and packs the chunks into partitions ("next fit decreasing", as Spark's
- * {@code FilePartition} does). Written against Hadoop's and Spark's public APIs, so it follows
- * Spark's rules rather than calling its internal Scala classes.
+ * Spark job) when line numbers are needed, and packs the chunks into partitions ("next fit
+ * decreasing", as Spark's {@code FilePartition} does). A file gone by the time planning opens it
+ * fails the read, or with {@code ignoreMissingFiles} is left out and counted, as tasks do.
+ * Written against Hadoop's and Spark's public APIs, so it follows Spark's rules rather than
+ * calling its internal Scala classes.
  */
 final class Planner {
 
-  /** What planning produced, with the cost of the line-counting pass. */
-  record Plan(List<NewsdeskPartition> partitions, long countedBytes, long countMillis) {}
+  /**
+   * What planning produced, with the cost of the line-counting pass and the files dropped
+   * because they were gone when planning opened them ({@code ignoreMissingFiles}).
+   */
+  record Plan(List<NewsdeskPartition> partitions, long countedBytes, long countMillis,
+      long missingFiles) {}
+
+  /** What the line-counting task reports for a file that is gone (ignoreMissingFiles). */
+  private static final long GONE = -1;
 
   private Planner() {}
 
@@ -49,14 +61,26 @@ final class Planner {
           Math.min(maxBytes, Math.max(openCost, total / minPartitionNum(spark))));
       List<FileChunk> chunks = new ArrayList<>();
       List<FileChunk> counted = new ArrayList<>();
+      Set<String> gone = new HashSet<>();
       CompressionCodecFactory codecs = new CompressionCodecFactory(hadoop);
       NewsFormat format = options.format();
       for (FileStatus f : files) {
         String path = f.getPath().toString();
         long len = f.getLen();
-        BlockLocation[] blocks = blocks(f, hadoop);
-        if (len <= maxSplit || codecs.getCodec(f.getPath()) != null
-            || !splittable(f.getPath(), hadoop, format)) {
+        BlockLocation[] blocks;
+        boolean whole;
+        try {
+          blocks = blocks(f, hadoop);
+          whole = len <= maxSplit || codecs.getCodec(f.getPath()) != null
+              || !splittable(f.getPath(), hadoop, format);
+        } catch (FileNotFoundException e) {
+          if (!options.ignoreMissingFiles) {
+            throw e;
+          }
+          gone.add(path); // deleted since listing: skipped, as a task skips it
+          continue;
+        }
+        if (whole) {
           chunks.add(new FileChunk(path, len, 0, len, true, 1, 1,
               Locality.hosts(blocks, 0, len)));
           continue;
@@ -71,19 +95,36 @@ final class Planner {
           }
         }
       }
-      long startNanos = System.nanoTime();
       long countedBytes = 0;
+      long countMillis = 0;
       if (!counted.isEmpty()) {
-        List<Long> breaks = countLineBreaks(spark, counted, conf);
+        long startNanos = System.nanoTime();
+        List<Long> breaks = countLineBreaks(spark, counted, conf, options.ignoreMissingFiles);
         for (int i = 0; i < counted.size(); i++) {
           countedBytes += counted.get(i).length();
+          if (breaks.get(i) == GONE) {
+            gone.add(counted.get(i).path());
+          }
+        }
+        if (!gone.isEmpty()) {
+          List<FileChunk> keptCounted = new ArrayList<>();
+          List<Long> keptBreaks = new ArrayList<>();
+          for (int i = 0; i < counted.size(); i++) {
+            if (!gone.contains(counted.get(i).path())) {
+              keptCounted.add(counted.get(i));
+              keptBreaks.add(breaks.get(i));
+            }
+          }
+          chunks.removeIf(c -> gone.contains(c.path()));
+          counted = keptCounted;
+          breaks = keptBreaks;
         }
         chunks = withLines(chunks, counted, breaks);
+        countMillis = (System.nanoTime() - startNanos) / 1_000_000;
       }
-      long countMillis = counted.isEmpty() ? 0 : (System.nanoTime() - startNanos) / 1_000_000;
-      return new Plan(pack(chunks, maxSplit, openCost), countedBytes, countMillis);
+      return new Plan(pack(chunks, maxSplit, openCost), countedBytes, countMillis, gone.size());
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException(e.getMessage(), e);
     }
   }
 
@@ -102,27 +143,36 @@ final class Planner {
     }
   }
 
-  /** One task per chunk counts its line breaks; the sums give each chunk's first line. */
+  /**
+   * One task per chunk counts its line breaks; the sums give each chunk's first line. With
+   * {@code ignoreMissing}, a chunk whose file is gone counts {@link #GONE}.
+   */
   private static List<Long> countLineBreaks(SparkSession spark, List<FileChunk> chunks,
-      Broadcast<HadoopConf> conf) {
+      Broadcast<HadoopConf> conf, boolean ignoreMissing) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     String previous = jsc.getLocalProperty("spark.job.description");
     jsc.setJobDescription("newsdesk: counting line breaks before " + chunks.size()
         + " split(s), for exact line numbers");
     try {
       return jsc.parallelize(chunks, chunks.size())
-          .map(chunk -> countLineBreaks(chunk, conf.value().get()))
+          .map(chunk -> countLineBreaks(chunk, conf.value().get(), ignoreMissing))
           .collect();
     } finally {
       jsc.setLocalProperty("spark.job.description", previous);
     }
   }
 
-  static long countLineBreaks(FileChunk chunk, Configuration conf) throws IOException {
+  static long countLineBreaks(FileChunk chunk, Configuration conf, boolean ignoreMissing)
+      throws IOException {
     Path path = new Path(chunk.path());
     try (FSDataInputStream in = path.getFileSystem(conf).open(path)) {
       in.seek(chunk.start());
       return RecordBoundary.countLineBreaks(in, chunk.length());
+    } catch (FileNotFoundException e) {
+      if (ignoreMissing) {
+        return GONE;
+      }
+      throw e;
     }
   }
 

@@ -34,6 +34,8 @@ final class ReadOptions implements Serializable {
   static final String MAX_PARTITION_BYTES = "maxPartitionBytes";
   static final String IGNORE_CORRUPT_FILES = "ignoreCorruptFiles";
   static final String IGNORE_MISSING_FILES = "ignoreMissingFiles";
+  /** The charset of digests when no {@code charset} option is given. */
+  static final String DEFAULT_CHARSET = "UTF-8";
   /** Spark's own default for the corrupt-record column (spark.sql.columnNameOfCorruptRecord). */
   static final String DEFAULT_CORRUPT_COLUMN = "_corrupt_record";
 
@@ -48,18 +50,29 @@ final class ReadOptions implements Serializable {
   final long maxPartitionBytes;
   /** Whether a file that cannot be read (e.g. a damaged gzip) ends its rows instead of the job. */
   final boolean ignoreCorruptFiles;
-  /** Whether a file deleted after planning is skipped instead of failing the job. */
+  /** Whether a file deleted after listing is skipped (and counted) instead of failing the job. */
   final boolean ignoreMissingFiles;
   final List<String> paths;
   /** Every option except the paths, for the Hadoop configuration (as Spark's sources do). */
   final java.util.Map<String, String> hadoopOptions;
 
   /**
-   * Reads the options; {@code session} gives Spark's session-wide defaults by their SQL conf
-   * name ({@code spark.sql.columnNameOfCorruptRecord}, {@code spark.sql.files.ignoreCorruptFiles},
-   * ...), or null when there is none.
+   * Reads the options, the corrupt-record column resolved from them and {@code session} now (see
+   * {@link #corruptColumn}); for reads without a table.
    */
   ReadOptions(CaseInsensitiveStringMap options, UnaryOperator<String> session) {
+    this(options, corruptColumn(options, session), session);
+  }
+
+  /**
+   * Reads the options; {@code session} gives Spark's session-wide defaults by their SQL conf
+   * name ({@code spark.sql.files.ignoreCorruptFiles}, ...), or null when there is none. The
+   * corrupt-record column comes resolved: the table settles it when the read is loaded, and the
+   * scan must use the same name, even if {@code spark.sql.columnNameOfCorruptRecord} has changed
+   * since.
+   */
+  ReadOptions(CaseInsensitiveStringMap options, String corruptColumn,
+      UnaryOperator<String> session) {
     String m = options.getOrDefault(MODE, Mode.PERMISSIVE.name()).toUpperCase(Locale.ROOT);
     try {
       mode = Mode.valueOf(m);
@@ -67,9 +80,10 @@ final class ReadOptions implements Serializable {
       throw new IllegalArgumentException("newsdesk: unknown mode '" + options.get(MODE)
           + "'; use PERMISSIVE, DROPMALFORMED or FAILFAST");
     }
-    charset = charsetOf(options.getOrDefault(CHARSET, options.getOrDefault(ENCODING, "UTF-8")));
+    charset = charsetOf(options.getOrDefault(CHARSET,
+        options.getOrDefault(ENCODING, DEFAULT_CHARSET)));
     datePattern = options.getOrDefault(DATE_PATTERN, NewsFormat.DEFAULT.datePattern());
-    corruptColumn = corruptColumn(options, session);
+    this.corruptColumn = corruptColumn;
     String rows = options.getOrDefault(ROWS, "articles").toLowerCase(Locale.ROOT);
     if (!rows.equals("articles") && !rows.equals("diagnostics")) {
       throw new IllegalArgumentException("newsdesk: option rows must be 'articles' or "
@@ -98,10 +112,20 @@ final class ReadOptions implements Serializable {
 
   /** The core format: built on each use, since NewsFormat is not serializable. */
   NewsFormat format() {
+    return format(charset, datePattern, mode == Mode.FAILFAST);
+  }
+
+  /**
+   * The core format of a read's settings: the one place they become a {@link NewsFormat}, used
+   * by the source and by {@link JobArgs} to check its options before Spark starts.
+   *
+   * @throws IllegalArgumentException if the date pattern is invalid
+   */
+  static NewsFormat format(String charset, String datePattern, boolean strict) {
     return NewsFormat.builder()
         .charset(Charset.forName(charset))
         .datePattern(datePattern)
-        .strict(mode == Mode.FAILFAST)
+        .strict(strict)
         .build();
   }
 

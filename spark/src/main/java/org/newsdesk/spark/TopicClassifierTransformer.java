@@ -1,6 +1,8 @@
 package org.newsdesk.spark;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
@@ -13,6 +15,7 @@ import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -40,6 +43,9 @@ import org.newsdesk.classifier.TopicClassifier;
  *   <li>{@code titleCol} (default {@code title}) and {@code bodyCol} (default {@code body}):
  *       string columns; a {@code null} value counts as empty;
  *   <li>{@code outputCol} (default {@code prediction}): the new column, which must not exist yet;
+ *       column names are matched as the session resolves them, ignoring case unless {@code
+ *       spark.sql.caseSensitive} is true, so {@code titleCol=Title} finds {@code title} and an
+ *       input column {@code Prediction} counts as existing;
  *   <li>{@code topK} (default 3, at least 1): how many labels {@code scores} lists;
  *   <li>{@code minScore} (default 0, in [0, 1]): below this best score the topic is {@code null}.
  * </ul>
@@ -306,14 +312,15 @@ public final class TopicClassifierTransformer extends Transformer
    *
    * @param dataset rows with the title and body columns
    * @return the rows with the prediction column added
-   * @throws IllegalArgumentException if a column is missing or not a string, or the output
-   *     column exists
+   * @throws IllegalArgumentException if a column is missing, ambiguous or not a string, or the
+   *     output column exists
    * @throws java.io.UncheckedIOException if the model cannot be read, or (cause {@link
    *     ModelLoadException}) is not a valid model; the message names the path
    */
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
-    transformSchema(dataset.schema(), true);
+    // the names are checked as this dataset's session resolves them, as withColumn and col will
+    check(dataset.schema(), caseSensitive(dataset.sparkSession()));
     ModelSource model = ModelSource.resolve(dataset.sparkSession(), getModelPath());
     PredictionUdf udf = new PredictionUdf(model, getTopK(), getMinScore());
     return dataset.withColumn(
@@ -323,42 +330,76 @@ public final class TopicClassifierTransformer extends Transformer
   }
 
   /**
-   * Checks the input schema and returns the output schema.
+   * Checks the input schema and returns the output schema. Column names are compared as the
+   * active Spark session resolves them: ignoring case unless {@code spark.sql.caseSensitive} is
+   * true (Spark's default when there is no session), so a column this transformer would replace
+   * or could not tell apart is reported here, as {@link #transform} reports it.
    *
    * @param schema the input schema
    * @return the input schema plus the prediction struct column
-   * @throws IllegalArgumentException if a column is missing or not a string, or the output
-   *     column exists
+   * @throws IllegalArgumentException if a column is missing, ambiguous or not a string, or the
+   *     output column exists
    */
   @Override
   public StructType transformSchema(StructType schema) {
-    requireString(schema, getTitleCol(), "titleCol");
-    requireString(schema, getBodyCol(), "bodyCol");
+    SparkSession active = SparkSession.getActiveSession().isDefined()
+        ? SparkSession.getActiveSession().get()
+        : SparkSession.getDefaultSession().getOrElse(() -> null);
+    return check(schema, active != null && caseSensitive(active));
+  }
+
+  /** Whether the session tells column names apart by case ({@code spark.sql.caseSensitive}). */
+  private static boolean caseSensitive(SparkSession session) {
+    return Boolean.parseBoolean(session.conf().get("spark.sql.caseSensitive", "false").trim());
+  }
+
+  private StructType check(StructType schema, boolean caseSensitive) {
+    requireString(schema, getTitleCol(), "titleCol", caseSensitive);
+    requireString(schema, getBodyCol(), "bodyCol", caseSensitive);
     String out = getOutputCol();
-    if (Arrays.asList(schema.fieldNames()).contains(out)) {
+    List<StructField> existing = matching(schema, out, caseSensitive);
+    if (!existing.isEmpty()) {
       throw new IllegalArgumentException(
-          "outputCol " + out + " already exists in the input; choose another name");
+          "outputCol " + out + " already exists in the input"
+              + (existing.get(0).name().equals(out) ? "" : " as " + existing.get(0).name())
+              + "; choose another name");
     }
     return schema.add(DataTypes.createStructField(out, Predictions.PREDICTION, false));
   }
 
-  private static void requireString(StructType schema, String column, String param) {
-    StructField field =
-        Arrays.stream(schema.fields())
-            .filter(f -> f.name().equals(column))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        param
-                            + " "
-                            + column
-                            + " is not a column of the input; columns: "
-                            + String.join(", ", schema.fieldNames())));
+  private static void requireString(
+      StructType schema, String column, String param, boolean caseSensitive) {
+    List<StructField> found = matching(schema, column, caseSensitive);
+    if (found.isEmpty()) {
+      throw new IllegalArgumentException(
+          param
+              + " "
+              + column
+              + " is not a column of the input; columns: "
+              + String.join(", ", schema.fieldNames()));
+    }
+    if (found.size() > 1) {
+      throw new IllegalArgumentException(
+          param
+              + " "
+              + column
+              + " is ambiguous: it matches the columns "
+              + found.stream().map(StructField::name).collect(Collectors.joining(", "))
+              + " (spark.sql.caseSensitive is false)");
+    }
+    StructField field = found.get(0);
     if (!field.dataType().equals(DataTypes.StringType)) {
       throw new IllegalArgumentException(
           param + " " + column + " must be a string column, is " + field.dataType().simpleString());
     }
+  }
+
+  /** The top-level fields a name refers to, as Spark's resolver compares names. */
+  private static List<StructField> matching(
+      StructType schema, String name, boolean caseSensitive) {
+    return Arrays.stream(schema.fields())
+        .filter(f -> caseSensitive ? f.name().equals(name) : f.name().equalsIgnoreCase(name))
+        .toList();
   }
 
   /** A column name as a literal identifier, so dots and backticks in it are not syntax. */

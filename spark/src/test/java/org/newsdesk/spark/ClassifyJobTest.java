@@ -142,9 +142,11 @@ class ClassifyJobTest {
         .contains("bad.bin").hasLineCount(1);
     assertThat(out).doesNotExist();
 
-    r = run(tmp.resolve("no-such-dir").toString(), out.toString());
+    Path missing = tmp.resolve("no-such-dir");
+    r = run(missing.toString(), out.toString());
     assertThat(r.status()).isEqualTo(1);
-    assertThat(r.err().strip()).startsWith("newsdesk: ").contains("no-such-dir").hasLineCount(1);
+    assertThat(r.err().strip())
+        .isEqualTo("newsdesk: path does not exist: file:" + missing);
     assertThat(out).doesNotExist();
 
     Path existing = Files.createDirectories(tmp.resolve("existing"));
@@ -162,6 +164,12 @@ class ClassifyJobTest {
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err()).startsWith("newsdesk: --format must be parquet or json, was csv\n"
         + JobArgs.USAGE);
+    r = run("--date-pattern", "MM/dd/{", Fixtures.samples().toString(),
+        tmp.resolve("pattern-out").toString());
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).startsWith("newsdesk: --date-pattern: invalid date pattern 'MM/dd/{': ")
+        .doesNotContain("\tat ").hasLineCount(2).endsWith("\n" + JobArgs.USAGE + "\n");
+    assertThat(tmp.resolve("pattern-out")).doesNotExist();
     r = run("--help");
     assertThat(r.status()).isZero();
     assertThat(r.out()).startsWith(JobArgs.USAGE);

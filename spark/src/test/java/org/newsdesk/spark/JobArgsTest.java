@@ -50,6 +50,11 @@ class JobArgsTest {
     assertUsage("unknown option --threads", "--threads", "2", "in", "out");
     assertUsage("option --model needs a value", "in", "out", "--model");
     assertUsage("--model needs a non-empty value", "--model=", "in", "out");
+    // checked as the source checks it (ReadOptions builds the core NewsFormat), before Spark starts
+    assertUsage("--date-pattern: invalid date pattern 'MM/dd/{': ", "--date-pattern", "MM/dd/{",
+        "in", "out");
+    assertUsage("--date-pattern: invalid date pattern ' ': it is empty", "--date-pattern", " ",
+        "in", "out");
   }
 
   @Test

@@ -25,6 +25,7 @@ import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
@@ -132,6 +133,66 @@ class TopicClassifierTransformerTest {
     assertThatThrownBy(() -> new TopicClassifierTransformer().setOutputCol("date").transform(in))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("outputCol date already exists");
+  }
+
+  @Test
+  void anOutputColumnDifferingOnlyInCaseIsTakenAsSparkTakesIt(SparkSession spark) {
+    Dataset<Row> in = TestArticles.frame(spark).withColumn("Prediction", functions.lit("mine"));
+    TopicClassifierTransformer t = new TopicClassifierTransformer();
+    // Spark resolves names case-insensitively by default: withColumn("prediction") would replace
+    // the user's Prediction, so both the schema check and the transform refuse the name
+    assertThatThrownBy(() -> t.transformSchema(in.schema()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("outputCol prediction already exists in the input as Prediction");
+    assertThatThrownBy(() -> t.transform(in))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("outputCol prediction already exists in the input as Prediction");
+
+    spark.conf().set("spark.sql.caseSensitive", "true");
+    try {
+      StructType promised = t.transformSchema(in.schema());
+      Dataset<Row> out = t.transform(in);
+      assertThat(out.schema()).isEqualTo(promised);
+      assertThat(out.columns()).endsWith("Prediction", "prediction");
+      assertThat(out.select("Prediction").distinct().collectAsList())
+          .extracting(r -> r.getString(0)).containsExactly("mine");
+    } finally {
+      spark.conf().unset("spark.sql.caseSensitive");
+    }
+  }
+
+  @Test
+  void inputColumnsResolveAsSparkResolvesThem(SparkSession spark) throws IOException {
+    Dataset<Row> out = new TopicClassifierTransformer().setTitleCol("Title").setBodyCol("BODY")
+        .transform(TestArticles.frame(spark));
+    TopicClassifier builtIn = TopicClassifier.builtIn();
+    List<Row> rows = out.collectAsList();
+    assertThat(rows).hasSize(TestArticles.rows().size());
+    for (Row r : rows) {
+      Expectations.assertPrediction(r, r.getAs("prediction"), builtIn, 3, 0.0);
+    }
+
+    // title and Title: Spark calls a reference to either ambiguous, and so does the check
+    Dataset<Row> both = TestArticles.frame(spark)
+        .select(functions.col("source"), functions.col("line"), functions.col("title"),
+            functions.col("title").as("Title"), functions.col("body"));
+    assertThatThrownBy(() -> both.col("`title`")).hasMessageContaining("AMBIGUOUS_REFERENCE");
+    TopicClassifierTransformer t = new TopicClassifierTransformer();
+    assertThatThrownBy(() -> t.transformSchema(both.schema()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("titleCol title is ambiguous: it matches the columns title, Title");
+
+    spark.conf().set("spark.sql.caseSensitive", "true");
+    try {
+      assertThat(t.transformSchema(both.schema()).fieldNames()).endsWith("prediction");
+      assertThat(t.transform(both).count()).isEqualTo(TestArticles.rows().size());
+      assertThatThrownBy(() -> new TopicClassifierTransformer().setTitleCol("Title")
+          .transformSchema(TestArticles.SCHEMA))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("titleCol Title is not a column of the input");
+    } finally {
+      spark.conf().unset("spark.sql.caseSensitive");
+    }
   }
 
   @Test
