@@ -104,9 +104,10 @@ final class RecordParser implements Closeable {
   }
 
   /**
-   * Reads one unit of input (docs/FORMAT.md section 6): a record, a run of skipped lines, or a
-   * single stray, metadata or over-long line, and reports its diagnostics. Returns its article,
-   * or null if the unit gave none or the source has ended ({@link #ended()} tells which).
+   * Reads one unit of input (docs/FORMAT.md section 6): a record (kept or dropped), a run of
+   * skipped lines, or a single stray, metadata or over-long line, and reports its diagnostics.
+   * Returns its article, or null if the unit gave none or the source has ended ({@link #ended()}
+   * tells which).
    */
   Article nextUnit() throws IOException {
     if (bomSniffer != null) {
