@@ -125,7 +125,6 @@ class InputFormatsTest {
         "jsonl    | [1, 2]                | expected a JSON object, found array",
         "jsonl    | {\"body\": 5}         | \"body\" must be a string, found number",
         "jsonl    | {\"body\": \"b\", \"text\": \"t\"} | both \"body\" and \"text\" are given",
-        "jsonl    | {\"body\": \"b\", \"date\": \"2024-02-30\"} | \"date\" is not a date",
       })
   void badLinesAreDiagnosticsNamingSourceAndLine(String format, String bad, String message) {
     String text = "first good\tline\n" + bad + "\n";
