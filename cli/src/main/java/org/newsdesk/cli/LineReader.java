@@ -62,7 +62,7 @@ final class LineReader implements Iterator<Article>, Closeable {
   private static final int END = -1;
   private static final int MALFORMED = -2;
 
-  private InputStream in;
+  private final InputStream in;
   private final String source;
   private final NewsFormat format;
   private final LineFormats.LineParser parser;
@@ -183,14 +183,20 @@ final class LineReader implements Iterator<Article>, Closeable {
       return;
     }
     byte[] head = in.readNBytes(4);
-    InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head), in);
     if (head.length >= 2
         && (head[0] == (byte) 0xFF || head[0] == (byte) 0xFE || head[0] == 0)
         && digestReportsByteOrderMark(head)) {
+      InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head), in);
       digestReader = NewsReader.open(whole, source, format);
       digest = digestReader.iterator();
+    } else if (linesInBytes) {
+      System.arraycopy(head, 0, buffer, 0, head.length);
+      pos = 0;
+      limit = head.length;
     } else {
-      in = whole;
+      undecoded.clear();
+      undecoded.put(head);
+      undecoded.flip();
     }
   }
 
@@ -412,7 +418,7 @@ final class LineReader implements Iterator<Article>, Closeable {
         }
         CoderResult r = decoder.decode(undecoded, decoded, bytesEnded);
         if (r.isError()) {
-          undecoded.position(undecoded.position() + r.length());
+          undecoded.position(undecoded.position() + malformedLength(r));
           malformedPending = true;
         } else if (r.isOverflow()) {
           return;
@@ -425,6 +431,16 @@ final class LineReader implements Iterator<Article>, Closeable {
     } finally {
       decoded.flip();
     }
+  }
+
+  /**
+   * How many bytes a decoding error skips. The JDK's UTF-16 decoders report a high surrogate
+   * followed by something else as 4 bytes long, which would swallow that next character (a line
+   * break, say); only the surrogate's 2 bytes are bad.
+   */
+  private int malformedLength(CoderResult r) {
+    boolean utf16 = decoder.charset().name().toUpperCase(Locale.ROOT).contains("UTF-16");
+    return utf16 && r.isMalformed() && r.length() == 4 ? 2 : r.length();
   }
 
   private void readBytes() throws IOException {
