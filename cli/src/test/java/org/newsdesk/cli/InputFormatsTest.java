@@ -244,6 +244,28 @@ class InputFormatsTest {
         "source,line,title,body,date,category", "<stdin>,1,,line one,,", "<stdin>,2,,line two,,");
   }
 
+  /** The review's reproducers: CR line ends, and a charset that can only decode. */
+  @Test
+  void crLineEndsAndDecodeOnlyCharsetsWorkFromTheCommandLine(@TempDir Path dir)
+      throws IOException {
+    Path cr = Files.writeString(dir.resolve("cr.tsv"), "a\tfirst text\rb\tsecond text\rc\tthird\r");
+
+    Cli.Result r1 = Cli.run("parse", "--format", "csv", cr.toString());
+    Cli.Result r2 =
+        Cli.run("parse", "--charset", "x-JISAutoDetect", "--format", "csv", cr.toString());
+
+    for (Cli.Result r : List.of(r1, r2)) {
+      assertThat(r.exitCode()).as(r.toString()).isZero();
+      assertThat(r.outLines())
+          .containsExactly(
+              "source,line,title,body,date,category",
+              cr + ",1,,first text,,a",
+              cr + ",2,,second text,,b",
+              cr + ",3,,third,,c");
+      assertThat(r.errLines()).containsExactly("3 articles, 0 diagnostics");
+    }
+  }
+
   @Test
   void aByteOrderMarkIsSkippedAndLongLinesAreSkippedWithoutHoldingThem() {
     String huge = "x".repeat((1 << 20) + 10);
