@@ -125,8 +125,8 @@ final class TrainCommand extends InputCommand {
       paramLabel = "MODEL",
       required = true,
       description =
-          "Where to save the model (written whole or not at all; must not be one of the"
-              + " inputs).")
+          "Where to save the model (written whole or not at all; a regular file, not one of"
+              + " the inputs; checked before training).")
   Path out;
 
   @Option(
