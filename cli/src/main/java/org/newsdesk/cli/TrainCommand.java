@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
  *
  * <p>The examples are not held in memory: the trainer, and {@link Evaluation#crossValidate} for
  * {@code --cv}, get an {@code Iterable} that re-reads the inputs on each of their passes
- * (standard input is first copied to a temporary file).
+ * (standard input, a named pipe or a {@code /dev/fd/N} is first copied to a temporary file).
  */
 @Command(
     name = "train",
