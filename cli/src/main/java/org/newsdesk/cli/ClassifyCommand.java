@@ -23,6 +23,12 @@ final class ClassifyCommand extends InputCommand {
   /** Articles per unit of work handed to a worker thread. */
   private static final int BATCH = 64;
 
+  /**
+   * Chars of title and body per unit of work, at most (or one larger article): with huge
+   * articles a batch holds fewer, so the batches in flight stay within a few MB per thread.
+   */
+  private static final long BATCH_CHARS = 1 << 20;
+
   @Mixin ModelOption model;
 
   @Option(
@@ -55,6 +61,10 @@ final class ClassifyCommand extends InputCommand {
               + Usage.MAX_THREADS
               + ").")
   Integer threads;
+
+  /** How to give classify more memory, or need less. */
+  private static final String CLASSIFY_HINT =
+      "with newsdesk: java -Xmx1g -jar newsdesk.jar classify ..., or fewer --threads";
 
   @Override
   void configure() {
@@ -95,7 +105,11 @@ final class ClassifyCommand extends InputCommand {
           },
           printer::print,
           n,
-          BATCH);
+          BATCH,
+          a -> (long) a.title().length() + a.body().length(),
+          BATCH_CHARS);
+    } catch (OutOfMemoryError e) {
+      throw new InputException(TrainCommand.outOfMemory("cannot classify", e, CLASSIFY_HINT));
     } finally {
       printer.finish();
     }

@@ -8,9 +8,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class OrderedParallelTest {
 
@@ -109,6 +111,84 @@ class OrderedParallelTest {
                     1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("boom");
+  }
+
+  @Test
+  void aBatchEndsOnceItsItemsReachTheWeight() {
+    List<Integer> sizes = new ArrayList<>();
+    // weights 1..12 against a batch weight of 10 and at most 4 items a batch
+    OrderedParallel.mapBatches(
+        IntStream.rangeClosed(1, 12).boxed().iterator(),
+        batch -> batch,
+        batch -> sizes.add(batch.size()),
+        2,
+        4,
+        i -> i,
+        10);
+
+    // 1+2+3+4 = 10 | 5+6 = 11 | 7+8 | 9+10 | 11 | 12
+    assertThat(sizes).containsExactly(4, 2, 2, 2, 1, 1);
+  }
+
+  @Test
+  void aWorkerErrorIsRethrownAsIs() {
+    assertThatThrownBy(
+            () ->
+                OrderedParallel.map(
+                    List.of(1, 2, 3).iterator(),
+                    i -> {
+                      if (i == 2) {
+                        throw new OutOfMemoryError("simulated");
+                      }
+                      return i;
+                    },
+                    i -> {},
+                    2,
+                    1))
+        .isInstanceOf(OutOfMemoryError.class)
+        .hasMessage("simulated");
+  }
+
+  /**
+   * A worker thread can die without its batch ever completing (an error while the pool reports
+   * another, such as running out of memory twice): the calling thread must not wait for ever.
+   */
+  @Test
+  @Timeout(20)
+  void aWorkerThatDiesWithoutFinishingItsBatchEndsTheRun() {
+    CountDownLatch never = new CountDownLatch(1);
+    try {
+      assertThatThrownBy(
+              () ->
+                  OrderedParallel.map(
+                      List.of(1, 2, 3, 4).iterator(),
+                      i -> {
+                        if (i == 1) {
+                          await(never); // the head batch never completes
+                        } else if (i == 2) {
+                          // what the JVM does when an error escapes the pool's own handling
+                          Thread t = Thread.currentThread();
+                          t.getUncaughtExceptionHandler()
+                              .uncaughtException(t, new OutOfMemoryError("worker died"));
+                        }
+                        return i;
+                      },
+                      i -> {},
+                      2,
+                      1))
+          .isInstanceOf(OutOfMemoryError.class)
+          .hasMessage("worker died");
+    } finally {
+      never.countDown();
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void sleep(long millis) {
