@@ -109,7 +109,7 @@ final class ClassifyCommand extends InputCommand {
           a -> (long) a.title().length() + a.body().length(),
           BATCH_CHARS);
     } catch (OutOfMemoryError e) {
-      throw new InputException(TrainCommand.outOfMemory("cannot classify", e, CLASSIFY_HINT));
+      throw new InputException(Messages.outOfMemory("cannot classify", e, CLASSIFY_HINT));
     } finally {
       printer.finish();
     }

@@ -52,7 +52,7 @@ final class EvaluateCommand extends InputCommand {
       paramLabel = "REPORT.html",
       description =
           "Also write the evaluation as an HTML page (no network needed to view it; written"
-              + " whole or not at all; must not be one of the inputs).")
+              + " whole or not at all; a regular file, not one of the inputs or the model).")
   Path html;
 
   @Option(
@@ -74,6 +74,11 @@ final class EvaluateCommand extends InputCommand {
   @Override
   Map<String, Path> outputs() {
     return html == null ? Map.of() : Map.of("--html", html);
+  }
+
+  @Override
+  Map<String, Path> otherInputs() {
+    return model.file == null ? Map.of() : Map.of("--model", model.file);
   }
 
   @Override

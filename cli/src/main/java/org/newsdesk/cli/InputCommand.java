@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.newsdesk.core.AtomicFiles;
 import org.newsdesk.core.NewsFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
@@ -41,6 +42,14 @@ abstract class InputCommand implements Callable<Integer> {
    * any input is read).
    */
   Map<String, Path> outputs() {
+    return Map.of();
+  }
+
+  /**
+   * The files the command reads besides the PATH arguments (a model), by option name; no output
+   * may be one of them either.
+   */
+  Map<String, Path> otherInputs() {
     return Map.of();
   }
 
@@ -105,24 +114,39 @@ abstract class InputCommand implements Callable<Integer> {
   }
 
   /**
-   * Writing over an input would destroy it ({@code train --out data.txt data.txt}): a usage error.
-   * An output that cannot be written at all is bad input, said before hours of training.
+   * Checks every output before any input is read. Writing over an input would destroy it ({@code
+   * train --out data.txt data.txt}, {@code evaluate --model m.bin --html m.bin}): a usage error.
+   * So is an output that names something other than a regular file (a directory, a device such as
+   * {@code /dev/null}, a named pipe), which the library refuses to replace. An output whose file
+   * cannot be created (no such directory, no permission) is bad input, said before hours of
+   * training: the library's {@link AtomicFiles#checkWritable} creates and deletes the temporary
+   * file a save would create.
    */
   private void checkOutputs(Inputs inputs) throws IOException {
     for (Map.Entry<String, Path> output : outputs().entrySet()) {
+      String option = output.getKey();
       Path file = output.getValue();
-      Path dir = file.toAbsolutePath().getParent();
-      if (Files.isDirectory(file)) {
-        throw new InputException(file + ": is a directory");
-      }
-      if (dir != null && !Files.isDirectory(dir)) {
-        throw new InputException(file + ": directory does not exist: " + dir);
-      }
-      if (inputs.reads(output.getValue())) {
+      if (inputs.reads(file)) {
         throw Usage.invalid(
-            spec,
-            output.getKey(),
-            output.getValue() + " is also an input; writing it would destroy that input");
+            spec, option, file + " is also an input; writing it would destroy that input");
+      }
+      for (Map.Entry<String, Path> input : otherInputs().entrySet()) {
+        Path read = input.getValue();
+        if (Files.exists(file) && Files.exists(read) && Files.isSameFile(file, read)) {
+          throw Usage.invalid(
+              spec,
+              option,
+              file + " is also an input (" + input.getKey() + " " + read
+                  + "); writing it would destroy that input");
+        }
+      }
+      try {
+        AtomicFiles.checkWritable(file);
+      } catch (IOException e) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) { // refused whatever the rights
+          throw Usage.invalid(spec, option, Messages.ioError(e));
+        }
+        throw new InputException(Messages.ioError(e), e);
       }
     }
   }

@@ -24,8 +24,9 @@ import org.newsdesk.core.NewsReader;
  *
  * <p>It can be iterated again (training reads its examples several times): each {@link
  * #iterator()} is a new pass that re-opens the inputs and closes whatever an earlier pass left
- * open; standard input, which cannot be read twice, must first be {@linkplain #rereadable()
- * copied to a temporary file}. Only the first pass counts articles and reports diagnostics, so
+ * open; standard input and the other inputs that cannot be read twice (a named pipe, a process
+ * substitution's {@code /dev/fd/N}) must first be {@linkplain #rereadable() copied to temporary
+ * files}. Only the first pass counts articles and reports diagnostics, so
  * they are said once however often the inputs are read.
  */
 final class Inputs implements Iterable<Article>, Closeable {
@@ -43,8 +44,11 @@ final class Inputs implements Iterable<Article>, Closeable {
   private Source current;
   /** Passes started so far: {@link #iterator()} calls. */
   private int passes;
-  /** Standard input copied to a file, read on every pass instead of {@code stdin}; or null. */
-  private Path spool;
+  /**
+   * The inputs that can be read only once, by PATH argument ({@code -} for standard input), each
+   * copied to a temporary file that every pass reads instead; empty until {@link #rereadable()}.
+   */
+  private final Map<String, Path> spools = new LinkedHashMap<>();
   /** Where diagnostics are printed. */
   private PrintWriter err;
 
@@ -159,24 +163,47 @@ final class Inputs implements Iterable<Article>, Closeable {
   }
 
   /**
-   * Lets the inputs be read more than once: if standard input is one of them, it is copied to a
-   * temporary file now (deleted by {@link #close()}), and every pass reads that copy, under the
-   * name {@value #STDIN}. Files and directories are simply opened again.
+   * Lets the inputs be read more than once: standard input, and every PATH that is neither a
+   * regular file nor a directory (a named pipe, a process substitution's {@code /dev/fd/N}, a
+   * device), is copied now to a temporary file (deleted by {@link #close()}), and every pass reads
+   * that copy under the input's own name ({@value #STDIN} for standard input). Regular files and
+   * directories are simply opened again.
    *
-   * @throws IOException if standard input cannot be read or the copy cannot be written
+   * @throws IOException if such an input cannot be read or its copy cannot be written
    */
   void rereadable() throws IOException {
-    if (spool != null || !paths.contains("-")) {
-      return;
+    for (String p : paths) {
+      if (spools.containsKey(p) || !readOnce(p)) {
+        continue;
+      }
+      boolean isStdin = p.equals("-");
+      Path file = Files.createTempFile(isStdin ? "newsdesk-stdin-" : "newsdesk-input-", ".spool");
+      spools.put(p, file);
+      String name = isStdin ? STDIN : p;
+      try (OutputStream out = Files.newOutputStream(file)) {
+        if (isStdin) {
+          stdin.transferTo(out);
+        } else {
+          try (InputStream in = Files.newInputStream(Path.of(p))) {
+            in.transferTo(out);
+          }
+        }
+      } catch (IOException e) {
+        throw new IOException(
+            name + ": cannot copy " + (isStdin ? "standard input" : "it") + " to " + file + ": "
+                + e.getMessage(),
+            e);
+      }
     }
-    Path file = Files.createTempFile("newsdesk-stdin-", ".spool");
-    spool = file;
-    try (OutputStream out = Files.newOutputStream(file)) {
-      stdin.transferTo(out);
-    } catch (IOException e) {
-      throw new IOException(STDIN + ": cannot copy standard input to " + file + ": "
-          + e.getMessage(), e);
+  }
+
+  /** Whether a PATH argument can be read only once: standard input, a pipe, a device. */
+  private static boolean readOnce(String path) {
+    if (path.equals("-")) {
+      return true;
     }
+    Path p = Path.of(path);
+    return !Files.isRegularFile(p) && !Files.isDirectory(p);
   }
 
   /** Prints diagnostics to {@code messages} from now on (e.g. a progress bar's messages writer). */
@@ -201,8 +228,13 @@ final class Inputs implements Iterable<Article>, Closeable {
   public Iterator<Article> iterator() {
     closeCurrent();
     passes++;
-    if (passes > 1 && spool == null && paths.contains("-")) {
-      throw new IllegalStateException("standard input cannot be read twice: call rereadable()");
+    if (passes > 1) {
+      for (String p : paths) {
+        if (!spools.containsKey(p) && readOnce(p)) {
+          throw new IllegalStateException(
+              (p.equals("-") ? "standard input" : p) + " cannot be read twice: call rereadable()");
+        }
+      }
     }
     boolean first = passes == 1;
     return new Iterator<>() {
@@ -236,24 +268,36 @@ final class Inputs implements Iterable<Article>, Closeable {
   }
 
   private Source open(String path) {
+    Path spool = spools.get(path);
+    if (spool != null) {
+      String name = path.equals("-") ? STDIN : Path.of(path).toString(); // as files are named
+      InputFormat f =
+          forced != null
+              ? forced
+              : path.equals("-") ? InputFormat.DIGEST : InputFormat.forFile(fileName(path));
+      InputStream copy = unchecked(() -> Files.newInputStream(spool));
+      return f == InputFormat.DIGEST
+          ? source(NewsReader.open(copy, name, format))
+          : new LineSource(new LineReader(copy, name, format, f));
+    }
     if (path.equals("-")) {
       InputFormat f = forced != null ? forced : InputFormat.DIGEST;
-      if (spool != null) {
-        InputStream copy = unchecked(() -> Files.newInputStream(spool));
-        return f == InputFormat.DIGEST
-            ? source(NewsReader.open(copy, STDIN, format))
-            : new LineSource(new LineReader(copy, STDIN, format, f));
-      }
       return f == InputFormat.DIGEST
           ? source(unchecked(() -> NewsReader.openAll(List.of(Path.of(path)), stdin, format)))
           : new LineSource(new LineReader(stdin, STDIN, format, f));
     }
     Path p = Path.of(path);
-    InputFormat f = forced != null ? forced : InputFormat.forFile(p.getFileName().toString());
+    InputFormat f = forced != null ? forced : InputFormat.forFile(fileName(path));
     if (f == InputFormat.DIGEST || (forced == null && Files.isDirectory(p))) {
       return source(unchecked(() -> NewsReader.openAll(files.get(path), format)));
     }
     return new LineFiles(files.get(path), f);
+  }
+
+  /** The file name of a PATH argument, which chooses its format when --input is not given. */
+  private static String fileName(String path) {
+    Path name = Path.of(path).getFileName();
+    return name == null ? path : name.toString();
   }
 
   private static Source source(NewsReader reader) {
@@ -364,14 +408,14 @@ final class Inputs implements Iterable<Article>, Closeable {
     try {
       closeCurrent();
     } finally {
-      if (spool != null) {
+      for (Path spool : spools.values()) {
         try {
           Files.deleteIfExists(spool);
         } catch (IOException e) {
           // a temporary file: the system cleans it up eventually
         }
-        spool = null;
       }
+      spools.clear();
     }
   }
 }

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apache.commons.lang3.StringUtils;
 import org.newsdesk.core.Article;
 import org.newsdesk.core.Diagnostic;
 
@@ -30,21 +33,38 @@ final class LineFormats {
           .readerFor(JsonNode.class)
           .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-  /** Why a line is not a record; the reader reports it as a diagnostic at the line. */
+  /** How much of a line's text a message quotes, as the digest reader's messages do. */
+  private static final int EXCERPT = 60;
+
+  /**
+   * Why a line is not a record, or not all of one; the reader reports it as a diagnostic at the
+   * line. In lenient mode the reader then uses {@link #kept}, if the line still gives an article.
+   */
   static class LineProblem extends Exception {
     private static final long serialVersionUID = 1L;
     final Diagnostic.Kind kind;
     final int column;
+    final transient Article kept;
 
     LineProblem(String message) {
       this(message, Diagnostic.Kind.STRAY_LINE, 1);
     }
 
     LineProblem(String message, Diagnostic.Kind kind, int column) {
+      this(message, kind, column, null);
+    }
+
+    LineProblem(String message, Diagnostic.Kind kind, int column, Article kept) {
       super(message, null, false, false);
       this.kind = kind;
       this.column = column;
+      this.kept = kept;
     }
+  }
+
+  /** A short quoted excerpt of {@code s} for messages (a line may be megabytes long). */
+  static String quote(String s) {
+    return "'" + StringUtils.abbreviate(s, EXCERPT) + "'";
   }
 
   /** Turns one non-blank line into an article with the given origin. */
@@ -99,7 +119,7 @@ final class LineFormats {
     int space = indexOfWhitespace(stripped);
     if (space < 0) {
       throw new LineProblem(
-          "expected 'label text...', found only '" + stripped + "'",
+          "expected 'label text...', found only " + quote(stripped),
           Diagnostic.Kind.MISSING_BODY,
           1);
     }
@@ -129,37 +149,28 @@ final class LineFormats {
       throw new LineProblem("empty label '" + FASTTEXT_LABEL + "'");
     }
     if (labels.size() > 1) {
-      throw new MultipleLabels(
-          labels, article("", text.toString(), null, labels.get(0), source, n));
+      throw new LineProblem(
+          labels.size()
+              + " labels "
+              + StringUtils.abbreviate(labels.toString(), EXCERPT)
+              + "; Newsdesk assigns one label per text, so only the first, "
+              + quote(labels.get(0))
+              + ", is used",
+          Diagnostic.Kind.STRAY_LINE,
+          1,
+          article("", text.toString(), null, labels.get(0), source, n));
     }
     return article("", text.toString(), null, labels.isEmpty() ? null : labels.get(0), source, n);
   }
 
   /**
-   * A fastText line with several labels: a problem, but lenient mode can still use the article with
-   * the first label.
-   */
-  static final class MultipleLabels extends LineProblem {
-    private static final long serialVersionUID = 1L;
-    final transient Article firstLabel;
-
-    MultipleLabels(List<String> labels, Article firstLabel) {
-      super(
-          labels.size()
-              + " labels "
-              + labels
-              + "; Newsdesk assigns one label per text, so only the first, '"
-              + labels.get(0)
-              + "', is used");
-      this.firstLabel = firstLabel;
-    }
-  }
-
-  /**
    * JSON Lines: an object with {@code body} or {@code text} (one of them), optional {@code title},
    * {@code category} or {@code label} (one of them) and {@code date} (ISO {@code YYYY-MM-DD}, as
-   * {@code parse --format jsonl} writes it). Other fields are ignored, so the CLI's own JSON Lines
-   * output reads back as the same articles.
+   * {@code parse --format jsonl} writes it, or an ISO date-time, whose date is taken as written).
+   * Other fields are ignored, so the CLI's own JSON Lines output reads back as the same articles. A
+   * date that is neither is a problem, as in digests: lenient mode keeps the article without it. A
+   * string with an unpaired surrogate (an escaped half of a surrogate pair, alone) is not text:
+   * the line is a problem.
    */
   static Article jsonl(String line, String source, long n) throws LineProblem {
     JsonNode node;
@@ -168,7 +179,9 @@ final class LineFormats {
     } catch (JsonProcessingException e) {
       int column = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getColumnNr());
       throw new LineProblem(
-          "not JSON: " + e.getOriginalMessage(), Diagnostic.Kind.STRAY_LINE, column);
+          "not JSON: " + StringUtils.abbreviate(e.getOriginalMessage(), 4 * EXCERPT),
+          Diagnostic.Kind.STRAY_LINE,
+          column);
     }
     if (node == null || !node.isObject()) {
       throw new LineProblem("expected a JSON object, found " + describe(node));
@@ -180,19 +193,33 @@ final class LineFormats {
     }
     String title = string(node, "title");
     String label = oneOf(node, "category", "label");
-    LocalDate date = null;
     String dateText = string(node, "date");
-    if (dateText != null) {
+    LocalDate date = dateText == null ? null : date(dateText);
+    Article article =
+        article(title == null ? "" : title.strip(), body.strip(), date, label, source, n);
+    if (dateText != null && date == null) {
+      throw new LineProblem(
+          "invalid date "
+              + quote(dateText)
+              + ": \"date\" is not a date as YYYY-MM-DD or an ISO date-time; date left out",
+          Diagnostic.Kind.INVALID_DATE,
+          1,
+          article);
+    }
+    return article;
+  }
+
+  /** An ISO date, or the date of an ISO date-time as written (no time zone conversion); or null. */
+  private static LocalDate date(String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
       try {
-        date = LocalDate.parse(dateText);
-      } catch (DateTimeParseException e) {
-        throw new LineProblem(
-            "\"date\" is not a date as YYYY-MM-DD: '" + dateText + "'",
-            Diagnostic.Kind.INVALID_DATE,
-            1);
+        return LocalDate.from(DateTimeFormatter.ISO_DATE_TIME.parse(text));
+      } catch (DateTimeException e2) {
+        return null;
       }
     }
-    return article(title == null ? "" : title.strip(), body.strip(), date, label, source, n);
   }
 
   /** The value of one of two alternative fields; both present is a problem. */
@@ -214,7 +241,36 @@ final class LineFormats {
     if (!v.isTextual()) {
       throw new LineProblem("\"" + field + "\" must be a string, found " + describe(v));
     }
-    return v.asText();
+    String text = v.asText();
+    int bad = unpairedSurrogate(text);
+    if (bad >= 0) {
+      throw new LineProblem(
+          "\""
+              + field
+              + "\" has an unpaired surrogate U+"
+              + Integer.toHexString(text.charAt(bad)).toUpperCase(Locale.ROOT)
+              + " at character "
+              + (bad + 1)
+              + ", which is not text",
+          Diagnostic.Kind.INVALID_ENCODING,
+          1);
+    }
+    return text;
+  }
+
+  /** The index of the first surrogate that is not half of a pair, or -1. */
+  static int unpairedSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static String describe(JsonNode v) {

@@ -1,11 +1,10 @@
 package org.newsdesk.cli;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -17,12 +16,33 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.NoSuchElementException;
 import org.newsdesk.core.Article;
 import org.newsdesk.core.Diagnostic;
 import org.newsdesk.core.NewsFormat;
 import org.newsdesk.core.NewsParseException;
+import org.newsdesk.core.NewsReader;
 
+/**
+ * Reads a one-record-per-line format ({@link LineFormats}) as articles, with the digest reader's
+ * rules for bad input: each problem is a {@link Diagnostic} naming the source and line; strict mode
+ * throws it as {@link NewsParseException}, lenient mode passes it to {@link
+ * NewsFormat#onDiagnostic()} and skips the line (or, for a problem that leaves a usable record,
+ * keeps it). Blank lines are skipped silently.
+ *
+ * <p>Lines end with LF, CR or CRLF, as in digests. A leading byte-order mark of the charset is
+ * skipped; input that starts with a UTF-16 or UTF-32 byte-order mark while the charset is neither
+ * is handed to the digest reader, which reports it exactly as it does for digests (no articles).
+ * A line longer than {@link NewsFormat#maxLineLength()} bytes (characters, in decoded text) is a
+ * problem and is skipped without being held in memory. In charsets that write CR and LF as the
+ * single bytes 0x0D and 0x0A (UTF-8, ISO-8859-*, windows-*, the East Asian multi-byte sets), lines
+ * are split in the bytes; in the others (UTF-16, UTF-32, and charsets that can only decode, such as
+ * x-JISAutoDetect) the text is decoded first. Either way, input that is not valid in the charset
+ * is a problem at its line (lenient mode reads the line with U+FFFD in its place, as digests do).
+ *
+ * <p>Memory is bounded by one line; time is linear in the input.
+ */
 /**
  * Reads a one-record-per-line format ({@link LineFormats}) as articles, with the digest reader's
  * rules for bad input: each problem is a {@link Diagnostic} naming the source and line; strict mode
@@ -39,40 +59,67 @@ import org.newsdesk.core.NewsParseException;
  * <p>Memory is bounded by one line; time is linear in the input.
  */
 final class LineReader implements Iterator<Article>, Closeable {
+  private static final int END = -1;
+  private static final int MALFORMED = -2;
+
   private final InputStream in;
-  private final Reader chars;
   private final String source;
   private final NewsFormat format;
   private final LineFormats.LineParser parser;
   private final CharsetDecoder decoder;
-  private final byte[] buffer = new byte[1 << 16];
-  private int pos;
-  private int limit;
-  private boolean eof;
+  private final boolean linesInBytes;
+  private boolean started;
+  private Iterator<Article> digest;
+  private NewsReader digestReader;
   private long lineNumber;
-  private byte[] line = new byte[256];
-  private int lineLength;
+  private boolean skipLf;
   private Article next;
   private boolean closed;
 
+  // lines in the bytes
+  private final byte[] buffer;
+  private int pos;
+  private int limit;
+  private boolean eof;
+  private byte[] line = new byte[256];
+  private int lineLength;
+
+  // lines in decoded text
+  private final ByteBuffer undecoded;
+  private final CharBuffer decoded;
+  private boolean bytesEnded;
+  private boolean flushing;
+  private boolean decodeDone;
+  private boolean malformedPending;
+
   LineReader(InputStream in, String source, NewsFormat format, InputFormat inputFormat) {
+    this.in = in;
     this.source = source;
     this.format = format;
     this.parser = LineFormats.parser(inputFormat);
     Charset charset = format.charset();
-    if (Arrays.equals("\n".getBytes(charset), new byte[] {'\n'})) {
-      this.in = in;
-      this.chars = null;
-      this.decoder =
-          charset
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT);
+    this.decoder =
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    this.linesInBytes = breaksAreSingleBytes(charset);
+    if (linesInBytes) {
+      buffer = new byte[1 << 16];
+      undecoded = null;
+      decoded = null;
     } else {
-      this.in = in;
-      this.chars = new BufferedReader(new InputStreamReader(in, charset));
-      this.decoder = null;
+      buffer = null;
+      undecoded = ByteBuffer.allocate(1 << 14).flip();
+      decoded = CharBuffer.allocate(1 << 14).flip();
     }
+  }
+
+  /** Whether CR and LF are the single bytes 0x0D and 0x0A; false for decode-only charsets. */
+  private static boolean breaksAreSingleBytes(Charset charset) {
+    return charset.canEncode()
+        && Arrays.equals("\n".getBytes(charset), new byte[] {'\n'})
+        && Arrays.equals("\r".getBytes(charset), new byte[] {'\r'});
   }
 
   @Override
@@ -81,8 +128,18 @@ final class LineReader implements Iterator<Article>, Closeable {
       return false;
     }
     try {
+      if (!started) {
+        started = true;
+        checkForeignByteOrderMark();
+      }
+      if (digest != null) {
+        if (next == null && digest.hasNext()) {
+          next = digest.next();
+        }
+        return next != null;
+      }
       while (next == null) {
-        String text = chars == null ? nextByteLine() : nextCharLine();
+        String text = linesInBytes ? nextByteLine() : nextCharLine();
         if (text == null) {
           return false;
         }
@@ -94,11 +151,9 @@ final class LineReader implements Iterator<Article>, Closeable {
         }
         try {
           next = parser.parse(text, source, lineNumber);
-        } catch (LineFormats.MultipleLabels e) {
-          report(e);
-          next = e.firstLabel; // reached only in lenient mode
         } catch (LineFormats.LineProblem e) {
           report(e);
+          next = e.kept; // reached only in lenient mode; null if the line gives no article
         }
       }
       return true;
@@ -117,17 +172,63 @@ final class LineReader implements Iterator<Article>, Closeable {
     return a;
   }
 
+  /**
+   * Input in UTF-16 or UTF-32 (by its byte-order mark) read with another charset is garbage
+   * line by line. The digest reader already knows how to report it (strict: an error; lenient: one
+   * diagnostic accounting for every line, no articles), so such input goes to it whole.
+   */
+  private void checkForeignByteOrderMark() throws IOException {
+    String charset = format.charset().name().toUpperCase(Locale.ROOT);
+    if (charset.contains("UTF-16") || charset.contains("UTF-32")) {
+      return;
+    }
+    byte[] head = in.readNBytes(4);
+    if (head.length >= 2
+        && (head[0] == (byte) 0xFF || head[0] == (byte) 0xFE || head[0] == 0)
+        && digestReportsByteOrderMark(head)) {
+      InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head), in);
+      digestReader = NewsReader.open(whole, source, format);
+      digest = digestReader.iterator();
+    } else if (linesInBytes) {
+      System.arraycopy(head, 0, buffer, 0, head.length);
+      pos = 0;
+      limit = head.length;
+    } else {
+      undecoded.clear();
+      undecoded.put(head);
+      undecoded.flip();
+    }
+  }
+
+  /** Whether the digest reader rejects input starting with {@code head} for its byte-order mark. */
+  private boolean digestReportsByteOrderMark(byte[] head) throws IOException {
+    NewsFormat probe = format.toBuilder().strict(true).onDiagnostic(d -> { }).build();
+    try (NewsReader r = NewsReader.open(new ByteArrayInputStream(head), source, probe)) {
+      r.iterator().hasNext();
+      return false;
+    } catch (NewsParseException e) {
+      return e.kind() == Diagnostic.Kind.INVALID_ENCODING
+          && e.diagnostic().message().contains("byte-order mark");
+    }
+  }
+
   private void report(LineFormats.LineProblem e) {
     report(new Diagnostic(source, lineNumber, e.column, e.kind, e.getMessage()));
   }
 
-  /** Strict: throw. Lenient: pass on, and the caller skips the line. */
   /** The line just read was over the limit, counted in {@code unit}, and is skipped. */
   private void reportTooLong(String unit) {
     report(new Diagnostic(source, lineNumber, 1, Diagnostic.Kind.LINE_TOO_LONG,
         "line longer than " + format.maxLineLength() + " " + unit + "; skipped"));
   }
 
+  /** Input at {@code column} of the current line is not valid in the charset. */
+  private void reportInvalid(int column, String what) {
+    report(new Diagnostic(source, lineNumber, column, Diagnostic.Kind.INVALID_ENCODING,
+        format.strict() ? what : what + "; replaced with U+FFFD"));
+  }
+
+  /** Strict: throw. Lenient: pass on, and the caller skips the line. */
   private void report(Diagnostic d) {
     format.onDiagnostic().accept(d);
     if (format.strict()) {
@@ -140,7 +241,13 @@ final class LineReader implements Iterator<Article>, Closeable {
   /** The next line decoded, or null at the end; a line too long or badly encoded is reported. */
   private String nextByteLine() throws IOException {
     while (true) {
-      if (eof && pos == limit) {
+      if (skipLf) { // the line before ended with CR: a LF right after it belongs to it
+        skipLf = false;
+        if ((pos < limit || fill()) && buffer[pos] == '\n') {
+          pos++;
+        }
+      }
+      if (pos == limit && !fill()) {
         return null;
       }
       lineNumber++;
@@ -152,34 +259,28 @@ final class LineReader implements Iterator<Article>, Closeable {
           break;
         }
         int start = pos;
-        while (pos < limit && buffer[pos] != '\n') {
+        while (pos < limit && buffer[pos] != '\n' && buffer[pos] != '\r') {
           pos++;
         }
         int n = pos - start;
         if (pos < limit) {
-          pos++; // the line feed
+          skipLf = buffer[pos] == '\r';
+          pos++; // the line break
           ended = true;
         }
         if (!tooLong) {
           if ((long) lineLength + n > format.maxLineLength()) {
-            tooLong = true; // keep reading to the line feed, but keep nothing
+            tooLong = true; // keep reading to the line break, but keep nothing
           } else {
             append(start, n);
           }
         }
       }
-      if (!ended && lineLength == 0 && !tooLong) {
-        return null; // nothing after the last line feed
-      }
       if (tooLong) {
         reportTooLong("bytes");
         continue;
       }
-      int length = lineLength;
-      if (length > 0 && line[length - 1] == '\r') {
-        length--;
-      }
-      return decode(length);
+      return decode(lineLength);
     }
   }
 
@@ -216,17 +317,9 @@ final class LineReader implements Iterator<Article>, Closeable {
       return chars.toString();
     } catch (CharacterCodingException e) {
       int column = firstBadByte(length) + 1;
-      report(
-          new Diagnostic(
-              source,
-              lineNumber,
-              column,
-              Diagnostic.Kind.INVALID_ENCODING,
-              "invalid "
-                  + decoder.charset().name()
-                  + " byte sequence at byte column "
-                  + column
-                  + "; replaced with U+FFFD"));
+      reportInvalid(
+          column,
+          "invalid " + decoder.charset().name() + " byte sequence at byte column " + column);
       return new String(line, 0, length, decoder.charset());
     }
   }
@@ -240,50 +333,129 @@ final class LineReader implements Iterator<Article>, Closeable {
     return true;
   }
 
-  /** The 0-based offset of the first byte that does not decode (binary search on prefixes). */
+  /** The 0-based offset of the first byte that does not decode. */
   private int firstBadByte(int length) {
-    CharsetDecoder d =
-        decoder
-            .charset()
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer bytes = ByteBuffer.wrap(line, 0, length);
     CharBuffer out = CharBuffer.allocate(length * 2 + 16);
-    CoderResult r = d.decode(bytes, out, true);
+    CoderResult r = decoder.reset().decode(bytes, out, true);
     return r.isError() ? bytes.position() : 0;
   }
 
-  // ---- lines in decoded text (charsets that do not write a line feed as one byte)
+  // ---- lines in decoded text (charsets whose line breaks are not the bytes 0x0D and 0x0A)
 
   private String nextCharLine() throws IOException {
     while (true) {
-      StringBuilder s = new StringBuilder();
-      boolean tooLong = false;
-      int c;
-      while ((c = chars.read()) != -1 && c != '\n') {
-        if (!tooLong) {
-          if (s.length() >= format.maxLineLength()) {
-            tooLong = true;
-            s.setLength(0);
-          } else {
-            s.append((char) c);
-          }
+      int c = read();
+      if (skipLf) {
+        skipLf = false;
+        if (c == '\n') {
+          c = read();
         }
       }
-      if (c == -1 && s.length() == 0 && !tooLong) {
+      if (c == END) {
         return null;
       }
       lineNumber++;
+      StringBuilder s = new StringBuilder();
+      boolean tooLong = false;
+      int malformedAt = 0;
+      for (; c != END && c != '\n' && c != '\r'; c = read()) {
+        if (tooLong) {
+          continue;
+        }
+        if (s.length() >= format.maxLineLength()) {
+          tooLong = true;
+          s = new StringBuilder();
+        } else if (c == MALFORMED) {
+          malformedAt = malformedAt == 0 ? s.length() + 1 : malformedAt;
+          s.append('\uFFFD');
+        } else {
+          s.append((char) c);
+        }
+      }
+      skipLf = c == '\r';
       if (tooLong) {
         reportTooLong("characters");
         continue;
       }
-      if (s.length() > 0 && s.charAt(s.length() - 1) == '\r') {
-        s.setLength(s.length() - 1);
+      if (malformedAt > 0) {
+        reportInvalid(
+            malformedAt,
+            "input that is not valid " + decoder.charset().name() + " at column " + malformedAt);
       }
       return s.toString();
     }
+  }
+
+  /** The next decoded character, {@link #MALFORMED} for input that does not decode, or END. */
+  private int read() throws IOException {
+    while (true) {
+      if (decoded.hasRemaining()) {
+        return decoded.get();
+      }
+      if (malformedPending) {
+        malformedPending = false;
+        return MALFORMED;
+      }
+      if (decodeDone) {
+        return END;
+      }
+      decodeMore();
+    }
+  }
+
+  /** Decodes some characters, or stops at input that does not decode, or at the end. */
+  private void decodeMore() throws IOException {
+    decoded.clear();
+    try {
+      while (decoded.position() == 0 && !malformedPending && !decodeDone) {
+        if (flushing) {
+          if (decoder.flush(decoded).isOverflow()) {
+            return;
+          }
+          decodeDone = true;
+          return;
+        }
+        CoderResult r = decoder.decode(undecoded, decoded, bytesEnded);
+        if (r.isError()) {
+          undecoded.position(undecoded.position() + malformedLength(r));
+          malformedPending = true;
+        } else if (r.isOverflow()) {
+          return;
+        } else if (bytesEnded) {
+          flushing = true;
+        } else {
+          readBytes();
+        }
+      }
+    } finally {
+      decoded.flip();
+    }
+  }
+
+  /**
+   * How many bytes a decoding error skips. The JDK's UTF-16 decoders report a high surrogate
+   * followed by something else as 4 bytes long, which would swallow that next character (a line
+   * break, say); only the surrogate's 2 bytes are bad.
+   */
+  private int malformedLength(CoderResult r) {
+    boolean utf16 = decoder.charset().name().toUpperCase(Locale.ROOT).contains("UTF-16");
+    return utf16 && r.isMalformed() && r.length() == 4 ? 2 : r.length();
+  }
+
+  private void readBytes() throws IOException {
+    undecoded.compact();
+    int n =
+        in.read(
+            undecoded.array(),
+            undecoded.arrayOffset() + undecoded.position(),
+            undecoded.remaining());
+    if (n < 0) {
+      bytesEnded = true;
+    } else {
+      undecoded.position(undecoded.position() + n);
+    }
+    undecoded.flip();
   }
 
   @Override
@@ -294,8 +466,8 @@ final class LineReader implements Iterator<Article>, Closeable {
     closed = true;
     next = null;
     try {
-      if (chars != null) {
-        chars.close();
+      if (digestReader != null) {
+        digestReader.close();
       } else {
         in.close();
       }

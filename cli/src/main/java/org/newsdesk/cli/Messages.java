@@ -3,6 +3,7 @@ package org.newsdesk.cli;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.text.translate.AggregateTranslator;
 import org.apache.commons.text.translate.CharSequenceTranslator;
@@ -67,5 +68,28 @@ final class Messages {
         + (articles == 1 ? " article, " : " articles, ")
         + diagnostics
         + (diagnostics == 1 ? " diagnostic" : " diagnostics");
+  }
+
+  /**
+   * What to say when the heap ran out, on one line: the library's message, which says what to
+   * raise or which setting shrinks the model, or, for a bare {@code OutOfMemoryError}, the heap
+   * size and what to raise; then {@code hint}, how to do that with this command.
+   */
+  static String outOfMemory(String what, OutOfMemoryError e, String hint) {
+    String message = e.getMessage();
+    String reason;
+    if (message != null && message.contains("-Xmx")) {
+      reason = message; // the library's: it already says what to change
+    } else {
+      long max = Runtime.getRuntime().maxMemory();
+      reason =
+          "out of memory ("
+              + (message == null ? "" : message + ", ")
+              + (max == Long.MAX_VALUE
+                  ? "no heap limit"
+                  : String.format(Locale.ROOT, "maximum heap %,d MB", max >> 20))
+              + "): raise the heap (java -Xmx)";
+    }
+    return what + ": " + reason + "; " + hint;
   }
 }

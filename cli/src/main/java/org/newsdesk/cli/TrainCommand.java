@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
  *
  * <p>The examples are not held in memory: the trainer, and {@link Evaluation#crossValidate} for
  * {@code --cv}, get an {@code Iterable} that re-reads the inputs on each of their passes
- * (standard input is first copied to a temporary file).
+ * (standard input, a named pipe or a {@code /dev/fd/N} is first copied to a temporary file).
  */
 @Command(
     name = "train",
@@ -125,8 +125,8 @@ final class TrainCommand extends InputCommand {
       paramLabel = "MODEL",
       required = true,
       description =
-          "Where to save the model (written whole or not at all; must not be one of the"
-              + " inputs).")
+          "Where to save the model (written whole or not at all; a regular file, not one of"
+              + " the inputs; checked before training).")
   Path out;
 
   @Option(
@@ -299,7 +299,7 @@ final class TrainCommand extends InputCommand {
         throw new InputException("cannot cross-validate: " + e.getMessage(), e);
       } catch (OutOfMemoryError e) {
         bar.clear();
-        throw new InputException(outOfMemory("cannot cross-validate", e, TRAINING_HINT));
+        throw new InputException(Messages.outOfMemory("cannot cross-validate", e, TRAINING_HINT));
       }
       bar.clear();
       printBlock(cv);
@@ -317,7 +317,7 @@ final class TrainCommand extends InputCommand {
       throw new InputException("cannot train: " + e.getMessage(), e);
     } catch (OutOfMemoryError e) {
       bar.clear();
-      throw new InputException(outOfMemory("cannot train", e, TRAINING_HINT));
+      throw new InputException(Messages.outOfMemory("cannot train", e, TRAINING_HINT));
     }
     AtomicFiles.write(out, model::save);
     int n = model.provenance().orElseThrow().examples();
@@ -325,29 +325,6 @@ final class TrainCommand extends InputCommand {
         "saved " + out + ": " + n + (n == 1 ? " example, " : " examples, ")
             + model.labels().size() + " labels");
     return 0;
-  }
-
-  /**
-   * What to say when the heap ran out, on one line: the library's message, which says what to
-   * raise or which setting shrinks the model, or, for a bare {@code OutOfMemoryError}, the heap
-   * size and what to raise; then {@code hint}, how to do that with this command.
-   */
-  static String outOfMemory(String what, OutOfMemoryError e, String hint) {
-    String message = e.getMessage();
-    String reason;
-    if (message != null && message.contains("-Xmx")) {
-      reason = message; // the library's: it already says what to change
-    } else {
-      long max = Runtime.getRuntime().maxMemory();
-      reason =
-          "out of memory ("
-              + (message == null ? "" : message + ", ")
-              + (max == Long.MAX_VALUE
-                  ? "no heap limit"
-                  : String.format(Locale.ROOT, "maximum heap %,d MB", max >> 20))
-              + "): raise the heap (java -Xmx)";
-    }
-    return what + ": " + reason + "; " + hint;
   }
 
   /** How to give the library's remedies with this command. */

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -86,14 +89,84 @@ class AtomicSaveTest {
     Path model = dir.resolve("no/such/dir/model.bin");
 
     Cli.Result r = Cli.run("train", "--out", model.toString(), Cli.LABELED.toString());
-    Cli.Result r2 = Cli.run("evaluate", "--html", dir.toString(), Cli.LABELED.toString());
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.errLines())
         .containsExactly(
             model + ": directory does not exist: " + model.getParent(),
             "0 articles, 0 diagnostics");
-    assertThat(r2.exitCode()).isEqualTo(1);
-    assertThat(r2.errLines()).containsExactly(dir + ": is a directory", "0 articles, 0 diagnostics");
+  }
+
+  @Test
+  void aDirectoryIsNotAnOutputFile(@TempDir Path dir) {
+    Cli.Result r = Cli.run("evaluate", "--html", dir.toString(), Cli.LABELED.toString());
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(r.errLines().get(0))
+        .isEqualTo("Invalid value for option '--html': " + dir + ": is a directory");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void aNamedPipeIsRefusedNotReplaced(@TempDir Path dir) throws Exception {
+    Path fifo = NamedPipe.make(dir.resolve("pipe"));
+    Path link = Files.createSymbolicLink(dir.resolve("link"), fifo.getFileName());
+
+    for (Path target : new Path[] {fifo, link}) {
+      Cli.Result train =
+          Cli.run("train", "--cv", "2", "--out", target.toString(), Cli.LABELED.toString());
+      Cli.Result evaluate = Cli.run("evaluate", "--html", target.toString(), Cli.LABELED.toString());
+
+      for (var r : List.of(Map.entry("--out", train), Map.entry("--html", evaluate))) {
+        Cli.Result result = r.getValue();
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.errLines().get(0))
+            .as(result.toString())
+            .startsWith("Invalid value for option '" + r.getKey() + "': " + target
+                + ": not a regular file (a device, a named pipe or a socket)");
+        assertThat(result.out()).as("refused before any input is read").isEmpty();
+      }
+    }
+    assertThat(Files.isRegularFile(fifo)).isFalse();
+    assertThat(Files.exists(fifo)).isTrue();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(files(dir)).isEqualTo(2);
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void aDirectoryThatRefusesNewFilesIsSaidBeforeTraining(@TempDir Path dir) throws IOException {
+    Path locked = Files.createDirectory(dir.resolve("locked"));
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
+    try {
+      // root may still create files in a read-only directory; /sys refuses even root
+      Path model = (canCreateIn(locked) ? Path.of("/sys") : locked).resolve("newsdesk-test.bin");
+      assertThat(canCreateIn(model.getParent())).as(model.getParent() + " refuses").isFalse();
+
+      Cli.Result r =
+          Cli.run("train", "--cv", "2", "--out", model.toString(), Cli.LABELED.toString());
+
+      assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+      assertThat(r.out()).as("no cross-validation was run").isEmpty();
+      assertThat(r.errLines()).as(r.toString()).hasSize(2);
+      assertThat(r.errLines().get(0))
+          .startsWith(model + ": cannot create a ")
+          .contains(" in " + model.getParent());
+      assertThat(r.summary()).isEqualTo("0 articles, 0 diagnostics");
+      assertThat(Files.exists(model)).isFalse();
+    } finally {
+      Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+    assertThat(files(locked)).as("the probe's temporary file is gone").isZero();
+  }
+
+  private static boolean canCreateIn(Path dir) {
+    try {
+      Files.delete(Files.createTempFile(dir, "probe", ".tmp"));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 }

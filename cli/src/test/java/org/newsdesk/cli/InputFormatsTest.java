@@ -125,7 +125,6 @@ class InputFormatsTest {
         "jsonl    | [1, 2]                | expected a JSON object, found array",
         "jsonl    | {\"body\": 5}         | \"body\" must be a string, found number",
         "jsonl    | {\"body\": \"b\", \"text\": \"t\"} | both \"body\" and \"text\" are given",
-        "jsonl    | {\"body\": \"b\", \"date\": \"2024-02-30\"} | \"date\" is not a date",
       })
   void badLinesAreDiagnosticsNamingSourceAndLine(String format, String bad, String message) {
     String text = "first good\tline\n" + bad + "\n";
@@ -243,6 +242,28 @@ class InputFormatsTest {
     assertThat(r1.out()).contains("caf\u00e9 au lait");
     assertThat(r2.outLines()).containsExactly(
         "source,line,title,body,date,category", "<stdin>,1,,line one,,", "<stdin>,2,,line two,,");
+  }
+
+  /** The review's reproducers: CR line ends, and a charset that can only decode. */
+  @Test
+  void crLineEndsAndDecodeOnlyCharsetsWorkFromTheCommandLine(@TempDir Path dir)
+      throws IOException {
+    Path cr = Files.writeString(dir.resolve("cr.tsv"), "a\tfirst text\rb\tsecond text\rc\tthird\r");
+
+    Cli.Result r1 = Cli.run("parse", "--format", "csv", cr.toString());
+    Cli.Result r2 =
+        Cli.run("parse", "--charset", "x-JISAutoDetect", "--format", "csv", cr.toString());
+
+    for (Cli.Result r : List.of(r1, r2)) {
+      assertThat(r.exitCode()).as(r.toString()).isZero();
+      assertThat(r.outLines())
+          .containsExactly(
+              "source,line,title,body,date,category",
+              cr + ",1,,first text,,a",
+              cr + ",2,,second text,,b",
+              cr + ",3,,third,,c");
+      assertThat(r.errLines()).containsExactly("3 articles, 0 diagnostics");
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.newsdesk.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,6 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.core.Article;
 import org.newsdesk.core.NewsFormat;
 
@@ -69,6 +73,22 @@ class InputsTest {
     try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
       assertThat(files.filter(f -> f.getFileName().toString().startsWith("newsdesk-stdin-")))
           .hasSizeLessThan((int) spools);
+    }
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void aNamedPipeIsCopiedOnceAndEveryPassReadsTheCopyUnderItsName(@TempDir Path dir)
+      throws Exception {
+    String one = "One\n\nOne\n\nThe body.\n\n01/02/2024 x\n";
+    try (NamedPipe pipe = NamedPipe.feeding(dir.resolve("in.fifo"), one.getBytes(UTF_8));
+        Inputs in = inputs("", pipe.path().toString())) {
+      in.rereadable();
+      List<String> first = titles(in);
+
+      assertThat(first).containsExactly(pipe.path() + ":1 One");
+      assertThat(titles(in)).isEqualTo(first);
+      assertThat(titles(in)).isEqualTo(first);
     }
   }
 

@@ -70,6 +70,28 @@ class OutputIsInputTest {
   }
 
   @Test
+  void evaluateHtmlThatIsTheModelIsAUsageError(@TempDir Path dir) throws IOException {
+    Path model = Files.copy(TrainedModel.file(), dir.resolve("m2.bin"));
+    byte[] before = Files.readAllBytes(model);
+    Path link = Files.createSymbolicLink(dir.resolve("link.bin"), model.getFileName());
+
+    for (Path html : new Path[] {model, link}) {
+      Cli.Result r =
+          Cli.run(
+              "evaluate", "--model", model.toString(), "--html", html.toString(),
+              Cli.LABELED.toString());
+
+      assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+      assertThat(r.errLines().get(0))
+          .isEqualTo(
+              "Invalid value for option '--html': " + html + " is also an input (--model "
+                  + model + "); writing it would destroy that input");
+      assertThat(r.out()).isEmpty();
+      assertThat(Files.readAllBytes(model)).isEqualTo(before);
+    }
+  }
+
+  @Test
   void anOutputBesideTheInputsIsFine(@TempDir Path dir) throws IOException {
     Path data = Files.createDirectories(dir.resolve("data"));
     Files.copy(Cli.LABELED, data.resolve("seeds.txt"));

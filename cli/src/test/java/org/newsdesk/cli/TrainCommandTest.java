@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.classifier.Evaluation;
 import org.newsdesk.classifier.LabeledText;
@@ -15,8 +17,47 @@ import org.newsdesk.classifier.FeaturePipeline;
 import org.newsdesk.classifier.Learner;
 import org.newsdesk.classifier.ModelProvenance;
 import org.newsdesk.core.NewsReader;
+import org.newsdesk.testing.Fixtures;
 
 class TrainCommandTest {
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void trainsFromANamedPipeReadOnceAndCopied(@TempDir Path dir) throws Exception {
+    Path model = dir.resolve("pipe.bin");
+    byte[] tsv = Files.readAllBytes(Fixtures.fortunesTrain());
+
+    Cli.Result r;
+    try (NamedPipe pipe = NamedPipe.feeding(dir.resolve("train.fifo"), tsv)) {
+      r = Cli.run("train", "--input", "tsv", "--cv", "2", "--out", model.toString(),
+          pipe.path().toString());
+    }
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.errLines()).contains("reading: pass 3 of 3 read 359 examples");
+    assertThat(r.summary()).isEqualTo("359 articles, 0 diagnostics");
+    assertThat(TopicClassifier.load(model).labels()).hasSize(8);
+    assertThat(names(dir)).containsExactlyInAnyOrder("pipe.bin", "train.fifo");
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void trainsFromAProcessSubstitution(@TempDir Path dir) throws Exception {
+    Files.copy(Fixtures.fortunesTrain(), dir.resolve("train.tsv"));
+
+    Cli.Result r =
+        CliProcess.bash(dir, "newsdesk train --input tsv --out ps.bin <(cat train.tsv)");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.errLines()).contains("saved ps.bin: 359 examples, 8 labels");
+    assertThat(TopicClassifier.load(dir.resolve("ps.bin")).labels()).hasSize(8);
+  }
+
+  private static List<String> names(Path dir) throws IOException {
+    try (var files = Files.list(dir)) {
+      return files.map(f -> f.getFileName().toString()).toList();
+    }
+  }
 
   @Test
   void trainsSavesAModelThatLoadsAndReportsProgressAndCrossValidation(@TempDir Path dir)

@@ -40,8 +40,15 @@ import java.util.concurrent.ThreadLocalRandom;
  *   <li>A target that is a symbolic link to an existing file: the file it points to is replaced
  *       and the link kept. An existing target's POSIX permissions are given to the new file; a new
  *       file gets the permissions of any newly created file.
- *   <li>A target that is a directory, whose directory does not exist, or that cannot be created
- *       fails before any content is produced, with an exception naming the target.
+ *   <li>Only regular files are written. A target that is a directory or another file that is not
+ *       a regular file (a device such as {@code /dev/null}, a named pipe, a socket; after
+ *       following links) is refused: moving a new file over it would replace it with a regular
+ *       file, and writing through it could not be all or nothing. Such a target, one whose
+ *       directory does not exist, or one that cannot be created fails before any content is
+ *       produced, with an exception naming the target.
+ *   <li>A program that works for a long time before it saves (training a model) calls {@link
+ *       #checkWritable} first, so that an output that cannot be written is said before the work
+ *       rather than after it.
  *   <li>Errors while writing the temporary file name the target, e.g. {@code out.txt: No space
  *       left on device}.
  * </ul>
@@ -99,6 +106,22 @@ public final class AtomicFiles {
   }
 
   /**
+   * Checks now that {@link #write} could save {@code target}: it is not a directory or another
+   * file that is not a regular file, its directory exists, and a temporary file can be created
+   * there (one is created, as {@code write} creates it, and deleted). Nothing else is changed. The
+   * file system may still change before the write; this only lets a problem be said early.
+   *
+   * @param target the file that will be written
+   * @throws IOException naming the target, as {@link #write} would throw it before producing any
+   *     content: {@link NoSuchFileException} if the directory does not exist, {@link
+   *     FileSystemException} otherwise (for example {@code model.bin: cannot create a file in
+   *     /data (permission denied)}, or {@code /dev/null: not a regular file (...)})
+   */
+  public static void checkWritable(Path target) throws IOException {
+    begin(target).cancel();
+  }
+
+  /**
    * Starts an atomic write: creates the temporary file. The caller writes to {@link
    * Pending#stream()} and then calls exactly one of {@link Pending#commit()} and {@link
    * Pending#discard(Throwable)}.
@@ -111,6 +134,11 @@ public final class AtomicFiles {
     }
     if (Files.isDirectory(file)) {
       throw new FileSystemException(target.toString(), null, "is a directory");
+    }
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new FileSystemException(target.toString(), null,
+          "not a regular file (a device, a named pipe or a socket), and saving would replace it"
+              + " with one");
     }
     Path dir = file.toAbsolutePath().getParent();
     if (dir == null || !Files.isDirectory(dir)) {
@@ -199,6 +227,13 @@ public final class AtomicFiles {
       }
       done = true;
       syncDirectory(file);
+    }
+
+    /** Deletes the temporary file before anything was written; failures to do so are thrown. */
+    void cancel() throws IOException {
+      done = true;
+      channel.close();
+      Files.delete(temp);
     }
 
     /**

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 class AtomicFilesTest {
@@ -144,6 +146,68 @@ class AtomicFilesTest {
       Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
     assertUnchanged(target);
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void aNamedPipeIsRefusedNotReplaced() throws Exception {
+    Path fifo = mkfifo(dir.resolve("pipe"));
+    Path link = Files.createSymbolicLink(dir.resolve("link"), fifo.getFileName());
+    for (Path target : List.of(fifo, link)) {
+      assertThatThrownBy(() -> AtomicFiles.write(target, out -> {
+        throw new AssertionError("content must not be produced");
+      }))
+          .isInstanceOf(FileSystemException.class)
+          .hasMessageStartingWith(target + ": not a regular file");
+      assertThatThrownBy(() -> AtomicFiles.checkWritable(target))
+          .isInstanceOf(FileSystemException.class)
+          .hasMessageStartingWith(target + ": not a regular file");
+    }
+    assertThat(Files.isRegularFile(fifo)).isFalse();
+    assertThat(Files.exists(fifo)).isTrue();
+    assertThat(names(dir)).containsExactly("link", "pipe");
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void aDeviceIsRefusedNotReplaced() {
+    Path devNull = Path.of("/dev/null");
+    assertThatThrownBy(() -> AtomicFiles.checkWritable(devNull))
+        .hasMessageStartingWith("/dev/null: not a regular file");
+    assertThat(Files.isRegularFile(devNull)).isFalse();
+  }
+
+  @Test
+  void checkWritableCreatesNothingAndSaysWhatWriteWouldSay() throws IOException {
+    Path fresh = dir.resolve("new.bin");
+    AtomicFiles.checkWritable(fresh);
+    Path existing = old("model.bin");
+    AtomicFiles.checkWritable(existing);
+    assertUnchanged(existing);
+    assertThat(names(dir)).containsExactly("model.bin");
+
+    assertThatThrownBy(() -> AtomicFiles.checkWritable(dir.resolve("no/such/out.bin")))
+        .isInstanceOf(NoSuchFileException.class).hasMessageContaining("does not exist");
+    assertThatThrownBy(() -> AtomicFiles.checkWritable(dir))
+        .isInstanceOf(FileSystemException.class).hasMessageContaining("is a directory");
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void checkWritableFindsADirectoryThatRefusesNewFiles() {
+    // /sys refuses new files even to root (the tests may run as root, who ignores permissions)
+    Path unwritable = Path.of("/sys/model.bin");
+    assertThatThrownBy(() -> AtomicFiles.checkWritable(unwritable))
+        .isInstanceOf(FileSystemException.class)
+        .hasMessageStartingWith(unwritable + ": cannot create a ")
+        .hasMessageContaining(" in /sys");
+  }
+
+  /** Makes a named pipe with mkfifo(1). */
+  static Path mkfifo(Path path) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
+    assertThat(p.waitFor()).as("mkfifo " + path).isZero();
+    return path;
   }
 
   @Test
