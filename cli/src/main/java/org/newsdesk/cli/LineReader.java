@@ -43,21 +43,6 @@ import org.newsdesk.core.NewsReader;
  *
  * <p>Memory is bounded by one line; time is linear in the input.
  */
-/**
- * Reads a one-record-per-line format ({@link LineFormats}) as articles, with the digest reader's
- * rules for bad input: each problem is a {@link Diagnostic} naming the source and line; strict mode
- * throws it as {@link NewsParseException}, lenient mode passes it to {@link
- * NewsFormat#onDiagnostic()} and skips the line. Blank lines are skipped silently.
- *
- * <p>Lines end with LF or CRLF. A leading UTF-8 byte-order mark is skipped. A line longer than
- * {@link NewsFormat#maxLineLength()} bytes is a problem and is skipped without being held in
- * memory. In charsets that write a line feed as the single byte 0x0A (UTF-8, ISO-8859-*, windows-*,
- * the East Asian multi-byte sets), lines are split in the bytes and bytes that are not valid in the
- * charset are a problem (the line is still read, with U+FFFD in their place, as digests are); in
- * other charsets (UTF-16, UTF-32) the text is decoded first and such bytes silently become U+FFFD.
- *
- * <p>Memory is bounded by one line; time is linear in the input.
- */
 final class LineReader implements Iterator<Article>, Closeable {
   private static final int END = -1;
   private static final int MALFORMED = -2;
@@ -183,9 +168,7 @@ final class LineReader implements Iterator<Article>, Closeable {
       return;
     }
     byte[] head = in.readNBytes(4);
-    if (head.length >= 2
-        && (head[0] == (byte) 0xFF || head[0] == (byte) 0xFE || head[0] == 0)
-        && digestReportsByteOrderMark(head)) {
+    if (startsWithUtf16Or32Mark(head)) {
       InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head), in);
       digestReader = NewsReader.open(whole, source, format);
       digest = digestReader.iterator();
@@ -200,16 +183,17 @@ final class LineReader implements Iterator<Article>, Closeable {
     }
   }
 
-  /** Whether the digest reader rejects input starting with {@code head} for its byte-order mark. */
-  private boolean digestReportsByteOrderMark(byte[] head) throws IOException {
-    NewsFormat probe = format.toBuilder().strict(true).onDiagnostic(d -> { }).build();
-    try (NewsReader r = NewsReader.open(new ByteArrayInputStream(head), source, probe)) {
-      r.iterator().hasNext();
-      return false;
-    } catch (NewsParseException e) {
-      return e.kind() == Diagnostic.Kind.INVALID_ENCODING
-          && e.diagnostic().message().contains("byte-order mark");
-    }
+  /**
+   * Whether {@code head} starts with a UTF-16 or UTF-32 byte-order mark (FF FE, FE FF, or
+   * 00 00 FE FF), the marks the digest reader reports when the charset is another.
+   */
+  private static boolean startsWithUtf16Or32Mark(byte[] head) {
+    int n = head.length;
+    int b0 = n > 0 ? head[0] & 0xFF : -1;
+    int b1 = n > 1 ? head[1] & 0xFF : -1;
+    return (b0 == 0xFF && b1 == 0xFE)
+        || (b0 == 0xFE && b1 == 0xFF)
+        || (n == 4 && b0 == 0 && b1 == 0 && (head[2] & 0xFF) == 0xFE && (head[3] & 0xFF) == 0xFF);
   }
 
   private void report(LineFormats.LineProblem e) {
