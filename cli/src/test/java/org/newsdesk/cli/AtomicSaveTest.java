@@ -14,6 +14,7 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.classifier.TopicClassifier;
+import org.newsdesk.testing.Fixtures;
 
 /**
  * Models and reports are written whole or not at all: a failed save (here a file-size limit, as
@@ -141,8 +142,9 @@ class AtomicSaveTest {
     Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
     try {
       // root may still create files in a read-only directory; /sys refuses even root
-      Path model = (canCreateIn(locked) ? Path.of("/sys") : locked).resolve("newsdesk-test.bin");
-      assertThat(canCreateIn(model.getParent())).as(model.getParent() + " refuses").isFalse();
+      Path parent = Fixtures.canCreateIn(locked) ? Path.of("/sys") : locked;
+      Path model = parent.resolve("newsdesk-test.bin");
+      assertThat(Fixtures.canCreateIn(parent)).as(parent + " refuses").isFalse();
 
       Cli.Result r =
           Cli.run("train", "--cv", "2", "--out", model.toString(), Cli.LABELED.toString());
@@ -161,12 +163,4 @@ class AtomicSaveTest {
     assertThat(files(locked)).as("the probe's temporary file is gone").isZero();
   }
 
-  private static boolean canCreateIn(Path dir) {
-    try {
-      Files.delete(Files.createTempFile(dir, "probe", ".tmp"));
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
 }

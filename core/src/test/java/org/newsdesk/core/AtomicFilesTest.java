@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsdesk.testing.Fixtures;
 
 class AtomicFilesTest {
 
@@ -134,9 +135,9 @@ class AtomicFilesTest {
     Files.writeString(target, OLD);
     Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
     try {
-      Path unwritable = canCreateIn(locked) ? Path.of("/sys/model.bin") : target;
+      Path unwritable = Fixtures.canCreateIn(locked) ? Path.of("/sys/model.bin") : target;
       // root may write into a read-only directory; /sys refuses even root
-      assertThat(canCreateIn(unwritable.getParent())).as(unwritable.getParent()
+      assertThat(Fixtures.canCreateIn(unwritable.getParent())).as(unwritable.getParent()
           + " must refuse new files").isFalse();
       assertThatThrownBy(() -> AtomicFiles.write(unwritable, out -> out.write(1)))
           .isInstanceOf(FileSystemException.class)
@@ -257,14 +258,6 @@ class AtomicFilesTest {
     }
   }
 
-  private static boolean canCreateIn(Path dir) {
-    try {
-      Files.delete(Files.createTempFile(dir, "probe", ".tmp"));
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
 
   /** Passes bytes on until a budget is spent, then fails as a full disk does. */
   static final class FailingStream extends OutputStream {

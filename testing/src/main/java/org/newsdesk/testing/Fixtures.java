@@ -167,4 +167,18 @@ public final class Fixtures {
       // best effort at JVM exit
     }
   }
+
+  /**
+   * Whether a new file can be created in {@code dir}: tests of a directory that refuses new files
+   * check with it that theirs does (root may still create files in a read-only directory, so such
+   * tests fall back to {@code /sys}, which refuses even root).
+   */
+  public static boolean canCreateIn(Path dir) {
+    try {
+      Files.delete(Files.createTempFile(dir, "probe", ".tmp"));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
 }
