@@ -11,6 +11,7 @@ import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Re-encodes characters as UTF-8 so that {@code Reader} and {@code String} input, and bytes in
@@ -27,6 +28,8 @@ final class Utf8Transcoder extends InputStream {
   private final Reader reader;
   private final InputStream bytesIn;
   private final CharsetDecoder decoder;
+  /** Whether the decoder is one of the JDK's UTF-16 decoders (see {@link #readChars}). */
+  private final boolean utf16;
   private final ByteBuffer inBytes;
   private boolean bytesEof;
 
@@ -45,6 +48,7 @@ final class Utf8Transcoder extends InputStream {
     this.decoder = charset == null ? null : charset.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
+    this.utf16 = charset != null && charset.name().toUpperCase(Locale.ROOT).contains("UTF-16");
     this.inBytes = bytesIn == null ? null : ByteBuffer.allocate(1 << 14).flip();
     chars.flip();
     out.flip();
@@ -128,7 +132,14 @@ final class Utf8Transcoder extends InputStream {
       while (true) {
         CoderResult result = decoder.decode(inBytes, chars, bytesEof);
         if (result.isError()) {
-          inBytes.position(inBytes.position() + result.length());
+          int skip = result.length();
+          // A UTF-16 decoder reports a high surrogate followed by anything but a low surrogate
+          // as one 4-byte error: skipping all of it would swallow the unit after the surrogate
+          // (a line break, merging two lines). Only the surrogate is invalid.
+          if (utf16 && skip == 4) {
+            skip = 2;
+          }
+          inBytes.position(inBytes.position() + skip);
           markerPending = true;
           return;
         }

@@ -10,6 +10,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -74,5 +75,58 @@ class Utf8TranscoderTest {
     byte[] latin = {'x', (byte) 0x81, 'y'};
     assertThat(drain(Utf8Transcoder.of(new ByteArrayInputStream(latin),
         Charset.forName("windows-1252")), r)).containsExactly('x', 0xFF, 'y');
+  }
+
+  @Test
+  void anUnpairedSurrogateInUtf16IsOneMarkerAndTheNextCharStays() {
+    Random r = new Random(2);
+    // a high surrogate before a line break, a space and a letter; a low surrogate alone; and a
+    // high surrogate at the very end
+    String s = "a\uD800\nb\uD800 c\uD800d\uDC00e\uD800";
+    for (Charset cs :
+        new Charset[] {
+          StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE, StandardCharsets.UTF_16
+        }) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      for (char c : s.toCharArray()) {
+        // the code units as they are, surrogates included (an encoder would refuse them)
+        int hi = c >>> 8;
+        int lo = c & 0xFF;
+        boolean little = cs.equals(StandardCharsets.UTF_16LE);
+        bytes.write(little ? lo : hi);
+        bytes.write(little ? hi : lo);
+      }
+      byte[] out = drain(Utf8Transcoder.of(new ByteArrayInputStream(bytes.toByteArray()), cs), r);
+      assertThat(new String(out, StandardCharsets.ISO_8859_1))
+          .as(cs.name())
+          .isEqualTo("a\u00FF\nb\u00FF c\u00FFd\u00FFe\u00FF");
+    }
+  }
+
+  @Test
+  void aLoneSurrogateBeforeALineBreakDoesNotMergeTwoLines() throws IOException {
+    String text =
+        "Title one\n\nTitle one\n\nBody one \uD800\nTitle two\n\nTitle two\n\nBody two.\n";
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    for (char c : text.toCharArray()) {
+      bytes.write(c & 0xFF);
+      bytes.write(c >>> 8);
+    }
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    NewsFormat format =
+        NewsFormat.LENIENT.toBuilder()
+            .charset(StandardCharsets.UTF_16LE)
+            .onDiagnostic(diagnostics::add)
+            .build();
+    List<Article> articles = new ArrayList<>();
+    try (NewsReader reader =
+        NewsReader.open(new ByteArrayInputStream(bytes.toByteArray()), "<utf-16>", format)) {
+      reader.forEach(articles::add);
+    }
+
+    assertThat(articles).extracting(Article::body).containsExactly("Body one \uFFFD", "Body two.");
+    // the next title follows the body line directly, which is a diagnostic of its own
+    assertThat(diagnostics).extracting(Diagnostic::kind)
+        .containsExactly(Diagnostic.Kind.INVALID_ENCODING, Diagnostic.Kind.MISSING_BLANK_LINE);
   }
 }
