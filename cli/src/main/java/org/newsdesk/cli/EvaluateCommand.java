@@ -84,7 +84,7 @@ final class EvaluateCommand extends InputCommand {
   @Override
   int run(Inputs inputs) throws IOException {
     TopicClassifier classifier = model.load();
-    Labeled examples = new Labeled(inputs, err());
+    Labeled examples = new Labeled(inputs);
     Evaluation evaluation = Evaluation.evaluate(classifier, examples);
     if (examples.foundNone()) {
       throw Labeled.noneLabeled();

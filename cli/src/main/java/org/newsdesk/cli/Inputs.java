@@ -20,7 +20,9 @@ import org.newsdesk.core.NewsReader;
 
 /**
  * The articles of all PATH arguments, in order, read lazily one reader at a time. Diagnostics are
- * printed to standard error as they happen; both are counted for the closing summary line.
+ * printed to standard error as they happen; both are counted for the closing summary line. This
+ * is the one place diagnostics are counted: the readers' (the one a strict reader throws
+ * included, which is printed as the error), and the commands' own ({@link #report}).
  *
  * <p>It can be iterated again (training reads its examples several times): each {@link
  * #iterator()} is a new pass that re-opens the inputs and closes whatever an earlier pass left
@@ -98,19 +100,33 @@ final class Inputs implements Iterable<Article>, Closeable {
     this.paths = List.copyOf(paths);
     this.stdin = stdin;
     this.forced = forced;
-    // In strict mode the first problem is thrown and reported once, as the error.
+    // The library hands every diagnostic to the listener, also the one strict mode then throws:
+    // that one is counted here but printed once, as the error that ends the run.
+    boolean strict = base.strict();
     this.format =
-        base.strict()
-            ? base
-            : base.toBuilder()
-                .onDiagnostic(
-                    d -> {
-                      if (passes <= 1) {
-                        diagnostics++;
-                        this.err.println(Messages.at(d));
-                      }
-                    })
-                .build();
+        base.toBuilder()
+            .onDiagnostic(
+                d -> {
+                  if (passes > 1) {
+                    return;
+                  }
+                  if (strict) {
+                    diagnostics++;
+                  } else {
+                    report(d.source(), d.line(), d.message());
+                  }
+                })
+            .build();
+  }
+
+  /**
+   * Reports a problem with one article: prints {@code source:line: message} where diagnostics go
+   * and counts it for the summary line. The readers' diagnostics come here (on the first pass), and
+   * so do the CLI's own, such as an article {@code train} cannot learn from.
+   */
+  void report(String source, long line, String message) {
+    diagnostics++;
+    err.println(Messages.at(source, line, message));
   }
 
   /**

@@ -1,6 +1,5 @@
 package org.newsdesk.cli;
 
-import java.io.PrintWriter;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.newsdesk.classifier.LabeledText;
@@ -8,8 +7,9 @@ import org.newsdesk.core.Article;
 
 /**
  * The labeled articles (category = label) that train and evaluate work on, as the library's
- * {@link LabeledText}s. Articles without a category are reported on standard error, not silently
- * dropped.
+ * {@link LabeledText}s. Articles without a category are not silently dropped: each is a diagnostic,
+ * reported through {@link Inputs#report} like the readers' (printed, and counted in the summary
+ * line). It is not a malformed record, so {@code --strict} does not stop at it.
  *
  * <p>An instance is a view that can be iterated again, as {@code TopicTrainer} does (once per
  * pass over the examples), if the articles can: nothing is held, and only the first pass reports
@@ -17,13 +17,22 @@ import org.newsdesk.core.Article;
  */
 final class Labeled implements Iterable<LabeledText> {
   private final Iterable<Article> articles;
-  private final PrintWriter err;
+  private final Inputs reports;
   private int passes;
   private long labeled;
 
-  Labeled(Iterable<Article> articles, PrintWriter err) {
+  /** The labeled articles of {@code inputs}. */
+  Labeled(Inputs inputs) {
+    this(inputs, inputs);
+  }
+
+  /**
+   * The labeled articles of {@code articles} (the articles of {@code reports}, possibly wrapped),
+   * an article without a category reported to {@code reports}.
+   */
+  Labeled(Iterable<Article> articles, Inputs reports) {
     this.articles = articles;
-    this.err = err;
+    this.reports = reports;
   }
 
   /** The labeled examples the first pass found (so far, while it runs). */
@@ -53,7 +62,7 @@ final class Labeled implements Iterable<LabeledText> {
               labeled++;
             }
           } else if (first) {
-            err.println(Messages.at(a.source(), a.line(), "no category to learn from; skipped"));
+            reports.report(a.source(), a.line(), "no category to learn from; skipped");
           }
         }
         return next != null;

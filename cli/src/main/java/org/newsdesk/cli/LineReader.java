@@ -161,39 +161,84 @@ final class LineReader implements Iterator<Article>, Closeable {
    * Input in UTF-16 or UTF-32 (by its byte-order mark) read with another charset is garbage
    * line by line. The digest reader already knows how to report it (strict: an error; lenient: one
    * diagnostic accounting for every line, no articles), so such input goes to it whole.
+   *
+   * <p>It reads only while the bytes so far could still begin a mark, so that a short first line
+   * from a slow producer (a terminal, {@code tail -f}) is not held back waiting for four bytes:
+   * input that does not start with 0xFF, 0xFE or 0x00 is decided by its first byte.
    */
   private void checkForeignByteOrderMark() throws IOException {
     String charset = format.charset().name().toUpperCase(Locale.ROOT);
     if (charset.contains("UTF-16") || charset.contains("UTF-32")) {
       return;
     }
-    byte[] head = in.readNBytes(4);
-    if (startsWithUtf16Or32Mark(head)) {
-      InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head), in);
+    byte[] head = new byte[MARK_PREFIX];
+    int n = readMarkHead(in, head);
+    if (startsWithUtf16Or32Mark(head, n)) {
+      InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head, 0, n), in);
       digestReader = NewsReader.open(whole, source, format);
       digest = digestReader.iterator();
     } else if (linesInBytes) {
-      System.arraycopy(head, 0, buffer, 0, head.length);
+      System.arraycopy(head, 0, buffer, 0, n);
       pos = 0;
-      limit = head.length;
+      limit = n;
     } else {
       undecoded.clear();
-      undecoded.put(head);
+      undecoded.put(head, 0, n);
       undecoded.flip();
     }
   }
 
+  /** The UTF-16 and UTF-32 byte-order marks the digest reader reports in another charset. */
+  private static final byte[][] MARKS = {
+    {(byte) 0xFF, (byte) 0xFE}, {(byte) 0xFE, (byte) 0xFF}, {0, 0, (byte) 0xFE, (byte) 0xFF}
+  };
+
+  /** The most bytes that decide whether input starts with one of {@link #MARKS}. */
+  static final int MARK_PREFIX = 4;
+
   /**
-   * Whether {@code head} starts with a UTF-16 or UTF-32 byte-order mark (FF FE, FE FF, or
+   * Reads the first bytes of {@code in} into {@code head} (at least {@link #MARK_PREFIX} long):
+   * as few as decide whether the input starts with one of {@link #MARKS}, one at a time.
+   *
+   * @return how many bytes were read: 0 for empty input, 1 for most
+   */
+  static int readMarkHead(InputStream in, byte[] head) throws IOException {
+    int n = 0;
+    while (n < MARK_PREFIX && couldBecomeMark(head, n)) {
+      // one byte at a time: InputStream's own read(byte[], ...) waits to fill what it is given
+      int b = in.read();
+      if (b < 0) {
+        break;
+      }
+      head[n++] = (byte) b;
+    }
+    return n;
+  }
+
+  /**
+   * Whether {@code head[0, n)} is a proper beginning of one of {@link #MARKS}: only then can more
+   * bytes change whether the input starts with one.
+   */
+  private static boolean couldBecomeMark(byte[] head, int n) {
+    for (byte[] mark : MARKS) {
+      if (n < mark.length && Arrays.equals(head, 0, n, mark, 0, n)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code head[0, n)} starts with a UTF-16 or UTF-32 byte-order mark (FF FE, FE FF, or
    * 00 00 FE FF), the marks the digest reader reports when the charset is another.
    */
-  private static boolean startsWithUtf16Or32Mark(byte[] head) {
-    int n = head.length;
-    int b0 = n > 0 ? head[0] & 0xFF : -1;
-    int b1 = n > 1 ? head[1] & 0xFF : -1;
-    return (b0 == 0xFF && b1 == 0xFE)
-        || (b0 == 0xFE && b1 == 0xFF)
-        || (n == 4 && b0 == 0 && b1 == 0 && (head[2] & 0xFF) == 0xFE && (head[3] & 0xFF) == 0xFF);
+  static boolean startsWithUtf16Or32Mark(byte[] head, int n) {
+    for (byte[] mark : MARKS) {
+      if (n >= mark.length && Arrays.equals(head, 0, mark.length, mark, 0, mark.length)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void report(LineFormats.LineProblem e) {

@@ -279,7 +279,7 @@ final class TrainCommand extends InputCommand {
   private int train(Inputs inputs, ProgressBar bar) throws IOException {
     TrainingProgress progress = new TrainingProgress(bar);
     inputs.rereadable();
-    Labeled labeled = new Labeled(reading(inputs, bar), bar.messages());
+    Labeled labeled = new Labeled(reading(inputs, bar), inputs); // reported on the bar's messages
     if (folds != null) {
       err().println("cross-validating with " + folds + " folds...");
       Evaluation cv;

@@ -177,7 +177,7 @@ class ClassifyCommandTest {
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.outLines()).hasSize(1).first().asString().contains("\"title\":\"One\"");
     assertThat(r.errLines().get(0)).matches("<stdin>:\\d+: .+");
-    assertThat(r.summary()).isEqualTo("1 article, 0 diagnostics");
+    assertThat(r.summary()).isEqualTo("1 article, 1 diagnostic"); // the one that stopped it
   }
 
   @Test

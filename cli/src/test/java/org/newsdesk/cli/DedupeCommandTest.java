@@ -111,6 +111,7 @@ class DedupeCommandTest {
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.errLines().get(0)).matches("<stdin>:1: .+");
+    assertThat(r.summary()).isEqualTo("0 articles, 1 diagnostic");
     assertThat(r.out()).isEmpty();
   }
 }

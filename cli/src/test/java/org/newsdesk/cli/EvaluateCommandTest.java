@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.classifier.Evaluation;
 import org.newsdesk.classifier.LabeledText;
@@ -33,6 +35,27 @@ class EvaluateCommandTest {
             NewsReader.readAll(Cli.LABELED).stream().map(LabeledText::from).toList());
     assertThat(r.out()).isEqualTo(expected.toString());
     assertThat(r.summary()).isEqualTo("48 articles, 0 diagnostics");
+  }
+
+  /**
+   * An article without a label cannot be evaluated: it is a diagnostic, said once and counted in
+   * the summary; {@code --strict}, which stops at malformed records, does not stop at it.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void anUnlabeledArticleIsACountedDiagnostic(boolean strict) throws IOException {
+    String unlabeled = "Lonely title\n\nLonely title\n\nA body without a label.\n\n";
+    List<String> args =
+        new ArrayList<>(List.of("evaluate", "--model", TrainedModel.file().toString()));
+    if (strict) {
+      args.add("--strict");
+    }
+    args.addAll(List.of("-", Cli.LABELED.toString()));
+    Cli.Result r = Cli.runWithStdin(unlabeled, args.toArray(String[]::new));
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.errLines()).containsOnlyOnce("<stdin>:1: no category to learn from; skipped");
+    assertThat(r.summary()).isEqualTo("49 articles, 1 diagnostic");
   }
 
   @Test

@@ -147,6 +147,8 @@ class InputFormatsTest {
     assertThat(strict.exitCode()).as(strict.toString()).isEqualTo(1);
     assertThat(strict.errLines().get(0)).startsWith("<stdin>:2: " + message);
     assertThat(strict.out()).contains("good"); // what came before is still printed
+    // the line that stopped the run is counted, as lenient mode counts it
+    assertThat(strict.summary()).isEqualTo("1 article, 1 diagnostic");
   }
 
   @Test

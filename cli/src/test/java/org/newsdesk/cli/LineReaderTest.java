@@ -2,15 +2,24 @@ package org.newsdesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -171,6 +180,104 @@ class LineReaderTest {
 
     assertThat(bodies(articles)).containsExactly("y", "b");
     assertThat(articles.get(0).category()).contains("\u00fex");
+  }
+
+  /**
+   * A slow producer ({@code tail -f log | newsdesk classify --input lines -}): a first line shorter
+   * than a byte-order mark is read as soon as it arrives, not when more bytes or the end come.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"UTF-8", "ISO-8859-1"})
+  void aShortFirstLineIsReadWhileTheProducerWaits(String charset) throws IOException {
+    Pipe pipe = Pipe.open();
+    // U+00FE is the byte 0xFE in ISO-8859-1: the start of a UTF-16 mark, then a line break
+    String first = charset.equals("UTF-8") ? "a" : "\u00fe";
+    try (WritableByteChannel producer = pipe.sink();
+        LineReader r =
+            new LineReader(
+                Channels.newInputStream(pipe.source()),
+                "in",
+                format(charset, true),
+                InputFormat.LINES)) {
+      producer.write(ByteBuffer.wrap((first + "\n").getBytes(Charset.forName(charset))));
+
+      Article a = assertTimeoutPreemptively(Duration.ofSeconds(10), r::next);
+
+      assertThat(a.body()).isEqualTo(first);
+      producer.write(ByteBuffer.wrap("second\n".getBytes(Charset.forName(charset))));
+      producer.close();
+      assertThat(r.next().body()).isEqualTo("second");
+      assertThat(r.hasNext()).isFalse();
+    }
+  }
+
+  /**
+   * The mark is decided by as few bytes as can decide it, with the result four bytes give, and no
+   * byte is lost: every input of up to 6 bytes over the bytes that marks are made of (and two
+   * others).
+   */
+  @Test
+  void theMarkIsDecidedByTheFewestBytesThatCan() throws IOException {
+    byte[] alphabet = {0, (byte) 0xFE, (byte) 0xFF, '\n', 'x'};
+    int checked = 0;
+    for (int length = 0; length <= 6; length++) {
+      int combinations = (int) Math.pow(alphabet.length, length);
+      for (int c = 0; c < combinations; c++) {
+        byte[] input = new byte[length];
+        for (int i = 0, rest = c; i < length; i++, rest /= alphabet.length) {
+          input[i] = alphabet[rest % alphabet.length];
+        }
+        ByteArrayInputStream in = new ByteArrayInputStream(input);
+        byte[] head = new byte[LineReader.MARK_PREFIX];
+
+        int n = LineReader.readMarkHead(in, head);
+
+        byte[] four = Arrays.copyOf(input, Math.min(4, length));
+        String what = HexFormat.ofDelimiter(" ").formatHex(input);
+        assertThat(LineReader.startsWithUtf16Or32Mark(head, n))
+            .as(what)
+            .isEqualTo(startsWithMarkAsBefore(four));
+        assertThat(n).as(what).isEqualTo(fewestThatDecide(input));
+        byte[] again = new byte[length];
+        System.arraycopy(head, 0, again, 0, n);
+        System.arraycopy(in.readAllBytes(), 0, again, n, length - n);
+        assertThat(again).as(what).isEqualTo(input);
+        checked++;
+      }
+    }
+    assertThat(checked).isEqualTo(1 + 5 + 25 + 125 + 625 + 3125 + 15625);
+  }
+
+  /** The check of up to four bytes read at once, as it was before. */
+  private static boolean startsWithMarkAsBefore(byte[] head) {
+    int n = head.length;
+    int b0 = n > 0 ? head[0] & 0xFF : -1;
+    int b1 = n > 1 ? head[1] & 0xFF : -1;
+    return (b0 == 0xFF && b1 == 0xFE)
+        || (b0 == 0xFE && b1 == 0xFF)
+        || (n == 4 && b0 == 0 && b1 == 0 && (head[2] & 0xFF) == 0xFE && (head[3] & 0xFF) == 0xFF);
+  }
+
+  /** How many bytes decide: 1 unless the input starts with 0xFF, 0xFE or 0x00. */
+  private static int fewestThatDecide(byte[] input) {
+    int n = input.length;
+    if (n == 0) {
+      return 0;
+    }
+    int b0 = input[0] & 0xFF;
+    if (b0 == 0xFF || b0 == 0xFE) {
+      return Math.min(2, n); // FF FE and FE FF are whole marks
+    }
+    if (b0 != 0) {
+      return 1;
+    }
+    if (n == 1 || input[1] != 0) {
+      return Math.min(2, n);
+    }
+    if (n == 2 || (input[2] & 0xFF) != 0xFE) {
+      return Math.min(3, n);
+    }
+    return Math.min(4, n); // 00 00 FE and a fourth byte
   }
 
   @Test

@@ -165,14 +165,17 @@ class ParseCommandTest {
   }
 
   @Test
-  void strictStopsAtTheFirstProblemWithExitCode1() {
+  void strictStopsAtTheFirstProblemWithExitCode1AndTheSummaryCountsIt() {
     String text =
         "Good title\n\nGood title\n\nGood body.\n\n"
             + "Broken title\n\nA different title\n\nBody.\n";
     Cli.Result r = Cli.runWithStdin(text, "parse", "--strict", "-");
 
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-    assertThat(r.errLines().get(0)).matches("<stdin>:\\d+: .+");
+    // the diagnostic, said once (as the error), then the summary, which counts it
+    assertThat(r.errLines()).hasSize(2);
+    assertThat(r.errLines().get(0)).matches("<stdin>:7: .+");
+    assertThat(r.summary()).isEqualTo("1 article, 1 diagnostic");
     // What was read before the failure is still printed.
     assertThat(r.out()).contains("Good title");
   }

@@ -253,7 +253,7 @@ class TrainCommandTest {
   }
 
   @Test
-  void unlabeledArticlesAreReportedAndSkipped(@TempDir Path dir) throws IOException {
+  void unlabeledArticlesAreDiagnosticsCountedInTheSummary(@TempDir Path dir) throws IOException {
     Path model = dir.resolve("m.bin");
     String unlabeled = "Lonely title\n\nLonely title\n\nA body without a label.\n\n";
     Cli.Result r =
@@ -261,8 +261,39 @@ class TrainCommandTest {
             unlabeled, "train", "--out", model.toString(), "-", Cli.LABELED.toString());
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(r.errLines()).contains("<stdin>:1: no category to learn from; skipped");
-    assertThat(r.summary()).isEqualTo("49 articles, 0 diagnostics");
+    assertThat(r.errLines()).containsOnlyOnce("<stdin>:1: no category to learn from; skipped");
+    assertThat(r.summary()).isEqualTo("49 articles, 1 diagnostic");
+  }
+
+  /**
+   * {@code --strict} stops at the first malformed record (counted in the summary), not at a
+   * well-formed article that merely has no label: that stays a diagnostic, as without it.
+   */
+  @Test
+  void strictStopsAtAMalformedRecordButNotAtAnUnlabeledArticle(@TempDir Path dir) {
+    Path model = dir.resolve("m.bin");
+    String unlabeled = "Lonely title\n\nLonely title\n\nA body without a label.\n\n";
+    Cli.Result r =
+        Cli.runWithStdin(
+            unlabeled, "train", "--strict", "--out", model.toString(), "-",
+            Cli.LABELED.toString());
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.errLines()).containsOnlyOnce("<stdin>:1: no category to learn from; skipped");
+    assertThat(r.summary()).isEqualTo("49 articles, 1 diagnostic");
+    assertThat(Files.exists(model)).isTrue();
+
+    String malformed = "Broken title\n\nOther title\n\nBody.\n\n";
+    Path none = dir.resolve("none.bin");
+    Cli.Result failed =
+        Cli.runWithStdin(
+            malformed, "train", "--strict", "--out", none.toString(), "-",
+            Cli.LABELED.toString());
+
+    assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+    assertThat(failed.errLines()).filteredOn(l -> l.startsWith("<stdin>:1: ")).hasSize(1);
+    assertThat(failed.summary()).isEqualTo("0 articles, 1 diagnostic");
+    assertThat(Files.exists(none)).isFalse();
   }
 
   @Test
@@ -273,6 +304,7 @@ class TrainCommandTest {
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains("no labeled articles");
+    assertThat(r.summary()).isEqualTo("1 article, 1 diagnostic"); // the unlabeled article
     assertThat(Files.exists(model)).isFalse();
   }
 
@@ -286,7 +318,10 @@ class TrainCommandTest {
     // the library's own check, as bad input
     assertThat(r.errLines())
         .contains("cannot train: training needs examples of at least two labels, got [Logistics]");
-    assertThat(r.summary()).isEqualTo("49 articles, 0 diagnostics");
+    // the 48 articles without a category are each said and counted
+    assertThat(r.errLines()).filteredOn(l -> l.endsWith(": no category to learn from; skipped"))
+        .hasSize(48);
+    assertThat(r.summary()).isEqualTo("49 articles, 48 diagnostics");
     assertThat(Files.exists(model)).isFalse();
     // the same with --cv: bad input, not a bad --cv (the samples have only one labeled article)
     Cli.Result cv =
@@ -368,7 +403,8 @@ class TrainCommandTest {
         .containsOnlyOnce("<stdin>:7: no category to learn from; skipped")
         .contains("reading: pass 1 of 3 read 48 examples", "reading: pass 3 of 3 read 48 examples")
         .contains("saved " + model + ": 48 examples, 8 labels");
-    assertThat(r.summary()).isEqualTo("49 articles, 1 diagnostic");
+    // the malformed record and the unlabeled article
+    assertThat(r.summary()).isEqualTo("49 articles, 2 diagnostics");
     // the same model as from the file itself
     ModelProvenance fromStdin = TopicClassifier.load(model).provenance().orElseThrow();
     Path direct = dir.resolve("file.bin");
