@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.BlockLocation;
@@ -99,27 +101,19 @@ final class Planner {
       long countMillis = 0;
       if (!counted.isEmpty()) {
         long startNanos = System.nanoTime();
-        List<Long> breaks = countLineBreaks(spark, counted, conf, options.ignoreMissingFiles);
+        List<Long> counts = countLineBreaks(spark, counted, conf, options.ignoreMissingFiles);
+        Map<FileChunk, Long> breaks = new IdentityHashMap<>();
         for (int i = 0; i < counted.size(); i++) {
-          countedBytes += counted.get(i).length();
-          if (breaks.get(i) == GONE) {
-            gone.add(counted.get(i).path());
+          FileChunk chunk = counted.get(i);
+          countedBytes += chunk.length();
+          if (counts.get(i) == GONE) {
+            gone.add(chunk.path());
+          } else {
+            breaks.put(chunk, counts.get(i));
           }
         }
-        if (!gone.isEmpty()) {
-          List<FileChunk> keptCounted = new ArrayList<>();
-          List<Long> keptBreaks = new ArrayList<>();
-          for (int i = 0; i < counted.size(); i++) {
-            if (!gone.contains(counted.get(i).path())) {
-              keptCounted.add(counted.get(i));
-              keptBreaks.add(breaks.get(i));
-            }
-          }
-          chunks.removeIf(c -> gone.contains(c.path()));
-          counted = keptCounted;
-          breaks = keptBreaks;
-        }
-        chunks = withLines(chunks, counted, breaks);
+        chunks.removeIf(c -> gone.contains(c.path()));
+        chunks = withLines(chunks, breaks);
         countMillis = (System.nanoTime() - startNanos) / 1_000_000;
       }
       return new Plan(pack(chunks, maxSplit, openCost), countedBytes, countMillis, gone.size());
@@ -176,10 +170,12 @@ final class Planner {
     }
   }
 
-  private static List<FileChunk> withLines(List<FileChunk> chunks, List<FileChunk> counted,
-      List<Long> breaks) {
+  /**
+   * The chunks with their first and end lines: a split's end line is its start line plus the line
+   * breaks counted in it ({@code breaks}; none for a file's last split, which is not counted).
+   */
+  private static List<FileChunk> withLines(List<FileChunk> chunks, Map<FileChunk, Long> breaks) {
     List<FileChunk> out = new ArrayList<>(chunks.size());
-    int k = 0;
     long line = 1;
     for (FileChunk chunk : chunks) {
       if (chunk.whole()) {
@@ -189,10 +185,7 @@ final class Planner {
       if (chunk.first()) {
         line = 1;
       }
-      long next = line;
-      if (k < counted.size() && counted.get(k) == chunk) {
-        next = line + breaks.get(k++);
-      }
+      long next = line + breaks.getOrDefault(chunk, 0L);
       out.add(chunk.withLines(line, next));
       line = next;
     }
