@@ -72,6 +72,9 @@ final class ClassifyCommand extends InputCommand {
     Usage.range(spec, "--min-score", minScore, 0, 1);
     if (threads != null) {
       Usage.range(spec, "--threads", threads, 1, Usage.MAX_THREADS);
+      if (threads > 1 && output.lineBuffered) {
+        throw Usage.invalid(spec, "--threads", "--line-buffered classifies on one thread");
+      }
     }
   }
 
@@ -92,6 +95,14 @@ final class ClassifyCommand extends InputCommand {
             ? threads
             : Math.min(Runtime.getRuntime().availableProcessors(), Usage.MAX_THREADS);
     try {
+      if (output.lineBuffered) {
+        // each article printed as soon as it is read: a worker's result could not be printed
+        // while this thread waits for the next input
+        for (Article a : inputs) {
+          printer.print(record(a, classifier.predict(a)));
+        }
+        return 0;
+      }
       // workers classify, build and (for JSON Lines) serialize whole batches; this thread reads
       // and writes
       OrderedParallel.mapBatches(

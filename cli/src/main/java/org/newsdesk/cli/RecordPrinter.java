@@ -111,16 +111,56 @@ final class RecordPrinter {
   private int[] widths;
   private boolean headerDone;
   private long printed;
+  /** Whether each record is flushed to the output as soon as it is printed. */
+  private final boolean flushEach;
 
   /**
    * A printer of text through {@code out}, and of JSON Lines as bytes to {@code utf8}, the stream
    * {@code out} writes UTF-8 to.
    */
   RecordPrinter(OutputFormat format, PrintWriter out, Output utf8, List<Column> tableColumns) {
+    this(format, out, utf8, tableColumns, false);
+  }
+
+  /**
+   * As {@link #RecordPrinter(OutputFormat, PrintWriter, Output, List)}; with {@code flushEach},
+   * every record (or batch) goes to the output as soon as it is printed, and a table prints each
+   * row at once, its columns at their full widths, instead of sizing them over many rows.
+   */
+  RecordPrinter(
+      OutputFormat format,
+      PrintWriter out,
+      Output utf8,
+      List<Column> tableColumns,
+      boolean flushEach) {
     this.format = format;
     this.out = out;
     this.utf8 = utf8;
     this.columns = List.copyOf(tableColumns);
+    this.flushEach = flushEach;
+    if (flushEach) {
+      widths = columns.stream().mapToInt(c -> Math.max(c.header().length(), c.maxWidth())).toArray();
+    }
+  }
+
+  /** With {@code flushEach}, sends what was printed to the output now. */
+  private void flushIfEach() {
+    if (!flushEach) {
+      return;
+    }
+    if (format == OutputFormat.JSONL) {
+      writePending();
+      try {
+        utf8.flush();
+      } catch (IOException e) {
+        throw new OutputFailedException(); // Output has the cause, for the command's report
+      }
+    } else {
+      out.flush();
+      if (out.checkError()) {
+        throw new OutputFailedException();
+      }
+    }
   }
 
   /**
@@ -134,6 +174,7 @@ final class RecordPrinter {
       } else {
         printTable(tree(record));
       }
+      flushIfEach();
       return;
     }
     if (lines == null) {
@@ -154,6 +195,7 @@ final class RecordPrinter {
     if (pending.size() >= FLUSH_AT) {
       writePending();
     }
+    flushIfEach();
   }
 
   /** Writes the pending JSON Lines to the output; a failed write stops the command. */
@@ -225,7 +267,7 @@ final class RecordPrinter {
       row[i] = c.fit(text);
     }
     rows.add(row);
-    if (rows.size() == TABLE_CHUNK) {
+    if (rows.size() == TABLE_CHUNK || flushEach) {
       flushTable();
     }
   }
@@ -320,20 +362,20 @@ final class RecordPrinter {
   void print(Batch batch) {
     if (batch.csv != null) {
       batch.csv.forEach(this::printCsv);
-      return;
-    }
-    if (batch.table != null) {
+    } else if (batch.table != null) {
       batch.table.forEach(this::printTable);
-      return;
+    } else {
+      out.flush(); // whatever text came first stays first
+      writePending(); // and so do lines printed one by one
+      try {
+        batch.jsonLines.writeTo(utf8);
+      } catch (IOException e) {
+        throw new OutputFailedException(); // Output has the cause, for the command's report
+      }
     }
-    out.flush(); // whatever text came first stays first
-    writePending(); // and so do lines printed one by one
-    try {
-      batch.jsonLines.writeTo(utf8);
-    } catch (IOException e) {
-      throw new OutputFailedException(); // Output has the cause, for the command's report
-    }
+    flushIfEach();
   }
+
 
   /**
    * Prints what the table still buffers and the JSON Lines not yet written; call once after the

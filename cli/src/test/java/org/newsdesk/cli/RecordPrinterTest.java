@@ -29,6 +29,16 @@ class RecordPrinterTest {
       return new RecordPrinter(format, writer, output, columns);
     }
 
+    /** A printer that flushes each record ({@code --line-buffered}). */
+    RecordPrinter flushingPrinter(OutputFormat format, List<RecordPrinter.Column> columns) {
+      return new RecordPrinter(format, writer, output, columns, true);
+    }
+
+    /** What reached the byte stream, without flushing anything. */
+    String delivered() {
+      return bytes.toString(StandardCharsets.UTF_8);
+    }
+
     /** What was printed (text the writer still buffers included). */
     @Override
     public String toString() {
@@ -324,5 +334,44 @@ class RecordPrinterTest {
         throw new IOException("Broken pipe");
       }
     };
+  }
+
+  @Test
+  void lineBufferedDeliversEachRecordAsSoonAsItIsPrintedInEveryFormat() {
+    List<RecordPrinter.Column> columns =
+        List.of(RecordPrinter.Column.field("NAME", "name", 8), RecordPrinter.Column.field("TEXT", "text", 20));
+    for (OutputFormat format : OutputFormat.values()) {
+      Sink buffered = new Sink();
+      RecordPrinter usual = buffered.printer(format, columns);
+      usual.print(of(node("a", "first")));
+      assertThat(buffered.delivered()).as("%s, buffered", format).isEmpty();
+
+      Sink live = new Sink();
+      RecordPrinter printer = live.flushingPrinter(format, columns);
+      printer.print(of(node("a", "first")));
+      String first = live.delivered();
+      assertThat(first).as("%s", format).contains("first").endsWith("\n");
+      printer.print(of(node("b", "second")));
+      assertThat(live.delivered()).as("%s", format).startsWith(first).contains("second");
+      printer.finish();
+      usual.print(of(node("b", "second")));
+      usual.finish();
+      if (format != OutputFormat.TABLE) {
+        assertThat(live.delivered()).as("%s: the same output", format).isEqualTo(buffered.toString());
+      }
+    }
+  }
+
+  @Test
+  void aLineBufferedTablePrintsItsColumnsAtTheirFullWidths() {
+    Sink live = new Sink();
+    RecordPrinter printer =
+        live.flushingPrinter(
+            OutputFormat.TABLE,
+            List.of(RecordPrinter.Column.field("NAME", "name", 8), RecordPrinter.Column.field("TEXT", "text", 20)));
+    printer.print(of(node("a", "x")));
+    printer.print(of(node("longer", "y")));
+    assertThat(live.delivered().split("\n"))
+        .containsExactly("NAME      TEXT", "a         x", "longer    y");
   }
 }
