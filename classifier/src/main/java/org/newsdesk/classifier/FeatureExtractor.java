@@ -561,9 +561,10 @@ final class FeatureExtractor {
       String t = text;
       FeaturePipeline config = fx.config;
       spans.scan(t);
-      // ASCII text is already NFKC: only other text needs the normalizer's check
+      // ASCII text is already NFKC: only other text needs the normalizer's check; a run of more
+      // than 30 combining marks is cut first (StreamSafe), or the normalizer takes quadratic time
       if (config.nfkc() && !spans.ascii() && !nfkc.isNfkc(t)) {
-        t = Normalizer.normalize(t, Normalizer.Form.NFKC);
+        t = Normalizer.normalize(StreamSafe.limit(t), Normalizer.Form.NFKC);
         spans.scan(t);
       }
       int count = spans.count();

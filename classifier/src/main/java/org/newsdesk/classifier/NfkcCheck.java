@@ -15,6 +15,10 @@ import java.text.Normalizer;
  * chars: a call to the normalizer costs about a microsecond however short the stretch, and the
  * same few stretches (a curly quote after a letter) come back in text after text. Not
  * thread-safe: each analysing thread owns one.
+ *
+ * <p>A stretch with more than {@value StreamSafe#MAX_NON_STARTERS} non-starters in a row is
+ * answered {@code false} without asking the normalizer, whose check takes time quadratic in such
+ * a run: the text is not stream-safe, so the extractor rewrites it anyway ({@link StreamSafe}).
  */
 final class NfkcCheck {
 
@@ -30,13 +34,14 @@ final class NfkcCheck {
 
   /**
    * Whether {@code s} is NFKC, as {@code Normalizer.isNormalized(s, NFKC)} says, remembering the
-   * answers for short stretches.
+   * answers for short stretches; {@code false} for a text with a run of more than {@value
+   * StreamSafe#MAX_NON_STARTERS} non-starters.
    */
   boolean isNfkc(String s) {
     return check(s, this);
   }
 
-  /** Whether {@code s} is NFKC, as {@code Normalizer.isNormalized(s, NFKC)} says; no memory. */
+  /** Whether {@code s} is NFKC, as {@link #isNfkc} says; no memory. */
   static boolean isNfkcOnce(String s) {
     return check(s, null);
   }
@@ -52,6 +57,9 @@ final class NfkcCheck {
       int start = Math.max(0, i - 1);
       while (i < n && s.charAt(i) >= 0x80) {
         i++;
+      }
+      if (i - start > StreamSafe.MAX_NON_STARTERS && StreamSafe.hasLongRun(s, start, i)) {
+        return false;
       }
       boolean normalized =
           memo != null && i - start <= MEMO_CHARS

@@ -1,7 +1,9 @@
 package org.newsdesk.classifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,21 @@ class FeatureExtractorTest {
     String text = "\uFF37\uFF23\uFF2F ef\uFB01cient";
     assertThat(analyzer(on).terms(text)).containsExactly("wco", "efficient");
     assertThat(analyzer(off).terms(text)).doesNotContain("wco", "efficient");
+  }
+
+  @Test
+  void aLongRunOfCombiningMarksIsCutBeforeNormalisingInLinearTime() {
+    FeatureExtractor fx = analyzer(FeaturePipeline.defaults());
+    // a megabyte of alternating marks took the normalizer minutes (quadratic in the run)
+    String text = "computer a" + "\u0301\u0316".repeat(250_000);
+    List<String> terms = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> fx.terms(text));
+    // the marks past the 30th are dropped: the same terms as the run cut to 30 marks
+    assertThat(terms)
+        .containsExactly("comput", "\u00E1")
+        .isEqualTo(fx.terms("computer a" + "\u0301\u0316".repeat(15)));
+    // alphabetic marks (Devanagari vowel sign I) stay one token, cut at 30 marks
+    assertThat(fx.terms("\u0915" + "\u093F".repeat(100)))
+        .containsExactly("\u0915" + "\u093F".repeat(30));
   }
 
   @Test

@@ -1,7 +1,9 @@
 package org.newsdesk.classifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class NfkcCheckTest {
@@ -42,5 +44,18 @@ class NfkcCheckTest {
     assertThat(memo.isNfkc("x\u00A0")).isFalse();
     assertThat(memo.isNfkc("e\u00E9")).isTrue();
     assertThat(memo.isNfkc("e\u0301")).isFalse();
+  }
+
+  @Test
+  void aLongRunOfCombiningMarksIsAnsweredInLinearTime() {
+    // 500k marks in the wrong canonical order: the JDK's check alone took minutes
+    String unsorted = "a" + "\u0301\u0316".repeat(250_000);
+    assertThat(assertTimeoutPreemptively(Duration.ofSeconds(30), () -> NfkcCheck.isNfkcOnce(unsorted)))
+        .isFalse();
+    // NFKC already, but not stream-safe: the extractor rewrites it, so the answer is no
+    String sorted = "x" + "\u0316".repeat(31);
+    assertThat(java.text.Normalizer.isNormalized(sorted, java.text.Normalizer.Form.NFKC)).isTrue();
+    assertThat(new NfkcCheck().isNfkc(sorted)).isFalse();
+    assertThat(new NfkcCheck().isNfkc("x" + "\u0316".repeat(30))).isTrue();
   }
 }
