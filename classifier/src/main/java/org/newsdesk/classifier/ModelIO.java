@@ -164,7 +164,7 @@ final class ModelIO {
     byte[] head = in.readNBytes(MAGIC.length);
     in.unread(head);
     if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
-      return TopicClassifier.of(OpenNlpFiles.readDoccat(in, source, size));
+      return new TopicClassifier(OpenNlpFiles.readDoccat(in, source, size), null);
     }
     if (!Arrays.equals(head, MAGIC)) {
       throw new ModelLoadException(

@@ -43,11 +43,13 @@ final class OpenNlpFiles {
   private OpenNlpFiles() {}
 
   /**
-   * Reads an OpenNLP doccat model (a zip: {@code manifest.properties} and {@code doccat.model}).
+   * Reads an OpenNLP doccat model (a zip: {@code manifest.properties} and {@code doccat.model}),
+   * ready to predict: its feature generators are created here.
    *
    * @param size the file's size, or -1 if unknown
    */
-  static DoccatModel readDoccat(InputStream in, String source, long size) throws IOException {
+  static DoccatClassifier readDoccat(InputStream in, String source, long size)
+      throws IOException {
     long limit = size >= 0 ? Math.min(size, MAX_FILE) : MAX_FILE;
     byte[] file = readUpTo(in, limit, source);
     long inflateLimit = Math.min(MAX_FILE, (long) file.length * MAX_RATIO + (1 << 20));
@@ -111,7 +113,8 @@ final class OpenNlpFiles {
       throw new ModelLoadException(source + ": invalid doccat model: " + e.getMessage(), e);
     }
     try {
-      return new DoccatModel(new ByteArrayInputStream(file));
+      // the classifier creates what prediction needs (the feature generators) now
+      return new DoccatClassifier(new DoccatModel(new ByteArrayInputStream(file)));
     } catch (IOException | RuntimeException e) {
       throw new ModelLoadException(
           source + ": OpenNLP cannot load this doccat model: " + e.getMessage(), e);

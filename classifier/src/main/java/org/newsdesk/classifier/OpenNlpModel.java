@@ -5,7 +5,8 @@ import opennlp.tools.ml.model.AbstractModel;
 /**
  * Features from a {@link FeatureExtractor}, scored by an OpenNLP model that OpenNLP's own GIS,
  * perceptron or naive Bayes trainer fitted to them (feature names are the OpenNLP predicates,
- * feature weights their values). Only public OpenNLP API is used: {@code MaxentModel.eval}.
+ * feature weights their values). Only public OpenNLP API is used: {@code MaxentModel.eval}, through
+ * {@link OpenNlpScores} (a GIS model's overflowing scores).
  */
 final class OpenNlpModel extends Model {
 
@@ -49,7 +50,7 @@ final class OpenNlpModel extends Model {
     for (int i = 0; i < ids.length; i++) {
       context[i] = features.name(ids[i]);
     }
-    return model.eval(context, v.values());
+    return OpenNlpScores.probabilities(model, context, v.values());
   }
 
   @Override

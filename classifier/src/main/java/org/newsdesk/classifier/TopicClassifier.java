@@ -79,9 +79,15 @@ public final class TopicClassifier {
    * Its predictions are never {@linkplain Prediction#unknown() unknown}, equal scores are listed
    * in the model's own category order (so the best label is OpenNLP's {@code getBestCategory}),
    * it has no {@link #provenance()}, and {@link #save} writes it back as an OpenNLP model file.
+   * Scores are always probabilities: where a GIS model's own {@code eval} overflows (parameters
+   * in the hundreds: infinity over infinity, NaN), they are computed again from its parameters
+   * with the largest sum subtracted first; should another model type answer NaN, the labels
+   * scored NaN share the probability equally and the others get 0 (the limit of the overflow).
    *
    * @param model the OpenNLP model
    * @return a classifier using it
+   * @throws IllegalArgumentException if the model's feature generators cannot be created (its
+   *     manifest names a class OpenNLP cannot load as one)
    */
   public static TopicClassifier of(DoccatModel model) {
     return new TopicClassifier(new DoccatClassifier(Objects.requireNonNull(model, "model")), null);

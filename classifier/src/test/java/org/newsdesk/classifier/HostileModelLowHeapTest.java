@@ -424,6 +424,18 @@ class HostileModelLowHeapTest {
         zip(Map.of("manifest.properties", manifest("DocumentCategorizerME", ""), "doccat.model",
             badModel)),
         "outcome index 9");
+    // feature generators OpenNLP cannot create: rejected at load, not at every prediction
+    for (String generator : new String[] {"opennlp.tools.Nope", "java.lang.String"}) {
+      rejects(
+          "generator-" + generator + ".bin",
+          zip(
+              Map.of(
+                  "manifest.properties",
+                  manifest("DocumentCategorizerME", "doccat.featureGenerators=" + generator + "\n"),
+                  "doccat.model",
+                  model)),
+          "feature generators");
+    }
     rejects(
         "no-model.bin",
         zip(Map.of("manifest.properties", manifest("DocumentCategorizerME", ""))),

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
+import opennlp.tools.doccat.DoccatFactory;
+import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.ml.maxent.GISModel;
+import opennlp.tools.ml.model.Context;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.core.Article;
 
@@ -98,5 +103,47 @@ class TopicClassifierTest {
         .hasMessageContaining("f.txt:3")
         .hasMessageContaining("no category");
     assertThatThrownBy(() -> LabeledText.of("x", " ")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** A GIS model whose one predicate has parameters 2000 and -2000: exp(2000) is infinite. */
+  private static GISModel overflowingGis(String predicate) {
+    return new GISModel(
+        new Context[] {new Context(new int[] {0, 1, 2}, new double[] {2000, -2000, 1999})},
+        new String[] {predicate},
+        new String[] {"a", "b", "c"});
+  }
+
+  @Test
+  void anOverflowingGisModelStillGivesProbabilities() {
+    // OpenNLP's own eval: infinity over infinity
+    assertThat(overflowingGis("bow=tax").eval(new String[] {"bow=tax"})[0]).isNaN();
+    double e = Math.exp(-1);
+    List<TopicClassifier> both =
+        List.of(
+            TopicClassifier.of(
+                new DoccatModel("en", overflowingGis("bow=tax"), Map.of(), new DoccatFactory())),
+            // the Newsdesk container's kind=opennlp: features from our pipeline
+            new TopicClassifier(
+                new OpenNlpModel(
+                    FeatureExtractor.of(
+                        FeaturePipeline.defaults().toBuilder().ngrams(1, 1).build(),
+                        new String[] {FeatureExtractor.BIAS, "tax"},
+                        new float[] {1, 1}),
+                    overflowingGis("tax"),
+                    new Learner.Gis(10)),
+                null));
+    for (TopicClassifier c : both) {
+      Prediction p = c.predict("tax");
+      assertThat(p.scores()).extracting(LabelScore::label).containsExactly("a", "c", "b");
+      // the stable softmax of (2000, 1999, -2000) times the feature value
+      assertThat(p.scores().get(0).score()).isBetween(0.5, 1.0);
+      assertThat(p.scores().get(2).score()).isZero();
+      assertThat(p.scores().stream().mapToDouble(LabelScore::score).sum())
+          .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+    // the doccat model's feature value is 1: exactly softmax(2000, 1999)
+    Prediction p =
+        both.get(0).predict("tax");
+    assertThat(p.score()).isCloseTo(1 / (1 + e), org.assertj.core.data.Offset.offset(1e-12));
   }
 }
