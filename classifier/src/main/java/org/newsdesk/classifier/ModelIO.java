@@ -43,8 +43,9 @@ import opennlp.tools.ml.model.GenericModelWriter;
  *
  * <p>Bounds: no read goes past the bytes present; the deflated length must fit in the file; the
  * payload may be at most {@value #MAX_RATIO} times the deflated bytes (plus {@value #SLACK}) and
- * {@value #MAX_PAYLOAD} bytes, and its buffer grows only as inflated bytes arrive, so neither a
- * damaged length nor a deflate bomb can exhaust memory; every count is checked against the bytes
+ * {@value #MAX_PAYLOAD} bytes and at most a quarter of the maximum heap ({@link #maxModelBytes}),
+ * and its buffer is allocated once at the declared length, so neither a damaged length nor a
+ * deflate bomb can exhaust memory; every count is checked against the bytes
  * left before anything is allocated for it; feature &times; label products are computed in
  * {@code long}; the checksum is verified before parsing. Deflate and CRC32C (both native) rather
  * than SHA-256 keep the built-in model's cold load fast; the checksum guards against damage, not
@@ -64,6 +65,9 @@ final class ModelIO {
   /** Deflate's own limit is 1032:1; real models compress 1.5-4:1. */
   static final int MAX_RATIO = 64;
   static final int SLACK = 1 << 16;
+  /** The share of the maximum heap a model's inflated bytes may take: one quarter. */
+  private static final int HEAP_SHARE = 4;
+
   /** The longest string (label, feature name, setting) accepted. */
   private static final int MAX_STRING = 1 << 20;
 
@@ -210,6 +214,7 @@ final class ModelIO {
           source + ": implausible model file (" + deflatedLength + " compressed bytes claim to"
               + " inflate to " + length + "; more than " + MAX_RATIO + ":1 is refused)");
     }
+    checkHeap(length, source, "its payload inflates to " + length + " bytes");
     byte[] payload = inflate(in, length, deflatedLength, source);
     int crc;
     try {
@@ -225,6 +230,28 @@ final class ModelIO {
     } catch (IOException | RuntimeException e) {
       // the checksum matched, so the file was written like this (by another tool, or crafted)
       throw new ModelLoadException(source + ": invalid model content: " + message(e), e);
+    }
+  }
+
+  /**
+   * The most inflated model bytes read: a quarter of the maximum heap ({@code -Xmx}), since the
+   * bytes, their parsed form and copies made while reading take a few times as much.
+   */
+  static long maxModelBytes() {
+    return Runtime.getRuntime().maxMemory() / HEAP_SHARE;
+  }
+
+  /**
+   * Refuses a model of {@code bytes} inflated bytes that the heap cannot hold.
+   *
+   * @param what what the file claims, for the message
+   */
+  static void checkHeap(long bytes, String source, String what) throws ModelLoadException {
+    long max = maxModelBytes();
+    if (bytes > max) {
+      throw new ModelLoadException(
+          source + ": model too large for this JVM's heap (" + what + "; at most " + max
+              + " bytes, a quarter of the maximum heap, are read: raise -Xmx to load it)");
     }
   }
 
@@ -356,12 +383,12 @@ final class ModelIO {
   }
 
   /**
-   * Inflates exactly {@code deflatedLength} bytes of {@code in} into {@code length} bytes. The
-   * output buffer grows only as inflated bytes arrive, and never past the declared length.
+   * Inflates exactly {@code deflatedLength} bytes of {@code in} into {@code length} bytes (already
+   * checked against the heap), allocated once: growing by doubling took 1.5 times the payload.
    */
   private static byte[] inflate(InputStream in, long length, long deflatedLength, String source)
       throws ModelLoadException {
-    byte[] out = new byte[(int) Math.min(length, CHUNK)];
+    byte[] out = new byte[(int) length];
     int produced = 0;
     long remaining = deflatedLength;
     Inflater inflater = new Inflater();
@@ -382,13 +409,10 @@ final class ModelIO {
           remaining -= n;
           inflater.setInput(chunk, 0, n);
         }
-        if (produced == out.length) {
-          if (produced == length) {
-            throw new ModelLoadException(
-                source + ": corrupted model file (payload longer than the declared " + length
-                    + " bytes)");
-          }
-          out = Arrays.copyOf(out, (int) Math.min(length, (long) out.length * 2));
+        if (produced == length) {
+          throw new ModelLoadException(
+              source + ": corrupted model file (payload longer than the declared " + length
+                  + " bytes)");
         }
         produced += inflater.inflate(out, produced, out.length - produced);
         if (inflater.needsDictionary()) {

@@ -31,7 +31,11 @@ final class OpenNlpFiles {
   /** The largest doccat model file read, and the most its entries may inflate to. */
   static final long MAX_FILE = 1L << 30;
 
-  /** Uncompressed entries may total at most this many times the file size (plus 1 MiB). */
+  /**
+   * An entry may inflate to at most this many times its compressed bytes read (plus 1 MiB), and
+   * all entries to at most {@link #MAX_FILE} and a quarter of the heap ({@link
+   * ModelIO#maxModelBytes}).
+   */
   static final int MAX_RATIO = 100;
 
   private static final int MAX_ENTRIES = 16;
@@ -52,12 +56,12 @@ final class OpenNlpFiles {
       throws IOException {
     long limit = size >= 0 ? Math.min(size, MAX_FILE) : MAX_FILE;
     byte[] file = readUpTo(in, limit, source);
-    long inflateLimit = Math.min(MAX_FILE, (long) file.length * MAX_RATIO + (1 << 20));
     byte[] model = null;
     boolean manifest = false;
     int entries = 0;
     long inflated = 0;
-    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(file))) {
+    Position read = new Position(file);
+    try (ZipInputStream zip = new ZipInputStream(read)) {
       ZipEntry e;
       byte[] chunk = new byte[1 << 16];
       while ((e = zip.getNextEntry()) != null) {
@@ -72,14 +76,24 @@ final class OpenNlpFiles {
                   + MANIFEST + " and " + MODEL + " are read)");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        // the ratio counts the bytes of this entry read so far (zip's read-ahead included), not
+        // the whole file: junk after the central directory buys no room
+        long entryStart = read.position();
+        long entryInflated = 0;
         int n;
         while ((n = zip.read(chunk)) > 0) {
           inflated += n;
-          if (inflated > inflateLimit) {
+          entryInflated += n;
+          long entryLimit = (read.position() - entryStart) * MAX_RATIO + (1 << 20);
+          if (entryInflated > entryLimit || inflated > MAX_FILE) {
             throw new ModelLoadException(
-                source + ": implausible doccat model (its entries inflate to more than "
-                    + inflateLimit + " bytes from a " + file.length + "-byte file)");
+                source + ": implausible doccat model (entry '" + name + "' inflates to more than "
+                    + Math.min(entryLimit, MAX_FILE) + " bytes from "
+                    + (read.position() - entryStart) + " bytes of the " + file.length
+                    + "-byte file)");
           }
+          ModelIO.checkHeap(inflated, source, "its entries inflate to more than " + inflated
+              + " bytes");
           out.write(chunk, 0, n);
         }
         if (name.equals(MANIFEST)) {
@@ -121,7 +135,18 @@ final class OpenNlpFiles {
     }
   }
 
-  private static byte[] readUpTo(InputStream in, long limit, String source) throws IOException {
+  /** The file's bytes, telling how many the zip reader has taken so far. */
+  private static final class Position extends ByteArrayInputStream {
+    Position(byte[] bytes) {
+      super(bytes);
+    }
+
+    synchronized long position() {
+      return pos;
+    }
+  }
+
+    private static byte[] readUpTo(InputStream in, long limit, String source) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] chunk = new byte[1 << 16];
     long total = 0;

@@ -450,6 +450,53 @@ class HostileModelLowHeapTest {
   }
 
   @Test
+  void aZipEntryInflatingFarPastItsOwnBytesIsRefusedWhateverFollowsIt() throws Exception {
+    // a valid doccat zip whose 300 MB zero-filled model deflates to some 300 KB, then 3 MB of
+    // junk after the central directory: a ratio over the whole file let it inflate past the heap
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream z = new ZipOutputStream(out)) {
+      z.putNextEntry(new ZipEntry("manifest.properties"));
+      z.write(manifest("DocumentCategorizerME", ""));
+      z.putNextEntry(new ZipEntry("doccat.model"));
+      byte[] zeros = new byte[1 << 20];
+      for (int i = 0; i < 300; i++) {
+        z.write(zeros);
+      }
+      z.closeEntry();
+    }
+    out.write(new byte[3 << 20]);
+    byte[] file = out.toByteArray();
+    assertThat(file.length).isLessThan(4 << 20);
+    rejects("zeros-and-junk.bin", file, "entry 'doccat.model' inflates to more than");
+  }
+
+  @Test
+  void aPayloadLargerThanTheHeapCanHoldIsRefusedBeforeInflating() throws Exception {
+    // 200 MB of honest deflate data at under 64:1 (a random byte in every 96): inflating it into
+    // a doubling buffer ran out of a 256 MB heap
+    long length = 200L << 20;
+    ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+    CRC32C crc = new CRC32C();
+    java.util.Random random = new java.util.Random(7);
+    try (DeflaterOutputStream d = new DeflaterOutputStream(deflated, new Deflater(1))) {
+      byte[] block = new byte[96 << 10];
+      for (long done = 0; done < length; done += block.length) {
+        for (int i = 0; i < block.length; i += 96) {
+          block[i] = (byte) random.nextInt();
+        }
+        d.write(block);
+        crc.update(block);
+      }
+    }
+    assertThat(deflated.size() * (long) ModelIO.MAX_RATIO).isGreaterThan(length);
+    assertThat(Runtime.getRuntime().maxMemory()).isLessThan(4 * length);
+    rejects(
+        "heap-sized.bin",
+        container(length, deflated.toByteArray(), (int) crc.getValue()),
+        "inflates to " + length + " bytes");
+  }
+
+  @Test
   void aModelWithManyLabelsInAnyOrderPredictsQuickly() throws Exception {
     // 100,000 categories, in reverse alphabetical order in the file
     int n = 100_000;
