@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -34,6 +35,7 @@ final class CategorizerAdapter implements DocumentCategorizer {
 
   @Override
   public double[] categorize(String[] text) {
+    Objects.requireNonNull(text, "text");
     Prediction p = classifier.predict("", String.join(" ", text));
     double[] scores = new double[labels.size()];
     for (LabelScore s : p.scores()) {

@@ -261,7 +261,8 @@ public final class Evaluation {
    * @param k the number of folds, at least 2
    * @param seed the shuffling seed
    * @return the pooled evaluation
-   * @throws IllegalArgumentException if {@code k < 2} or there are fewer than {@code k} examples
+   * @throws IllegalArgumentException if {@code k < 2}, there are fewer than {@code k} examples,
+   *     or a fold's training examples lack what training needs: the message names the fold
    * @throws IllegalStateException if an iteration gives more or fewer examples than the first
    */
   public static Evaluation crossValidate(
@@ -280,7 +281,10 @@ public final class Evaluation {
    * @param seed the shuffling seed
    * @param listener receives progress reports on the calling thread
    * @return the pooled evaluation
-   * @throws IllegalArgumentException if {@code k < 2} or there are fewer than {@code k} examples
+   * @throws IllegalArgumentException if {@code k < 2}, there are fewer than {@code k} examples,
+   *     or a fold's training examples lack what training needs (examples of two labels, when a
+   *     rare label's few examples are all held out; an n-gram reaching {@code min-df}): the
+   *     message names the fold
    * @throws IllegalStateException if an iteration gives more or fewer examples than the first
    */
   public static Evaluation crossValidate(
@@ -298,8 +302,15 @@ public final class Evaluation {
     for (int f = 0; f < k; f++) {
       listener.onFold(f + 1, k);
       final int held = f;
-      TopicClassifier c =
-          trainer.train(() -> Folds.select(examples, fold, i -> fold[i] != held), listener);
+      TopicClassifier c;
+      try {
+        c = trainer.train(() -> Folds.select(examples, fold, i -> fold[i] != held), listener);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "fold " + (f + 1) + " of " + k + " (trained without its held-out examples): "
+                + e.getMessage(),
+            e);
+      }
       ModelProvenance p = c.provenance().orElseThrow();
       int i = 0;
       for (LabeledText e : Folds.counted(examples, fold.length)) {

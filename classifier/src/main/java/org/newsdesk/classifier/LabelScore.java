@@ -16,9 +16,14 @@ public record LabelScore(String label, double score) {
    * @param label the label
    * @param score the probability
    * @throws NullPointerException if the label is {@code null}
+   * @throws IllegalArgumentException if the score is not a number from 0 to 1 (NaN included)
    */
   public LabelScore {
     Objects.requireNonNull(label, "label");
+    if (!(score >= 0 && score <= 1)) {
+      throw new IllegalArgumentException(
+          "the score of '" + label + "' must be a probability from 0 to 1: " + score);
+    }
   }
 
   @Override

@@ -148,6 +148,8 @@ public sealed interface Learner
     public MaxEnt {
       Settings.checkRange("iterations", iterations, 1, MAX_ITERATIONS);
       Settings.checkRange("l2", l2, l2, 0, MAX_L2);
+      // -0.0 is 0.0: one text form (l2=0) and equal records
+      l2 = l2 == 0 ? 0.0 : l2;
     }
 
     /**

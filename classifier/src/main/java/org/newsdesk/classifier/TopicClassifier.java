@@ -216,14 +216,22 @@ public final class TopicClassifier {
    *
    * @param file the file
    * @return the classifier
-   * @throws ModelLoadException if the file is not a model this library reads, or is truncated,
-   *     corrupted or implausible; the message names the file and what is wrong
-   * @throws IOException if reading fails
+   * @throws ModelLoadException if the file is not a model this library reads (a directory
+   *     included), or is truncated, corrupted or implausible; the message names the file and what
+   *     is wrong
+   * @throws IOException if reading fails (the message names the file)
    */
   public static TopicClassifier load(Path file) throws IOException {
+    if (Files.isDirectory(file)) {
+      throw new ModelLoadException(file + ": a directory, not a model file");
+    }
     long size = Files.size(file);
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
       return ModelIO.read(in, file.toString(), size);
+    } catch (ModelLoadException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new IOException(file + ": cannot read the model file (" + e.getMessage() + ")", e);
     }
   }
 

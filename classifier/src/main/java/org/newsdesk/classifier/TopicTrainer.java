@@ -168,8 +168,10 @@ public final class TopicTrainer {
    * @param examples the training examples, iterated {@value #PASSES} times (see the class
    *     comment); at least two distinct labels are needed
    * @return the trained classifier
-   * @throws IllegalArgumentException if there are fewer than two distinct labels, or the examples
-   *     differ from one iteration to the next
+   * @throws IllegalArgumentException if there are fewer than two distinct labels, no n-gram
+   *     reaches the pipeline's {@code min-df}, or the examples differ from one iteration to the
+   *     next
+   * @throws NullPointerException if an example is {@code null} (the message says which)
    * @throws OutOfMemoryError if the heap is too small, with a message saying what to change
    */
   public TopicClassifier train(Iterable<LabeledText> examples) {
@@ -182,7 +184,8 @@ public final class TopicTrainer {
    * @param articles the training articles, each with a category, iterated {@value #PASSES} times
    * @return the trained classifier
    * @throws IllegalArgumentException if an article has no category, there are fewer than two
-   *     distinct categories, or the articles differ from one iteration to the next
+   *     distinct categories, no n-gram reaches the pipeline's {@code min-df}, or the articles
+   *     differ from one iteration to the next
    * @throws OutOfMemoryError if the heap is too small, with a message saying what to change
    */
   public TopicClassifier trainArticles(Iterable<Article> articles) {
@@ -211,8 +214,10 @@ public final class TopicTrainer {
    *     comment); at least two distinct labels are needed
    * @param listener receives progress reports on the calling thread
    * @return the trained classifier
-   * @throws IllegalArgumentException if there are fewer than two distinct labels, or the examples
-   *     differ from one iteration to the next
+   * @throws IllegalArgumentException if there are fewer than two distinct labels, no n-gram
+   *     reaches the pipeline's {@code min-df}, or the examples differ from one iteration to the
+   *     next
+   * @throws NullPointerException if an example is {@code null} (the message says which)
    * @throws OutOfMemoryError if the heap is too small, with a message saying what to change
    */
   public TopicClassifier train(Iterable<LabeledText> examples, TrainingListener listener) {

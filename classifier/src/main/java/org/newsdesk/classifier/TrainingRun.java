@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
@@ -46,6 +47,8 @@ final class TrainingRun {
   private final TrainingListener listener;
   private final FeaturePipeline pipeline;
   private String stage = "starting";
+  /** Whether the run is in pass 1, whose memory depends only on the n-gram range. */
+  private boolean counting;
   private int features;
   private int labelCount;
 
@@ -74,6 +77,12 @@ final class TrainingRun {
   }
 
   private String remedy() {
+    if (counting) {
+      // pass 1 holds every distinct n-gram: max-features and min-df only apply after it
+      return "raise the heap (java -Xmx), or use fewer n-gram lengths (now " + pipeline.ngramMin()
+          + "-" + pipeline.ngramMax() + ") in the feature pipeline: counting n-grams holds every"
+          + " distinct n-gram, whatever max-features and min-df";
+    }
     return "raise the heap (java -Xmx), or shrink the model: lower max-features (now "
         + pipeline.maxFeatures() + ") or raise min-df (now " + pipeline.minDf()
         + ") of the feature pipeline, or use fewer n-gram lengths (now " + pipeline.ngramMin()
@@ -82,6 +91,26 @@ final class TrainingRun {
 
   private static String megabytes(long bytes) {
     return bytes == Long.MAX_VALUE ? "unlimited" : String.format(Locale.ROOT, "%,d MB", bytes >> 20);
+  }
+
+  /** The examples, each checked for {@code null} as it is read. */
+  private static Iterator<LabeledText> nonNull(Iterator<LabeledText> examples) {
+    return new Iterator<>() {
+      private long read;
+
+      @Override
+      public boolean hasNext() {
+        return examples.hasNext();
+      }
+
+      @Override
+      public LabeledText next() {
+        LabeledText e = examples.next();
+        read++;
+        return Objects.requireNonNull(
+            e, () -> "training example " + read + " is null (examples must not be null)");
+      }
+    };
   }
 
   /** An out-of-memory error whose message already says what to change. */
@@ -104,6 +133,7 @@ final class TrainingRun {
     try (Batches batches = new Batches(trainer.threads())) {
       // ---- pass 1: document frequencies, labels, data hash, text hashes
       stage = "counting n-grams (pass 1 of " + TopicTrainer.PASSES + ")";
+      counting = true;
       Vocabulary vocabulary = new Vocabulary();
       MessageDigest sha = ModelIO.sha256();
       Map<String, Integer> labelIds = new HashMap<>();
@@ -112,7 +142,7 @@ final class TrainingRun {
       int[][] labelOf = {new int[1024]};
       int[] n = {0};
       batches.run(
-          examples.iterator(),
+          nonNull(examples.iterator()),
           batch -> {
             long[][] grams = new long[batch.size()][];
             long[] hashes = new long[batch.size()];
@@ -174,8 +204,16 @@ final class TrainingRun {
 
       // ---- pass 2: names of the kept n-grams
       stage = "naming features (pass 2 of " + TopicTrainer.PASSES + ")";
+      counting = false;
       Vocabulary.Selection selection =
           vocabulary.select(pipeline.minDf(), pipeline.maxFeatures());
+      if (selection.size() == 0) {
+        throw new IllegalArgumentException(
+            "training needs at least one feature, but no n-gram reached the feature pipeline's"
+                + " settings: none occurs in at least min-df (now " + pipeline.minDf()
+                + ") of the " + count + " training texts (max-features is "
+                + pipeline.maxFeatures() + "); lower min-df or train on more texts");
+      }
       features = selection.size() + 1;
       checkMemory(count);
       int[] read = {0};

@@ -1,6 +1,7 @@
 package org.newsdesk.classifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -203,5 +204,8 @@ class DoccatInteropTest {
         .isEqualTo(Evaluation.evaluate(c, Samples.test()).accuracy());
     assertThat(categorizer.getAllResults(new double[] {0.5, 0.25, 0.25, 0, 0, 0, 0, 0}))
         .startsWith("computers[0.5000]  food[0.2500]");
+    assertThatThrownBy(() -> categorizer.categorize((String[]) null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("text");
   }
 }

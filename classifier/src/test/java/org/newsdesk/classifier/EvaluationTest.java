@@ -195,6 +195,17 @@ class EvaluationTest {
   }
 
   @Test
+  void aFoldThatCannotBeTrainedIsNamed() {
+    // one example of a rare label: the fold that holds it out has a single label left
+    List<LabeledText> data = new ArrayList<>(Samples.train().stream()
+        .filter(t -> t.label().equals("computers")).limit(20).toList());
+    data.add(LabeledText.of("soup and bread", "food"));
+    assertThatThrownBy(() -> Evaluation.crossValidate(TopicTrainer.withDefaults(), data, 2, 7))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageMatching("fold [12] of 2 .*two labels.*");
+  }
+
+  @Test
   void evaluatingOnTheTrainingDataIsDetected() {
     TopicClassifier c = Samples.trained();
     Evaluation onTraining = Evaluation.evaluate(c, Samples.train());

@@ -79,9 +79,25 @@ class TopicClassifierTest {
     assertThatThrownBy(
             () -> new Prediction(List.of(new LabelScore("a", 0.2), new LabelScore("b", 0.8)), false))
         .hasMessageContaining("descending");
+    // a NaN score compares as neither higher nor lower: it is no probability at all
+    assertThatThrownBy(() -> new LabelScore("b", Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'b'");
+    assertThatThrownBy(() -> new LabelScore("a", -3)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new LabelScore("a", 1.5)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(new LabelScore("a", 0).score()).isZero();
+    assertThat(new LabelScore("a", 1).score()).isEqualTo(1);
     Prediction p = new Prediction(List.of(new LabelScore("a", 0.8)), false);
     assertThatThrownBy(() -> p.topK(-1)).isInstanceOf(IllegalArgumentException.class);
     assertThat(p.topK(0)).isEmpty();
+  }
+
+  @Test
+  void loadingADirectoryNamesIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    assertThatThrownBy(() -> TopicClassifier.load(dir))
+        .isInstanceOf(ModelLoadException.class)
+        .hasMessageContaining(dir.toString())
+        .hasMessageContaining("directory");
   }
 
   @Test

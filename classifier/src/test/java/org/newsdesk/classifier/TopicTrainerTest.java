@@ -187,6 +187,59 @@ class TopicTrainerTest {
   }
 
   @Test
+  void failsWhenNoFeatureReachesTheSettings() {
+    // every word occurs in one text only, and min-df is 2: only the bias would be left
+    List<LabeledText> unique = List.of(LabeledText.of("alpha beta", "x"), LabeledText.of("gamma delta", "y"));
+    assertThatThrownBy(
+            () ->
+                TopicTrainer.withDefaults()
+                    .withPipeline(FeaturePipeline.parse("min-df=2"))
+                    .train(unique))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("min-df (now 2)")
+        .hasMessageContaining("max-features");
+    assertThat(
+            TopicTrainer.withDefaults()
+                .withPipeline(FeaturePipeline.parse("min-df=1"))
+                .train(unique)
+                .predict("alpha")
+                .label())
+        .isEqualTo("x");
+  }
+
+  @Test
+  void aNullExampleIsNamed() {
+    List<LabeledText> data = new java.util.ArrayList<>(Samples.train().subList(0, 10));
+    data.add(3, null);
+    assertThatThrownBy(() -> TopicTrainer.withDefaults().train(data))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("training example 4 is null");
+  }
+
+  @Test
+  void runningOutOfMemoryWhileCountingAdvisesWhatPassOneDependsOn() {
+    // the heap "runs out" in pass 1: its memory follows the n-gram range, not max-features/min-df
+    TrainingListener pass1 =
+        new TrainingListener() {
+          @Override
+          public void onReading(int pass, int passes, long examples) {
+            if (pass == 1) {
+              throw new OutOfMemoryError("Java heap space");
+            }
+          }
+
+          @Override
+          public void onProgress(int iteration, int max, double ll) {}
+        };
+    assertThatThrownBy(() -> TopicTrainer.withDefaults().train(Samples.train(), pass1))
+        .isInstanceOf(OutOfMemoryError.class)
+        .hasMessageContaining("pass 1 of 3")
+        .hasMessageContaining("n-gram lengths (now 1-2)")
+        .hasMessageNotContaining("lower max-features")
+        .hasMessageNotContaining("raise min-df");
+  }
+
+  @Test
   void needsTwoLabels() {
     assertThatThrownBy(
             () ->
