@@ -62,9 +62,10 @@ final class ClassifyCommand extends InputCommand {
               + ").")
   Integer threads;
 
-  /** How to give classify more memory, or need less. */
-  private static final String CLASSIFY_HINT =
-      "with newsdesk: java -Xmx1g -jar newsdesk.jar classify ..., or fewer --threads";
+  @Override
+  String outOfMemoryHint() {
+    return super.outOfMemoryHint() + ", or fewer --threads";
+  }
 
   @Override
   void configure() {
@@ -119,8 +120,6 @@ final class ClassifyCommand extends InputCommand {
           BATCH,
           a -> (long) a.title().length() + a.body().length(),
           BATCH_CHARS);
-    } catch (OutOfMemoryError e) {
-      throw new InputException(Messages.outOfMemory("cannot classify", e, CLASSIFY_HINT));
     } finally {
       printer.finish();
     }

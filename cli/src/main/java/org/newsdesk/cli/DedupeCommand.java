@@ -75,7 +75,7 @@ final class DedupeCommand extends InputCommand {
             out(),
             stdout(),
             List.of(
-                RecordPrinter.Column.field("GROUP", "group", 5),
+                RecordPrinter.Column.field("GROUP", "group", 10),
                 RecordPrinter.Column.field("KIND", "kind", 5),
                 Records.score(),
                 Records.location(),
@@ -95,7 +95,10 @@ final class DedupeCommand extends InputCommand {
       }
     }
     printer.finish();
-    err().println(group + (group == 1 ? " duplicate group" : " duplicate groups"));
+    out().flush();
+    if (!stdout().failed()) { // else the failed write is what the command reports
+      err().println(group + (group == 1 ? " duplicate group" : " duplicate groups"));
+    }
     return 0;
   }
 }

@@ -53,6 +53,14 @@ abstract class InputCommand implements Callable<Integer> {
     return Map.of();
   }
 
+  /**
+   * What to change when the heap runs out, after "raise the heap (java -Xmx)": by default how to
+   * do that with this command; a command whose memory also depends on its options says which.
+   */
+  String outOfMemoryHint() {
+    return "with newsdesk: java -Xmx1g -jar newsdesk.jar " + spec.name() + " ...";
+  }
+
   /** A usage error (exit code 2). */
   CommandLine.ParameterException usage(String message) {
     return new CommandLine.ParameterException(spec.commandLine(), message);
@@ -81,6 +89,13 @@ abstract class InputCommand implements Callable<Integer> {
         checkOutputs(inputs);
         code = run(inputs);
       } catch (OutputFailedException e) {
+        code = NewsdeskCli.EXIT_BAD_INPUT;
+      } catch (OutOfMemoryError e) {
+        // what ran out is garbage now that run() has returned: room to say so in one line
+        out().flush();
+        err().println(
+            Messages.escape(
+                Messages.outOfMemory("cannot " + spec.name(), e, outOfMemoryHint())));
         code = NewsdeskCli.EXIT_BAD_INPUT;
       } catch (Exception e) {
         String message = NewsdeskCli.describe(e);

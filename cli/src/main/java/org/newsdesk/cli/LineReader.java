@@ -143,8 +143,21 @@ final class LineReader implements Iterator<Article>, Closeable {
       }
       return true;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException(located(e));
     }
+  }
+
+  /**
+   * A read error of this input, its message starting with the input's name: the operating
+   * system's ({@code Input/output error}, {@code Is a directory}) says nothing of which input.
+   */
+  private IOException located(IOException e) {
+    String message = e.getMessage();
+    if (message != null && message.startsWith(source + ": ")) {
+      return e;
+    }
+    return new IOException(
+        source + ": " + (message == null ? e.getClass().getSimpleName() : message), e);
   }
 
   @Override
@@ -449,8 +462,8 @@ final class LineReader implements Iterator<Article>, Closeable {
         if (r.isError()) {
           undecoded.position(undecoded.position() + malformedLength(r));
           malformedPending = true;
-        } else if (r.isOverflow()) {
-          return;
+        } else if (r.isOverflow() || decoded.position() > 0) {
+          return; // characters to hand out: more input is read only when they are used up
         } else if (bytesEnded) {
           flushing = true;
         } else {

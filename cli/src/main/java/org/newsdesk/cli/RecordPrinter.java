@@ -66,12 +66,17 @@ final class RecordPrinter {
     }
 
     String fit(String text) {
-      if (text.length() <= maxWidth) {
+      return fit(text, maxWidth);
+    }
+
+    /** The text cut to {@code width} (at least 2) as {@link #fit(String)} cuts it to the limit. */
+    String fit(String text, int width) {
+      if (text.length() <= width) {
         return text;
       }
       return keepEnd
-          ? "…" + StringUtils.right(text, maxWidth - 1)
-          : StringUtils.abbreviate(text, "…", maxWidth);
+          ? "…" + StringUtils.right(text, width - 1)
+          : StringUtils.abbreviate(text, "…", width);
     }
   }
 
@@ -422,10 +427,19 @@ final class RecordPrinter {
         widths[i] = columns.get(i).header().length();
       }
     }
-    // Widths only grow, so later chunks stay aligned with the header.
-    for (String[] row : rows) {
-      for (int i = 0; i < row.length; i++) {
-        widths[i] = Math.max(widths[i], row[i].length());
+    if (!headerDone) {
+      // sized by the first chunk; later rows are cut to these widths, so that every row stays
+      // aligned with the header (the last column has no padding, so it is not cut further)
+      for (String[] row : rows) {
+        for (int i = 0; i < row.length; i++) {
+          widths[i] = Math.max(widths[i], row[i].length());
+        }
+      }
+    } else {
+      for (String[] row : rows) {
+        for (int i = 0; i < row.length - 1; i++) {
+          row[i] = columns.get(i).fit(row[i], Math.max(2, widths[i]));
+        }
       }
     }
     if (!headerDone) {

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.Pipe;
@@ -183,15 +184,17 @@ class LineReaderTest {
   }
 
   /**
-   * A slow producer ({@code tail -f log | newsdesk classify --input lines -}): a first line shorter
-   * than a byte-order mark is read as soon as it arrives, not when more bytes or the end come.
+   * A slow producer ({@code tail -f log | newsdesk classify --input lines -}): each line is read as
+   * soon as its line break arrives, not when more bytes or the end come; a first line shorter than
+   * a byte-order mark too. In every charset: one whose line break takes several bytes is decoded
+   * without waiting for more input once a line's characters are there.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"UTF-8", "ISO-8859-1"})
-  void aShortFirstLineIsReadWhileTheProducerWaits(String charset) throws IOException {
+  @ValueSource(strings = {"UTF-8", "ISO-8859-1", "UTF-16LE", "UTF-16BE", "UTF-32"})
+  void eachLineIsReadWhileTheProducerWaits(String charset) throws IOException {
     Pipe pipe = Pipe.open();
     // U+00FE is the byte 0xFE in ISO-8859-1: the start of a UTF-16 mark, then a line break
-    String first = charset.equals("UTF-8") ? "a" : "\u00fe";
+    String first = charset.equals("ISO-8859-1") ? "\u00fe" : "a";
     try (WritableByteChannel producer = pipe.sink();
         LineReader r =
             new LineReader(
@@ -205,8 +208,9 @@ class LineReaderTest {
 
       assertThat(a.body()).isEqualTo(first);
       producer.write(ByteBuffer.wrap("second\n".getBytes(Charset.forName(charset))));
+      assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10), r::next).body())
+          .isEqualTo("second");
       producer.close();
-      assertThat(r.next().body()).isEqualTo("second");
       assertThat(r.hasNext()).isFalse();
     }
   }
@@ -413,5 +417,27 @@ class LineReaderTest {
     assertThat(diagnostics).allSatisfy(d -> assertThat(d.message()).hasSizeLessThan(300));
     assertThat(diagnostics.get(0).message()).startsWith("expected 'label text...', found only 'xxx");
     assertThat(articles).hasSize(2); // fastText keeps the first label, JSON the record
+  }
+
+  /** A read error names the input it happened in: the operating system's message does not. */
+  @Test
+  void aReadErrorNamesTheInput() {
+    InputStream broken =
+        new InputStream() {
+          @Override
+          public int read() throws IOException {
+            throw new IOException("Input/output error");
+          }
+        };
+    InputStream failing =
+        new SequenceInputStream(
+            new ByteArrayInputStream("first line\n".getBytes(StandardCharsets.UTF_8)), broken);
+    try (LineReader r = new LineReader(failing, "feed.txt", format("UTF-8", true), InputFormat.LINES)) {
+      assertThat(r.next().body()).isEqualTo("first line");
+      assertThatThrownBy(r::hasNext)
+          .isInstanceOf(UncheckedIOException.class)
+          .cause()
+          .hasMessage("feed.txt: Input/output error");
+    }
   }
 }

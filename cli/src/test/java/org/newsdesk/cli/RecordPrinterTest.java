@@ -308,6 +308,21 @@ class RecordPrinterTest {
   }
 
   @Test
+  void rowsAfterTheFirstChunkAreCutToItsWidthsSoThatTheyStayAligned() {
+    RecordPrinter p = printer(OutputFormat.TABLE);
+    for (int i = 0; i < 1000; i++) {
+      p.print(record("a", "row " + i));
+    }
+    p.print(record("longer", "row 1000"));
+    p.finish();
+
+    List<String> lines = out.toString().lines().toList();
+    assertThat(lines.get(0)).isEqualTo("NAME  TEXT");
+    assertThat(lines.get(1001)).isEqualTo("lon…  row 1000");
+    assertThat(lines).allSatisfy(l -> assertThat(l.substring(4, 6)).isEqualTo("  "));
+  }
+
+  @Test
   void stopsWhenTheOutputIsClosed() {
     OutputStream closedPipe = closedPipe();
     RecordPrinter p =

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code classify} in a JVM with a small heap: batches in flight are bounded by their text, not
- * only by their count, so huge texts stream as small ones do; running out of memory anyway is one
- * clear line and exit code 1, never a stack trace or a hang.
+ * Commands in a JVM with a small heap: {@code classify}'s batches in flight are bounded by their
+ * text, not only by their count, so huge texts stream as small ones do; a command that runs out of
+ * memory anyway says so in one clear line with exit code 1, never a stack trace or a hang.
  */
-class ClassifyMemoryTest {
+class LowHeapCommandsTest {
   @TempDir static Path dir;
 
   /** 40 texts of a million chars each, one per line: 40 MB. */
@@ -72,6 +72,22 @@ class ClassifyMemoryTest {
         .startsWith("cannot classify: out of memory (")
         .contains("maximum heap 32 MB", "raise the heap (java -Xmx)")
         .endsWith("or fewer --threads");
+    assertThat(r.err()).doesNotContain("Exception", "\tat ");
+  }
+
+  /** Dedupe holds every article: 40 MB of them cannot fit in 32 MB, and the error says so. */
+  @Test
+  void dedupeRunningOutOfMemoryIsOneLineToo() throws Exception {
+    Cli.Result r =
+        CliProcess.run(
+            dir, List.of("-Xmx32m"), null, "dedupe", "--input", "lines", huge.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+    assertThat(r.errLines().get(0))
+        .startsWith("cannot dedupe: out of memory (")
+        .contains("maximum heap 32 MB", "raise the heap (java -Xmx)")
+        .endsWith("with newsdesk: java -Xmx1g -jar newsdesk.jar dedupe ...");
+    assertThat(r.summary()).matches("\\d+ articles?, 0 diagnostics");
     assertThat(r.err()).doesNotContain("Exception", "\tat ");
   }
 }
