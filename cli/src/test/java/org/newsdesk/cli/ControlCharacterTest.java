@@ -71,6 +71,8 @@ class ControlCharacterTest {
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.errLines().size()).isGreaterThan(1);
     assertThat(r.err()).contains("\\u001B[2J").contains("\\u009B");
+    // the library escapes quoted text already; the CLI must not escape its backslashes again
+    assertThat(r.err()).doesNotContain("\\\\");
     assertThat(hasControl(r.err())).as(r.err()).isFalse();
   }
 

@@ -11,8 +11,14 @@ import java.util.Optional;
  * including where they came from. Use {@link #sameContent(Article)} to compare only what an
  * article says.
  *
- * @param title the headline, never {@code null}, without line breaks
- * @param body the one-paragraph body, never {@code null}, without line breaks
+ * <p>The constructor checks only what every article needs ({@code null}s, the line number, a
+ * blank category): it accepts any title and body, also one with a line break or an empty one.
+ * What a digest can hold is checked where one is written: {@link NewsWriter} rejects such an
+ * article when it is written (see its class comment). The title and body of an article read by
+ * {@link NewsReader} are never empty and never contain CR or LF.
+ *
+ * @param title the headline, never {@code null}; one line in a digest (see above)
+ * @param body the one-paragraph body, never {@code null}; one line in a digest (see above)
  * @param date the publication date from the metadata line, if any
  * @param category the category from the metadata line, if any (never blank when present)
  * @param source a name for where the article came from (a file path, or a caller-supplied name

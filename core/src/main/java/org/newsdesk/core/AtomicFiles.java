@@ -38,8 +38,12 @@ import java.util.concurrent.ThreadLocalRandom;
  *       NewsReader#openAll} never selects in a directory. Only a killed process can leave one
  *       behind.
  *   <li>A target that is a symbolic link to an existing file: the file it points to is replaced
- *       and the link kept. An existing target's POSIX permissions are given to the new file; a new
- *       file gets the permissions of any newly created file.
+ *       and the link kept. A link to a file that does not exist yet is kept too: the file it
+ *       points to (at the end of a chain of links) is created, as a shell's {@code >} would
+ *       create it, rather than the link being replaced by a regular file; its directory must
+ *       exist, and links that lead around in a loop are refused. An existing target's POSIX
+ *       permissions are given to the new file; a new file gets the permissions of any newly
+ *       created file.
  *   <li>Only regular files are written. A target that is a directory or another file that is not
  *       a regular file (a device such as {@code /dev/null}, a named pipe, a socket; after
  *       following links) is refused: moving a new file over it would replace it with a regular
@@ -61,8 +65,15 @@ public final class AtomicFiles {
   /** Bytes buffered before they reach the temporary file. */
   private static final int BUFFER = 1 << 16;
 
-  /** Room for the random part and suffix in a file name of at most 255 bytes. */
-  private static final int MAX_NAME_PART = 100;
+  /**
+   * The most UTF-8 bytes of the target's name kept in the temporary file's name: with the dot,
+   * the random part (up to 16 hex digits) and the suffix, that name stays within the 255 bytes
+   * file systems allow, whatever script the name is in.
+   */
+  static final int MAX_NAME_PART = 200;
+
+  /** Links the operating system follows before it reports a loop (Linux: 40). */
+  private static final int MAX_LINK_HOPS = 40;
 
   private AtomicFiles() {}
 
@@ -129,8 +140,9 @@ public final class AtomicFiles {
   static Pending begin(Path target) throws IOException {
     Objects.requireNonNull(target, "target");
     Path file = target;
-    if (Files.isSymbolicLink(target) && Files.exists(target)) {
-      file = target.toRealPath(); // keep the link, replace what it points at
+    if (Files.isSymbolicLink(target)) {
+      // keep the link, replace (or create) what it points at
+      file = Files.exists(target) ? target.toRealPath() : endOfLinks(target);
     }
     if (Files.isDirectory(file)) {
       throw new FileSystemException(target.toString(), null, "is a directory");
@@ -146,10 +158,7 @@ public final class AtomicFiles {
           ? new FileSystemException(target.toString(), null, "not a directory: " + dir)
           : new NoSuchFileException(target.toString(), null, "directory does not exist: " + dir);
     }
-    String name = file.getFileName().toString();
-    if (name.length() > MAX_NAME_PART) {
-      name = name.substring(0, MAX_NAME_PART);
-    }
+    String name = truncateUtf8(file.getFileName().toString(), MAX_NAME_PART);
     while (true) {
       Path temp = dir.resolve("." + name + "."
           + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".tmp");
@@ -173,6 +182,41 @@ public final class AtomicFiles {
       }
       return pending;
     }
+  }
+
+  /**
+   * Follows a chain of symbolic links that ends at a path that does not exist, as the operating
+   * system would when creating a file through it.
+   */
+  private static Path endOfLinks(Path link) throws IOException {
+    Path at = link;
+    for (int hops = 0; Files.isSymbolicLink(at); hops++) {
+      if (hops == MAX_LINK_HOPS) {
+        throw new FileSystemException(link.toString(), null,
+            "symbolic link loop: the links lead around through " + at);
+      }
+      at = at.resolveSibling(Files.readSymbolicLink(at));
+    }
+    return at;
+  }
+
+  /**
+   * The longest prefix of {@code name} whose UTF-8 encoding has at most {@code maxBytes} bytes,
+   * never ending in half a surrogate pair.
+   */
+  static String truncateUtf8(String name, int maxBytes) {
+    int bytes = 0;
+    int i = 0;
+    while (i < name.length()) {
+      int c = name.codePointAt(i);
+      int size = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+      if (bytes + size > maxBytes) {
+        break;
+      }
+      bytes += size;
+      i += Character.charCount(c);
+    }
+    return name.substring(0, i);
   }
 
   /** An atomic write in progress: a temporary file that is either moved into place or deleted. */

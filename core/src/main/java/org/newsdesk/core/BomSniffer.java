@@ -3,32 +3,47 @@ package org.newsdesk.core;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 
 /**
  * Passes bytes through unchanged, noting whether they start with a UTF-16 or UTF-32 byte order
- * mark. Such input read in an 8-bit charset is garbage (every other byte is 0), so the parser
- * reports it instead of reading it; it never switches charsets by itself.
+ * mark, or (when asked) like ASCII text in UTF-16 without one. Such input read in an 8-bit
+ * charset is garbage (every other byte is 0), so the parser reports it instead of reading it; it
+ * never switches charsets by itself.
  */
 final class BomSniffer extends FilterInputStream {
 
-  private final byte[] head = new byte[4];
+  /** The bytes that decide: a UTF-32 mark, or two UTF-16 units of ASCII text. */
+  static final int HEAD = 4;
+
+  private final boolean unmarkedUtf16;
+  private final byte[] head = new byte[HEAD];
   private int headLength;
   private int headPos;
   private boolean sniffed;
   private String found;
+  private boolean marked;
 
-  BomSniffer(InputStream in) {
+  /**
+   * Wraps input read in a charset that is not UTF-16 or UTF-32.
+   *
+   * @param unmarkedUtf16 whether to look for UTF-16 without a byte order mark too: only right
+   *     when the charset writes ASCII as the ASCII bytes, so that such text cannot be meant
+   */
+  BomSniffer(InputStream in, boolean unmarkedUtf16) {
     super(in);
+    this.unmarkedUtf16 = unmarkedUtf16;
   }
 
   /**
-   * Reads the first bytes, if not done yet, and names the encoding their byte order mark
-   * belongs to.
+   * Reads the first bytes, if not done yet, and names the encoding they show the input is in:
+   * by a byte order mark ({@link #marked()}), or by the pattern of ASCII text in UTF-16 without
+   * one ({@link #detectUnmarkedUtf16}).
    *
    * @return {@code "UTF-32BE"}, {@code "UTF-32LE"}, {@code "UTF-16BE"}, {@code "UTF-16LE"} or
-   *     null if the input starts with none of these marks
+   *     null if the input starts like none of these
    */
-  String foreignBom() throws IOException {
+  String foreignEncoding() throws IOException {
     if (!sniffed) {
       sniffed = true;
       while (headLength < head.length) {
@@ -39,8 +54,26 @@ final class BomSniffer extends FilterInputStream {
         headLength += n;
       }
       found = detect(head, headLength);
+      marked = found != null;
+      if (found == null && unmarkedUtf16) {
+        found = detectUnmarkedUtf16(head, headLength);
+      }
     }
     return found;
+  }
+
+  /** Whether {@link #foreignEncoding()} found a byte order mark, not unmarked UTF-16. */
+  boolean marked() {
+    return marked;
+  }
+
+  /** The first bytes in hex, e.g. {@code "54 00 69 00"}, for messages. */
+  String headBytes() {
+    StringBuilder hex = new StringBuilder();
+    for (int i = 0; i < headLength; i++) {
+      hex.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%02X", head[i] & 0xFF));
+    }
+    return hex.toString();
   }
 
   /** Tells which UTF-16/32 byte order mark {@code b[0, n)} starts with; UTF-32 first. */
@@ -60,6 +93,31 @@ final class BomSniffer extends FilterInputStream {
     return null;
   }
 
+  /**
+   * Tells whether {@code b[0, n)} is, over at least its first {@value #HEAD} bytes, ASCII text in
+   * UTF-16 without a byte order mark: printable ASCII bytes (0x20 to 0x7E) each followed by a
+   * 0 byte ({@code "UTF-16LE"}) or each after one ({@code "UTF-16BE"}). No text in a charset that
+   * writes ASCII as the ASCII bytes looks like that, since a 0 byte is the NUL character there.
+   *
+   * @return {@code "UTF-16LE"}, {@code "UTF-16BE"} or null
+   */
+  static String detectUnmarkedUtf16(byte[] b, int n) {
+    if (n < HEAD) {
+      return null;
+    }
+    boolean little = true;
+    boolean big = true;
+    for (int i = 0; i + 1 < HEAD; i += 2) {
+      little &= isPrintableAscii(b[i]) && b[i + 1] == 0;
+      big &= b[i] == 0 && isPrintableAscii(b[i + 1]);
+    }
+    return little ? "UTF-16LE" : big ? "UTF-16BE" : null;
+  }
+
+  private static boolean isPrintableAscii(byte c) {
+    return c >= 0x20 && c <= 0x7E;
+  }
+
   /** The bytes of the mark, e.g. {@code "FF FE"}, for messages. */
   static String markBytes(String encoding) {
     switch (encoding) {
@@ -76,7 +134,7 @@ final class BomSniffer extends FilterInputStream {
 
   @Override
   public int read() throws IOException {
-    foreignBom();
+    foreignEncoding();
     return headPos < headLength ? head[headPos++] & 0xFF : in.read();
   }
 
@@ -85,7 +143,7 @@ final class BomSniffer extends FilterInputStream {
     if (len == 0) {
       return 0;
     }
-    foreignBom();
+    foreignEncoding();
     if (headPos < headLength) {
       int n = Math.min(len, headLength - headPos);
       System.arraycopy(head, headPos, b, off, n);
@@ -97,7 +155,7 @@ final class BomSniffer extends FilterInputStream {
 
   @Override
   public long skip(long n) throws IOException {
-    foreignBom();
+    foreignEncoding();
     if (n > 0 && headPos < headLength) {
       int k = (int) Math.min(n, headLength - headPos);
       headPos += k;

@@ -38,7 +38,59 @@ final class DupText {
    * @return the normalised form
    */
   static String normalize(String text) {
-    return StringUtils.stripAccents(StringUtils.normalizeSpace(text)).toLowerCase(Locale.ROOT);
+    return StringUtils.stripAccents(streamSafe(StringUtils.normalizeSpace(text)))
+        .toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The most combining marks kept in a row, Unicode's limit for stream-safe text (UAX #15): the
+   * JDK's normalizer, under {@code stripAccents}, takes time quadratic in the length of a run, so
+   * a hostile text of a megabyte of marks took minutes. No real text has such a run.
+   */
+  static final int MAX_MARKS_IN_A_ROW = 30;
+
+  /** The text with every run of combining marks cut to {@link #MAX_MARKS_IN_A_ROW}. */
+  static String streamSafe(String text) {
+    if (longestMarkRun(text) <= MAX_MARKS_IN_A_ROW) {
+      return text;
+    }
+    StringBuilder kept = new StringBuilder(text.length());
+    int run = 0;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      run = isMark(c) ? run + 1 : 0;
+      if (run <= MAX_MARKS_IN_A_ROW) {
+        kept.appendCodePoint(c);
+      }
+    }
+    return kept.toString();
+  }
+
+  private static int longestMarkRun(String text) {
+    int longest = 0;
+    int run = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x300) { // no combining mark is below U+0300
+        run = 0;
+        continue;
+      }
+      int cp = text.codePointAt(i);
+      if (Character.isSupplementaryCodePoint(cp)) {
+        i++;
+      }
+      run = isMark(cp) ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    return longest;
+  }
+
+  private static boolean isMark(int c) {
+    int type = Character.getType(c);
+    return type == Character.NON_SPACING_MARK
+        || type == Character.ENCLOSING_MARK
+        || type == Character.COMBINING_SPACING_MARK;
   }
 
   /**

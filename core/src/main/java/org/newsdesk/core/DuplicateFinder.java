@@ -24,7 +24,8 @@ import java.util.Objects;
  * <h2>Exact duplicates</h2>
  *
  * Articles whose title and body are equal after normalisation (runs of whitespace collapsed,
- * accents stripped with commons-lang3 {@code StringUtils.stripAccents}, lower-cased) form an exact
+ * runs of combining marks cut to 30 as in Unicode's stream-safe text format, accents stripped with
+ * commons-lang3 {@code StringUtils.stripAccents}, lower-cased) form an exact
  * group with score {@code 1.0}, whatever {@link #field()} says. Date, category and source are not
  * compared.
  *

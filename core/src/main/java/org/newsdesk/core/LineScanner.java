@@ -296,6 +296,11 @@ final class LineScanner implements Closeable {
     return -1;
   }
 
+  /** The input this scanner reads, which {@link #close()} closes. */
+  InputStream input() {
+    return in;
+  }
+
   @Override
   public void close() throws IOException {
     in.close();

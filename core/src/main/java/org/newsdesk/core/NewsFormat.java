@@ -310,7 +310,10 @@ public final class NewsFormat {
 
     /**
      * Sets a listener that receives every diagnostic as it is found (also the one that strict
-     * mode throws). It runs on the thread that iterates the reader.
+     * mode throws). It runs on the thread that iterates the reader. An exception it throws
+     * propagates from the reader and ends reading: the reader throws that exception again on
+     * every later read (in strict mode with the {@link NewsParseException} it was about to throw
+     * attached as {@linkplain Throwable#getSuppressed() suppressed}).
      *
      * @param value the listener, or {@code null} for none
      * @return this builder

@@ -12,8 +12,27 @@ public class NewsParseException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  /** The problem; records are serializable only if their components are, so keep it transient. */
-  private final transient Diagnostic diagnostic;
+  /**
+   * The problem as it was reported. A record is serializable only if its class says so, and
+   * {@link Diagnostic} does not, so it is transient; the fields below keep its components for a
+   * deserialized exception.
+   */
+  private transient Diagnostic diagnostic;
+
+  /** The diagnostic's source name. */
+  private final String source;
+  /** The diagnostic's 1-based line. */
+  private final long line;
+  /** The diagnostic's 1-based column. */
+  private final int column;
+  /** The diagnostic's kind. */
+  private final Diagnostic.Kind kind;
+  /** The diagnostic's message, without the location. */
+  private final String detail;
+  /** The first line the diagnostic accounts for, or 0. */
+  private final long firstLine;
+  /** The last line the diagnostic accounts for, or 0. */
+  private final long lastLine;
 
   /**
    * Creates an exception for a diagnostic.
@@ -23,14 +42,25 @@ public class NewsParseException extends RuntimeException {
   public NewsParseException(Diagnostic diagnostic) {
     super(Objects.requireNonNull(diagnostic, "diagnostic").toString());
     this.diagnostic = diagnostic;
+    this.source = diagnostic.source();
+    this.line = diagnostic.line();
+    this.column = diagnostic.column();
+    this.kind = diagnostic.kind();
+    this.detail = diagnostic.message();
+    this.firstLine = diagnostic.firstLine();
+    this.lastLine = diagnostic.lastLine();
   }
 
   /**
-   * Returns the problem as a diagnostic.
+   * Returns the problem as a diagnostic. A deserialized exception returns an equal diagnostic
+   * rebuilt from its serialized components.
    *
-   * @return the diagnostic, never {@code null} (unless this exception was deserialized)
+   * @return the diagnostic, never {@code null}
    */
   public Diagnostic diagnostic() {
+    if (diagnostic == null) {
+      diagnostic = new Diagnostic(source, line, column, kind, detail, firstLine, lastLine);
+    }
     return diagnostic;
   }
 
@@ -40,7 +70,7 @@ public class NewsParseException extends RuntimeException {
    * @return the source name
    */
   public String source() {
-    return diagnostic.source();
+    return source;
   }
 
   /**
@@ -49,7 +79,7 @@ public class NewsParseException extends RuntimeException {
    * @return the line
    */
   public long line() {
-    return diagnostic.line();
+    return line;
   }
 
   /**
@@ -58,7 +88,7 @@ public class NewsParseException extends RuntimeException {
    * @return the column
    */
   public int column() {
-    return diagnostic.column();
+    return column;
   }
 
   /**
@@ -67,6 +97,6 @@ public class NewsParseException extends RuntimeException {
    * @return the kind
    */
   public Diagnostic.Kind kind() {
-    return diagnostic.kind();
+    return kind;
   }
 }

@@ -7,6 +7,9 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
@@ -54,8 +57,15 @@ import java.util.stream.StreamSupport;
  * position, so articles are read once. In strict mode ({@link NewsFormat#DEFAULT}) the first
  * malformed input throws {@link NewsParseException} from the iterator, and keeps throwing it;
  * in lenient mode problems are collected as {@link Diagnostic}s. I/O errors surface as
- * {@link UncheckedIOException}. Closing the reader closes the underlying input. Not
- * thread-safe.
+ * {@link UncheckedIOException}. Any exception that escapes the iterator or {@link #readUnit()}
+ * (an exception from the {@linkplain NewsFormat#onDiagnostic() listener} too) ends reading:
+ * the same exception is thrown again by every later call. Not thread-safe.
+ *
+ * <p>What the reader opens itself (the files of {@link #open(Path, NewsFormat)} and {@link
+ * #openAll(Collection, NewsFormat)}) it closes as soon as it has read them to the end. A stream
+ * or {@code Reader} the caller passes in is closed only by {@link #close()}, never when its input
+ * ends, so a caller can go on using it: the next entry of a {@code ZipInputStream}, say
+ * ({@code openAll}'s standard input is never closed).
  *
  * <p>Files and byte streams in UTF-8, US-ASCII or ISO-8859-1 take the fast path: lines are found
  * in the bytes and only kept text is decoded. {@code Reader} and {@code String} input, and other
@@ -64,7 +74,10 @@ import java.util.stream.StreamSupport;
  * <p>Byte input that starts with a UTF-16 or UTF-32 byte order mark while the format's charset
  * is neither is not read as text: it is a {@link Diagnostic.Kind#INVALID_ENCODING} problem at
  * line 1 whose message names the charset to use instead (in lenient mode that source yields no
- * articles). The charset is never switched silently.
+ * articles). So is input that starts like ASCII text in UTF-16 without a mark (a printable ASCII
+ * byte then a 0 byte, twice, or the other way round) while the charset writes ASCII as the
+ * ASCII bytes (UTF-8, ISO-8859-1, windows-1252, ...); the message names {@code UTF-16LE} or
+ * {@code UTF-16BE}. The charset is never switched silently.
  */
 public final class NewsReader implements Iterable<Article>, Closeable {
 
@@ -89,11 +102,23 @@ public final class NewsReader implements Iterable<Article>, Closeable {
   /** Opens one source; called lazily for all but the first. */
   private interface SourceOpener {
     RecordParser open(NewsReader reader) throws IOException;
+
+    /**
+     * Whether the reader opens the input itself (a file), and so closes it as soon as it ends;
+     * a caller's stream or reader is only closed by {@link NewsReader#close()}.
+     */
+    default boolean opensItsInput() {
+      return false;
+    }
   }
 
   private final NewsFormat format;
   private final Iterator<SourceOpener> pending;
   private RecordParser current;
+  /** Whether {@link #current} reads an input the reader opened itself. */
+  private boolean currentOpened;
+  /** The caller's inputs that have ended: closed by {@link #close()}, not before. */
+  private final List<Closeable> endedInputs = new ArrayList<>(1);
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private long diagnosticCount;
   private Article lookahead;
@@ -107,7 +132,7 @@ public final class NewsReader implements Iterable<Article>, Closeable {
     this.pending = sources.iterator();
     if (pending.hasNext()) {
       // Open the first source now so that a missing file fails at open time.
-      current = pending.next().open(this);
+      openNext();
     }
   }
 
@@ -142,7 +167,18 @@ public final class NewsReader implements Iterable<Article>, Closeable {
   }
 
   /**
-   * Reads a byte stream in {@link NewsFormat#charset()}; closing the reader closes the stream.
+   * Reads a byte stream in {@link NewsFormat#charset()}. The stream is closed by {@link
+   * #close()}, and only by it: reaching the end of the input leaves it open, so a stream with
+   * more to read can be used on after the reader has read its part, as with a {@code
+   * ZipInputStream} whose next entry follows. Such a reader, once read to the end, holds nothing
+   * but the stream and may be left unclosed.
+   *
+   * <pre>{@code
+   * for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+   *   NewsReader entry = NewsReader.open(zip, e.getName(), format); // closing it closes zip
+   *   entry.forEach(articles::add);
+   * }
+   * }</pre>
    *
    * <p>If {@code in} is {@link System#in} and the process was started with its standard input
    * closed, the operating system may have given descriptor 0 to a file the JVM opened itself
@@ -167,7 +203,7 @@ public final class NewsReader implements Iterable<Article>, Closeable {
    * {@code from} and before byte offset {@code to}, with the line numbers, diagnostics and
    * articles a reader of the whole digest gives for them (docs/FORMAT.md section 6). Reading
    * goes past {@code to} as far as the last of those records needs. Closing the reader closes
-   * the stream.
+   * the stream; reaching the end of the range or of the input does not.
    *
    * @param in the digest's bytes from byte {@code from.offset()} on
    * @param sourceName the name used in articles and diagnostics
@@ -208,7 +244,7 @@ public final class NewsReader implements Iterable<Article>, Closeable {
 
   /**
    * Reads characters; the format's charset is not used. Closing the reader closes
-   * {@code reader}.
+   * {@code reader}; reaching the end of its input does not.
    *
    * @param reader the characters
    * @param sourceName the name used in articles and diagnostics
@@ -506,10 +542,12 @@ public final class NewsReader implements Iterable<Article>, Closeable {
   }
 
   /**
-   * Closes the input; further iteration ends at once ({@code hasNext()} returns {@code false}),
-   * and an article already read ahead is discarded. Closing twice has no effect.
+   * Closes the input: the source being read, and every stream or {@code Reader} the caller
+   * passed in, even if it has been read to the end (files the reader opened itself are closed
+   * as soon as they end). Further iteration ends at once ({@code hasNext()} returns {@code
+   * false}), and an article already read ahead is discarded. Closing twice has no effect.
    *
-   * @throws UncheckedIOException if closing the input fails
+   * @throws UncheckedIOException if closing an input fails (the others are closed all the same)
    */
   @Override
   public void close() {
@@ -519,14 +557,26 @@ public final class NewsReader implements Iterable<Article>, Closeable {
     closed = true;
     finished = true;
     lookahead = null;
+    List<Closeable> inputs = new ArrayList<>(endedInputs);
+    endedInputs.clear();
     if (current != null) {
-      RecordParser parser = current;
+      inputs.add(current);
       current = null;
+    }
+    IOException failed = null;
+    for (Closeable input : inputs) {
       try {
-        parser.close();
+        input.close();
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        if (failed == null) {
+          failed = e;
+        } else {
+          failed.addSuppressed(e);
+        }
       }
+    }
+    if (failed != null) {
+      throw new UncheckedIOException(failed);
     }
   }
 
@@ -535,7 +585,14 @@ public final class NewsReader implements Iterable<Article>, Closeable {
     if (diagnostics.size() < format.maxDiagnostics()) {
       diagnostics.add(diagnostic);
     }
-    format.onDiagnostic().accept(diagnostic);
+    try {
+      format.onDiagnostic().accept(diagnostic);
+    } catch (RuntimeException e) {
+      if (format.strict()) {
+        e.addSuppressed(new NewsParseException(diagnostic)); // the problem is not lost
+      }
+      throw e;
+    }
     if (format.strict()) {
       throw new NewsParseException(diagnostic);
     }
@@ -588,7 +645,8 @@ public final class NewsReader implements Iterable<Article>, Closeable {
   /**
    * Reads ahead one article, moving on to the next source when one ends; with {@code oneUnit},
    * stops after a unit of input without an article too (then returns null with a source open).
-   * A failure is kept, so that the iterator goes on throwing it.
+   * A failure (any exception but an {@code Error}) is kept, so that the iterator goes on
+   * throwing it.
    */
   private Article readAhead(boolean oneUnit) {
     try {
@@ -600,17 +658,36 @@ public final class NewsReader implements Iterable<Article>, Closeable {
         if (!current.ended()) {
           return null;
         }
-        current.close();
-        current = pending.hasNext() ? pending.next().open(this) : null;
+        RecordParser ended = current;
+        current = null;
+        if (currentOpened) {
+          ended.close();
+        } else {
+          endedInputs.add(ended.input());
+        }
+        openNext();
       }
       return null;
-    } catch (NewsParseException e) {
+    } catch (RuntimeException e) {
+      // a NewsParseException, or whatever else escaped (e.g. from the diagnostic listener):
+      // the parser may be anywhere in a record, so the reader goes on failing the same way
       failure = e;
       throw e;
     } catch (IOException e) {
       failure = new UncheckedIOException(e);
       throw failure;
     }
+  }
+
+  /** Opens the next pending source as {@link #current}, or sets it to null if there is none. */
+  private void openNext() throws IOException {
+    if (!pending.hasNext()) {
+      current = null;
+      return;
+    }
+    SourceOpener opener = pending.next();
+    current = opener.open(this);
+    currentOpened = opener.opensItsInput();
   }
 
   private final class ArticleIterator implements Iterator<Article> {
@@ -672,13 +749,21 @@ public final class NewsReader implements Iterable<Article>, Closeable {
   }
 
   private static SourceOpener fileOpener(Path path) {
-    return reader -> {
-      InputStream in = Files.newInputStream(path);
-      try {
-        return reader.parser(in, path.toString(), Files.size(path));
-      } catch (IOException | RuntimeException e) {
-        in.close();
-        throw e;
+    return new SourceOpener() {
+      @Override
+      public RecordParser open(NewsReader reader) throws IOException {
+        InputStream in = Files.newInputStream(path);
+        try {
+          return reader.parser(in, path.toString(), Files.size(path));
+        } catch (IOException | RuntimeException e) {
+          in.close();
+          throw e;
+        }
+      }
+
+      @Override
+      public boolean opensItsInput() {
+        return true;
       }
     };
   }
@@ -737,7 +822,8 @@ public final class NewsReader implements Iterable<Article>, Closeable {
   private RecordParser parser(InputStream in, String sourceName, long sizeHint)
       throws IOException {
     Charset charset = format.charset();
-    BomSniffer sniffer = isUtf16Or32(charset) ? null : new BomSniffer(in);
+    BomSniffer sniffer = isUtf16Or32(charset) ? null
+        : new BomSniffer(in, writesAsciiAsAscii(charset));
     InputStream bytes = sniffer != null ? sniffer : in;
     RecordParser parser;
     if (isAsciiCompatible(charset)) {
@@ -768,6 +854,31 @@ public final class NewsReader implements Iterable<Article>, Closeable {
   private static boolean isUtf16Or32(Charset charset) {
     String name = charset.name().toUpperCase(Locale.ROOT);
     return name.contains("UTF-16") || name.contains("UTF-32");
+  }
+
+  /**
+   * Charsets that write every ASCII character as its own single byte (UTF-8, ISO-8859-*,
+   * windows-*, ...): in them, text with a 0 byte after or before every character is not text.
+   */
+  static boolean writesAsciiAsAscii(Charset charset) {
+    if (isAsciiCompatible(charset)) {
+      return true;
+    }
+    if (isUtf16Or32(charset) || !charset.canEncode()) {
+      return false;
+    }
+    byte[] ascii = new byte[128];
+    for (int i = 0; i < ascii.length; i++) {
+      ascii[i] = (byte) i;
+    }
+    try {
+      ByteBuffer encoded = charset.newEncoder()
+          .encode(CharBuffer.wrap(new String(ascii, StandardCharsets.US_ASCII)));
+      return encoded.remaining() == ascii.length
+          && encoded.equals(ByteBuffer.wrap(ascii));
+    } catch (CharacterCodingException e) {
+      return false;
+    }
   }
 
   /** Charsets whose line breaks, spaces and tabs are the ASCII bytes and never part of others. */

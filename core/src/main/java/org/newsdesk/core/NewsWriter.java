@@ -13,6 +13,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -28,11 +29,30 @@ import java.util.Objects;
  * <p>with one blank line between records and LF after the last line. Reading the output with
  * the same format gives back the same titles, bodies, dates and categories. Articles the format
  * cannot represent are rejected with {@link IllegalArgumentException} before anything of them
- * is written: empty text, line breaks, leading or trailing spaces or tabs, a title or body that
- * reads as a metadata line, a category without a date, a body equal to the next title when
- * no date separates them, and, when writing a file, a character that the file's charset cannot
- * encode (for example U+20AC '€' in ISO-8859-1). A rejected article leaves the output as it was,
- * and the writer can go on with the next article. Not thread-safe.
+ * is written:
+ *
+ * <ul>
+ *   <li>an empty title or body, or a line break (CR or LF) in a title, body or category;
+ *   <li>leading or trailing spaces or tabs in them;
+ *   <li>an unpaired surrogate in them (UTF-16 text that no charset can write);
+ *   <li>a title or body that reads as a metadata line, a category without a date, or a date or
+ *       category that does not read back through the date pattern;
+ *   <li>a title that starts with U+FEFF at the start of the output (the first article written),
+ *       where the reader would skip it as a byte order mark; later titles may start with it;
+ *   <li>a title equal to the previous body when no date line separates them;
+ *   <li>a line longer than the format's {@link NewsFormat#maxLineLength() maxLineLength} (the
+ *       title, the body, or the date and category line) or a title and body longer together than
+ *       its {@link NewsFormat#maxRecordLength() maxRecordLength}, which the reader would refuse.
+ *       Lengths are counted as the reader counts them: in bytes of the file's charset if it is
+ *       ISO-8859-1 or US-ASCII (one per character), and otherwise, a {@code Writer} included, in
+ *       bytes of the text's UTF-8 encoding (what {@link NewsReader#ofString(String, NewsFormat)}
+ *       and the reader of any other charset measure);
+ *   <li>when writing a file, a character that the file's charset cannot encode (for example
+ *       U+20AC '€' in ISO-8859-1).
+ * </ul>
+ *
+ * <p>A rejected article leaves the output as it was, and the writer can go on with the next
+ * article. Not thread-safe.
  *
  * <p><b>Files are replaced all or nothing.</b> A writer from {@link #open(Path, NewsFormat)}
  * writes to a temporary file in the same directory and moves it over the target when it is
@@ -63,6 +83,10 @@ public final class NewsWriter implements Closeable, Flushable {
   private boolean failed;
   private boolean closed;
   private final MetadataParser metadata;
+  private final int maxLineLength;
+  private final int maxRecordLength;
+  /** Whether the reader of the output counts one byte per character (ISO-8859-1, US-ASCII). */
+  private final boolean oneBytePerChar;
   /** Checks that text fits the file's charset; null when every string does (or it is unknown). */
   private final CharsetEncoder encoder;
   /** The previous record's body when it ended without a date line, else null. */
@@ -73,6 +97,12 @@ public final class NewsWriter implements Closeable, Flushable {
     this.out = Objects.requireNonNull(out, "out");
     this.file = file;
     this.metadata = Objects.requireNonNull(format, "format").metadata();
+    this.maxLineLength = format.maxLineLength();
+    this.maxRecordLength = format.maxRecordLength();
+    // The reader scans UTF-8, US-ASCII and ISO-8859-1 bytes as they are; it re-encodes other
+    // charsets, Readers and Strings as UTF-8, and counts those bytes.
+    this.oneBytePerChar = charset != null && NewsReader.isAsciiCompatible(charset)
+        && !charset.equals(StandardCharsets.UTF_8);
     // The UTF charsets encode every string without unpaired surrogates, which check() rejects.
     this.encoder = charset == null || charset.name().toUpperCase(Locale.ROOT).startsWith("UTF-")
         ? null : charset.newEncoder();
@@ -93,11 +123,11 @@ public final class NewsWriter implements Closeable, Flushable {
 
   /**
    * Writes a file in the format's charset and date pattern. Articles with characters the charset
-   * cannot encode are rejected. The file is written to a temporary file and moved into place
+   * cannot encode, or longer than the format's limits, are rejected. The file is written to a temporary file and moved into place
    * atomically by {@link #close()}; see the class comment for what happens when a write fails.
    *
    * @param path the file
-   * @param format the charset and date pattern to use
+   * @param format the charset, date pattern and length limits to use
    * @return a writer that must be closed
    * @throws IOException if the file cannot be created (its directory does not exist or cannot be
    *     written, or it is a directory); the message names {@code path}
@@ -116,8 +146,8 @@ public final class NewsWriter implements Closeable, Flushable {
   }
 
   /**
-   * Writes to a character stream with {@link NewsFormat#DEFAULT}'s date pattern; closing this
-   * writer closes {@code out}.
+   * Writes to a character stream with {@link NewsFormat#DEFAULT}'s date pattern and length
+   * limits; closing this writer closes {@code out}.
    *
    * @param out the destination
    * @return a writer
@@ -127,12 +157,13 @@ public final class NewsWriter implements Closeable, Flushable {
   }
 
   /**
-   * Writes to a character stream with the format's date pattern; closing this writer closes
-   * {@code out}. The format's charset is not used and characters are not checked against any
-   * charset: encoding is the stream's business.
+   * Writes to a character stream with the format's date pattern and length limits; closing this
+   * writer closes {@code out}. The format's charset is not used and characters are not checked
+   * against any charset: encoding is the stream's business. Line and record lengths are counted
+   * in bytes of UTF-8, as {@link NewsReader#ofString(String, NewsFormat)} counts them.
    *
    * @param out the destination
-   * @param format the date pattern to use
+   * @param format the date pattern and length limits to use
    * @return a writer
    */
   public static NewsWriter of(Writer out, NewsFormat format) {
@@ -141,7 +172,8 @@ public final class NewsWriter implements Closeable, Flushable {
   }
 
   /**
-   * Returns the canonical text of some articles with {@link NewsFormat#DEFAULT}'s date pattern.
+   * Returns the canonical text of some articles with {@link NewsFormat#DEFAULT}'s date pattern
+   * and length limits.
    *
    * @param articles the articles
    * @return the text, empty if there are no articles
@@ -280,8 +312,10 @@ public final class NewsWriter implements Closeable, Flushable {
   private String check(Article article) {
     checkLine("title", article.title());
     checkLine("body", article.body());
-    if (article.title().charAt(0) == '\uFEFF') {
-      throw invalid(article, "a title must not start with U+FEFF (it reads as a byte order mark)");
+    if (first && article.title().charAt(0) == '\uFEFF') {
+      // only at the start of input does the reader take U+FEFF for a byte order mark
+      throw invalid(article, "the first title must not start with U+FEFF (it would read as a "
+          + "byte order mark)");
     }
     if (metadata.isMetadata(article.title()) || metadata.isMetadata(article.body())) {
       throw invalid(article, "a title or body must not read as a metadata line");
@@ -319,7 +353,26 @@ public final class NewsWriter implements Closeable, Flushable {
         checkEncodable(article, "date line", dateText);
       }
     }
+    long titleLength = checkLength(article, "title", article.title());
+    long bodyLength = checkLength(article, "body", article.body());
+    if (dateText != null) {
+      checkLength(article, "date line", dateText);
+    }
+    if (titleLength + bodyLength > maxRecordLength) {
+      throw invalid(article, "its title and body are " + (titleLength + bodyLength)
+          + " bytes together, more than maxRecordLength " + maxRecordLength);
+    }
     return dateText;
+  }
+
+  /** Rejects a line the reader would find too long; returns its length as the reader counts. */
+  private long checkLength(Article article, String what, String line) {
+    long length = oneBytePerChar ? line.length() : LineText.utf8Length(line);
+    if (length > maxLineLength) {
+      throw invalid(article, what + " is " + length + " bytes, more than maxLineLength "
+          + maxLineLength);
+    }
+    return length;
   }
 
   /** Rejects text the file's charset cannot encode, naming the first such character. */

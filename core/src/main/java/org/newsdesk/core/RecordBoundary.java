@@ -27,8 +27,8 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Only digests whose charset is ASCII-compatible (UTF-8, US-ASCII, ISO-8859-1) and that do
- * not start with a UTF-16 or UTF-32 byte order mark can be read in ranges; see
- * {@link #splittable(InputStream, NewsFormat)}.
+ * not start with a UTF-16 or UTF-32 byte order mark, or like UTF-16 text without one, can be
+ * read in ranges; see {@link #splittable(InputStream, NewsFormat)}.
  *
  * @param offset the byte offset of the first byte of the line where a record starts
  * @param line the 1-based number of that line in the whole digest
@@ -55,9 +55,10 @@ public record RecordBoundary(long offset, long line) {
   /**
    * Tells whether a digest can be read in byte ranges: its charset is ASCII-compatible
    * (UTF-8, US-ASCII or ISO-8859-1: line breaks, spaces and tabs are single bytes that are never
-   * part of another character) and it does not start with a UTF-16 or UTF-32 byte order mark
-   * (which the reader reports for the whole input, see docs/FORMAT.md section 1). Reads at most
-   * four bytes and does not close the stream.
+   * part of another character) and it does not start with a UTF-16 or UTF-32 byte order mark,
+   * or like ASCII text in UTF-16 without one (both of which the reader reports for the whole
+   * input, see docs/FORMAT.md section 1). Reads at most four bytes and does not close the
+   * stream.
    *
    * @param digestStart the digest's bytes from its first byte
    * @param format the format the digest is read with
@@ -70,8 +71,9 @@ public record RecordBoundary(long offset, long line) {
     if (!NewsReader.isAsciiCompatible(format.charset())) {
       return false;
     }
-    byte[] head = digestStart.readNBytes(4);
-    return BomSniffer.detect(head, head.length) == null;
+    byte[] head = digestStart.readNBytes(BomSniffer.HEAD);
+    return BomSniffer.detect(head, head.length) == null
+        && BomSniffer.detectUnmarkedUtf16(head, head.length) == null;
   }
 
   /**

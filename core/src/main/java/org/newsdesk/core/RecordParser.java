@@ -42,7 +42,7 @@ final class RecordParser implements Closeable {
   private final boolean strict;
   private final int maxRecordLength;
   private final Sink sink;
-  /** Looks for a UTF-16/32 byte order mark before the first line; null if not wanted. */
+  /** Looks for UTF-16/32 input (by its mark or its pattern) before the first line; or null. */
   private BomSniffer bomSniffer;
 
   private final Line[] ring = new Line[RING];
@@ -80,7 +80,8 @@ final class RecordParser implements Closeable {
 
   /**
    * Makes the parser check, before the first line, whether the bytes start with a UTF-16 or
-   * UTF-32 byte order mark, and report such input instead of reading it.
+   * UTF-32 byte order mark (or like UTF-16 text without one, if the sniffer looks for that), and
+   * report such input instead of reading it.
    */
   void checkForeignBom(BomSniffer sniffer) {
     this.bomSniffer = sniffer;
@@ -113,9 +114,9 @@ final class RecordParser implements Closeable {
     if (bomSniffer != null) {
       BomSniffer sniffer = bomSniffer;
       bomSniffer = null;
-      String bom = sniffer.foreignBom();
-      if (bom != null) {
-        skipForeignEncoding(bom);
+      String encoding = sniffer.foreignEncoding();
+      if (encoding != null) {
+        skipForeignEncoding(sniffer, encoding);
         ended = true;
         return null;
       }
@@ -328,10 +329,17 @@ final class RecordParser implements Closeable {
   }
 
   /** Input in UTF-16/32 read with another charset: report it, and in lenient mode skip it all. */
-  private void skipForeignEncoding(String bom) throws IOException {
-    String message = "input starts with a " + bom + " byte-order mark (" + BomSniffer.markBytes(bom)
-        + ") but is read as " + (transcodedFrom != null ? transcodedFrom : charset.name())
-        + "; read it with charset " + bom.substring(0, 6);
+  private void skipForeignEncoding(BomSniffer sniffer, String encoding) throws IOException {
+    String readAs = transcodedFrom != null ? transcodedFrom : charset.name();
+    // With a mark, the family's charset ("UTF-16") reads the mark; without one, only the
+    // charset of the right byte order reads the text ("UTF-16" alone assumes big-endian).
+    String message = sniffer.marked()
+        ? "input starts with a " + encoding + " byte-order mark ("
+            + BomSniffer.markBytes(encoding) + ") but is read as " + readAs
+            + "; read it with charset " + encoding.substring(0, 6)
+        : "input starts like " + encoding + " text without a byte-order mark ("
+            + sniffer.headBytes() + ") but is read as " + readAs + "; read it with charset "
+            + encoding;
     if (strict) {
       report(1, 1, Diagnostic.Kind.INVALID_ENCODING, message, 1, 1);
     }
@@ -529,6 +537,11 @@ final class RecordParser implements Closeable {
   private void consume(int n) {
     head = (head + n) % RING;
     count -= n;
+  }
+
+  /** The input the scanner reads: closing it is closing this parser, without its buffers. */
+  Closeable input() {
+    return scanner.input();
   }
 
   @Override

@@ -222,6 +222,45 @@ class AtomicFilesTest {
   }
 
   @Test
+  void aLinkToAFileThatDoesNotExistYetIsKeptAndTheFileCreated() throws IOException {
+    Files.createDirectories(dir.resolve("data"));
+    Path link = Files.createSymbolicLink(dir.resolve("link.txt"), Path.of("data/new.txt"));
+    Path chain = Files.createSymbolicLink(dir.resolve("chain.txt"), link.getFileName());
+    AtomicFiles.write(chain, out -> out.write("new".getBytes(UTF_8)));
+    assertThat(Files.isSymbolicLink(chain)).isTrue();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(dir.resolve("data/new.txt"))).isEqualTo("new");
+    assertThat(names(dir.resolve("data"))).containsExactly("new.txt");
+
+    Path nowhere = Files.createSymbolicLink(dir.resolve("nowhere.txt"), Path.of("gone/x.txt"));
+    assertThatThrownBy(() -> AtomicFiles.write(nowhere, out -> out.write('x')))
+        .isInstanceOf(NoSuchFileException.class).hasMessageStartingWith(nowhere.toString());
+    Path loop = Files.createSymbolicLink(dir.resolve("loop.txt"), Path.of("loop.txt"));
+    assertThatThrownBy(() -> AtomicFiles.write(loop, out -> out.write('x')))
+        .isInstanceOf(FileSystemException.class).hasMessageContaining("symbolic link loop");
+    assertThat(Files.isSymbolicLink(nowhere)).isTrue();
+    assertThat(Files.isSymbolicLink(loop)).isTrue();
+  }
+
+  @Test
+  void aLongNonAsciiNameTheFileSystemTakesIsWritten() throws IOException {
+    // 80 three-byte characters: 244 bytes with the suffix, within the usual 255
+    Path target = dir.resolve("\u6d77".repeat(80) + ".txt");
+    AtomicFiles.write(target, out -> out.write("sea".getBytes(UTF_8)));
+    assertThat(Files.readString(target)).isEqualTo("sea");
+    assertThat(names(dir)).containsExactly(target.getFileName().toString());
+  }
+
+  @Test
+  void theNamePartIsCutAtWholeCharacters() {
+    assertThat(AtomicFiles.truncateUtf8("abc", 3)).isEqualTo("abc");
+    assertThat(AtomicFiles.truncateUtf8("\u6d77\u6d77", 5)).isEqualTo("\u6d77");
+    assertThat(AtomicFiles.truncateUtf8("a\uD83D\uDE80", 4)).isEqualTo("a");
+    assertThat(AtomicFiles.truncateUtf8("a\uD83D\uDE80", 5)).isEqualTo("a\uD83D\uDE80");
+    assertThat(AtomicFiles.truncateUtf8("\u00e9".repeat(200), 200)).hasSize(100);
+  }
+
+  @Test
   void theReplacedFileKeepsItsPermissions() throws IOException {
     Path target = old("script.sh");
     Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-x---"));

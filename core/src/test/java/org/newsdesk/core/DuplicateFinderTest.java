@@ -432,4 +432,35 @@ class DuplicateFinderTest {
     Article c = Article.of("Port reopens", "The port reopened today after repairs.");
     assertThat(DuplicateFinder.DEFAULT.withThreshold(1.0).find(List.of(a, c))).isEmpty();
   }
+
+  /**
+   * A hostile text of 300,000 combining marks in a row: the JDK's normalizer (under {@code
+   * stripAccents}) is quadratic in such a run and took about a minute; runs are cut to Unicode's
+   * stream-safe 30 marks first. The timeout only guards against a hang.
+   */
+  @Test
+  void aHugeRunOfCombiningMarksIsNormalisedInLinearTime() {
+    String marks = "\u0301\u0316".repeat(150_000);
+    List<Article> articles =
+        List.of(Article.of("Title a" + marks, "Body"), Article.of("Title a" + marks, "Body"));
+
+    List<DuplicateGroup> groups =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(20), () -> DuplicateFinder.DEFAULT.find(articles));
+
+    assertThat(groups).hasSize(1);
+    assertThat(groups.get(0).exact()).isTrue();
+  }
+
+  @Test
+  void streamSafeTextKeepsThirtyMarksInARowAndEverythingElse() {
+    String thirty = "\u0301".repeat(30);
+    assertThat(DupText.streamSafe("e" + thirty + "x")).isEqualTo("e" + thirty + "x");
+    assertThat(DupText.streamSafe("e" + thirty + "\u0316\u0316x" + thirty))
+        .isEqualTo("e" + thirty + "x" + thirty);
+    // marks outside the BMP count as one each (U+1D167, a combining musical mark)
+    String supplementary = "\uD834\uDD67".repeat(31);
+    assertThat(DupText.streamSafe("a" + supplementary)).isEqualTo("a" + "\uD834\uDD67".repeat(30));
+    assertThat(DupText.normalize("Caf\u00e9" + thirty)).isEqualTo("cafe");
+  }
 }

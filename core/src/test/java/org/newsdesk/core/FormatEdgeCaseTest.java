@@ -732,6 +732,68 @@ class FormatEdgeCaseTest {
       }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-16LE", "UTF-16BE"})
+    void utf16WithoutAByteOrderMarkIsReportedLikeOneWithAMark(String encoding) {
+      byte[] text = ("Title A\n\nTitle A\n\nBody a.\n").getBytes(Charset.forName(encoding));
+      String shown = encoding.endsWith("LE") ? "54 00 69 00" : "00 54 00 69";
+
+      NewsParseException e = assertThrows(NewsParseException.class,
+          () -> strictBytes(text, NewsFormat.DEFAULT));
+      assertThat(e.kind()).isEqualTo(INVALID_ENCODING);
+      assertThat(e.line()).isEqualTo(1);
+      assertThat(e.column()).isEqualTo(1);
+      assertThat(e.getMessage()).isEqualTo("bytes:1:1: input starts like " + encoding
+          + " text without a byte-order mark (" + shown + ") but is read as UTF-8; read it with"
+          + " charset " + encoding);
+
+      Accounting.Result r = Accounting.check(text, NewsFormat.LENIENT);
+      assertThat(r.articles()).isEmpty();
+      assertThat(r.diagnostics()).singleElement().satisfies(d -> {
+        assertThat(d.kind()).isEqualTo(INVALID_ENCODING);
+        assertThat(d.message()).contains("read it with charset " + encoding)
+            .contains("skipped lines 1-").doesNotContain("\0");
+        assertThat(d.firstLine()).isEqualTo(1);
+      });
+
+      // The advice is right: the charset named reads the same bytes.
+      NewsFormat advised = NewsFormat.builder().charset(Charset.forName(encoding)).build();
+      assertThat(strictBytes(text, advised)).extracting(Article::body)
+          .containsExactly("Body a.");
+    }
+
+    @Test
+    void unmarkedUtf16IsReportedInEveryCharsetThatWritesAsciiAsAscii() {
+      byte[] bytes = "Title A\n\nTitle A\n\nBody a.\n".getBytes(StandardCharsets.UTF_16LE);
+      for (Charset charset : List.of(StandardCharsets.ISO_8859_1, StandardCharsets.US_ASCII,
+          Charset.forName("windows-1252"), Charset.forName("Shift_JIS"))) {
+        NewsFormat format = NewsFormat.builder().charset(charset).build();
+        NewsParseException e = assertThrows(NewsParseException.class,
+            () -> strictBytes(bytes, format));
+        assertThat(e.kind()).as(charset.name()).isEqualTo(INVALID_ENCODING);
+        assertThat(e.getMessage()).contains("UTF-16LE text without a byte-order mark")
+            .contains("read as " + charset.name());
+      }
+      // EBCDIC does not write ASCII as ASCII: its bytes are read as they are
+      NewsFormat ebcdic = NewsFormat.LENIENT.toBuilder().charset(Charset.forName("IBM037"))
+          .build();
+      try (NewsReader r = NewsReader.open(new ByteArrayInputStream(bytes), "e", ebcdic)) {
+        assertThat(r.stream().count()).isZero();
+        assertThat(r.diagnostics()).isNotEmpty()
+            .noneMatch(d -> d.message().contains("byte-order mark"));
+      }
+    }
+
+    @Test
+    void textThatOnlyStartsLikeUtf16IsReadNormally() {
+      // a NUL after one printable byte only, or input shorter than four bytes
+      byte[] oneNul = {'T', 0, '\n', '\n', 'T', 0, '\n', '\n', 'b', 'o', 'd', 'y'};
+      assertThat(strictBytes(oneNul, NewsFormat.DEFAULT)).extracting(Article::title)
+          .containsExactly("T\0");
+      assertThat(Accounting.check(new byte[] {'T', 0, 'x'}, NewsFormat.LENIENT).diagnostics())
+          .singleElement().satisfies(d -> assertThat(d.kind()).isEqualTo(STRAY_LINE));
+    }
+
     @Test
     void lenientReadingGoesOnWithTheNextSourceAfterAForeignByteOrderMark(
         @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {

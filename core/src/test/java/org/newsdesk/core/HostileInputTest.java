@@ -50,6 +50,23 @@ class HostileInputTest {
   }
 
   @Test
+  void controlCharactersFromTheInputAreEscapedInMessages() {
+    String title = "\u001B[2J\u001B]0;pwned\u0007 Title\u0000";
+    NewsParseException e = assertThrows(NewsParseException.class, () -> {
+      try (NewsReader r = NewsReader.ofString(title + "\n\nOther \u009B\n")) {
+        r.iterator().hasNext();
+      }
+    });
+    assertThat(e.getMessage()).contains("'\\u001B[2J\\u001B]0;pwned\\u0007 Title\\u0000'")
+        .contains("'Other \\u009B'");
+    assertThat(e.getMessage().chars()).noneMatch(Character::isISOControl);
+    IllegalArgumentException w = assertThrows(IllegalArgumentException.class,
+        () -> NewsWriter.toString(List.of(Article.of(title, "11/07/2023"))));
+    assertThat(w.getMessage()).contains("\\u001B[2J");
+    assertThat(w.getMessage().chars()).noneMatch(Character::isISOControl);
+  }
+
+  @Test
   void hundredMegabyteLineIsSkippedInLenientMode() {
     try (NewsReader reader = NewsReader.open(hostile(), "hostile", NewsFormat.LENIENT)) {
       assertThat(reader.stream().map(Article::title)).containsExactly("A", "B");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -19,6 +20,9 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.testing.AdversarialDigests;
@@ -77,6 +81,47 @@ class NewsReaderTest {
     }
     assertThat(closed).isTrue();
     assertThat(reader.iterator().hasNext()).isFalse();
+  }
+
+  @Test
+  void aCallersStreamIsClosedByCloseNotWhenItsInputEnds() {
+    AtomicBoolean closed = new AtomicBoolean();
+    InputStream in = new ByteArrayInputStream(TWO.getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public void close() {
+        closed.set(true);
+      }
+    };
+    NewsReader reader = NewsReader.open(in, "in", NewsFormat.DEFAULT);
+    List<String> titles = new ArrayList<>();
+    reader.forEach(a -> titles.add(a.title()));
+    assertThat(titles).containsExactly("A", "B");
+    assertThat(reader.readUnit()).isTrue();
+    assertThat(closed).as("closed at the end of input").isFalse();
+    reader.close();
+    assertThat(closed).isTrue();
+  }
+
+  @Test
+  void eachEntryOfAZipStreamIsReadWithItsOwnReader() throws IOException {
+    ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(zipped)) {
+      for (String name : List.of("a.txt", "b.txt")) {
+        zip.putNextEntry(new ZipEntry(name));
+        String digest = "T " + name + "\n\nT " + name + "\n\nBody.\n";
+        zip.write(digest.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+      }
+    }
+    List<String> read = new ArrayList<>();
+    try (ZipInputStream zip = new ZipInputStream(
+        new ByteArrayInputStream(zipped.toByteArray()))) {
+      for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+        NewsReader reader = NewsReader.open(zip, entry.getName(), NewsFormat.DEFAULT);
+        reader.forEach(a -> read.add(a.location() + " " + a.title()));
+      }
+    }
+    assertThat(read).containsExactly("a.txt:1 T a.txt", "b.txt:1 T b.txt");
   }
 
   @Test
@@ -166,6 +211,47 @@ class NewsReaderTest {
     assertThat(e.getMessage()).startsWith("<string>:7:1: ").contains("'stray'");
     assertThat(e.diagnostic().toString()).isEqualTo(e.getMessage());
     assertThatThrownBy(it::hasNext).isSameAs(e);
+  }
+
+  /** Two records, the first with a title repeat that does not pair: a problem at line 1. */
+  static final String BAD_FIRST = "Alpha\n\nSomething else\n\nBody\n\nBeta\n\nBeta\n\nBody two\n";
+
+  @Test
+  void aStrictReaderWhoseListenerThrowsKeepsThrowingThatAndKeepsTheProblem() {
+    IllegalStateException fromListener = new IllegalStateException("listener");
+    List<Diagnostic> seen = new ArrayList<>();
+    NewsFormat format = NewsFormat.builder().onDiagnostic(d -> {
+      seen.add(d);
+      throw fromListener;
+    }).build();
+    try (NewsReader reader = NewsReader.ofString(BAD_FIRST, format)) {
+      Iterator<Article> it = reader.iterator();
+      assertThatThrownBy(it::hasNext).isSameAs(fromListener);
+      assertThatThrownBy(it::hasNext).isSameAs(fromListener);
+      assertThatThrownBy(it::next).isSameAs(fromListener);
+      assertThatThrownBy(reader::readUnit).isSameAs(fromListener);
+      assertThat(seen).singleElement().extracting(Diagnostic::line).isEqualTo(1L);
+      assertThat(reader.diagnosticCount()).isEqualTo(1);
+      assertThat(fromListener.getSuppressed()).singleElement()
+          .isInstanceOfSatisfying(NewsParseException.class, e -> {
+            assertThat(e.diagnostic()).isEqualTo(seen.get(0));
+            assertThat(e.kind()).isEqualTo(Diagnostic.Kind.TITLE_NOT_REPEATED);
+          });
+    }
+  }
+
+  @Test
+  void aLenientReaderWhoseListenerThrowsStopsThereAndCountsOnce() {
+    IllegalStateException fromListener = new IllegalStateException("listener");
+    NewsFormat format = NewsFormat.LENIENT.toBuilder().onDiagnostic(d -> {
+      throw fromListener;
+    }).build();
+    try (NewsReader reader = NewsReader.ofString(BAD_FIRST, format)) {
+      assertThatThrownBy(() -> reader.iterator().hasNext()).isSameAs(fromListener);
+      assertThatThrownBy(() -> reader.stream().toList()).isSameAs(fromListener);
+      assertThat(reader.diagnosticCount()).isEqualTo(1);
+      assertThat(fromListener.getSuppressed()).isEmpty();
+    }
   }
 
   @Test

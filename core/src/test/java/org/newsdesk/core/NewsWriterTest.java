@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,6 +87,101 @@ class NewsWriterTest {
           .as(article.toString()).isInstanceOf(IllegalArgumentException.class);
     }
     assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void aTitleMayStartWithUFeffAfterTheStartOfTheOutput() throws IOException {
+    Article bom = Article.of("\uFEFFTwo", "Body two.");
+    StringWriter out = new StringWriter();
+    try (NewsWriter writer = NewsWriter.of(out)) {
+      assertThatThrownBy(() -> writer.write(bom)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("first title must not start with U+FEFF");
+      writer.write(PLAIN);
+      writer.write(bom);
+    }
+    try (NewsReader reader = NewsReader.ofString(out.toString())) {
+      assertThat(reader.stream().map(Article::title)).containsExactly("Title one", "\uFEFFTwo");
+    }
+  }
+
+  // ---- lines and records the reader would refuse (NewsFormat's limits)
+
+  @Test
+  void rejectsABodyLongerThanTheDefaultMaxLineLength() {
+    Article huge = Article.of("Title", "x".repeat(NewsFormat.DEFAULT_MAX_LINE_LENGTH + 10));
+    assertThatThrownBy(() -> NewsWriter.toString(List.of(huge)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("body is " + (NewsFormat.DEFAULT_MAX_LINE_LENGTH + 10)
+            + " bytes, more than maxLineLength " + NewsFormat.DEFAULT_MAX_LINE_LENGTH);
+    Article fits = Article.of("Title", "x".repeat(NewsFormat.DEFAULT_MAX_LINE_LENGTH));
+    assertThat(RoundTripPropertyTest.parse(NewsWriter.toString(List.of(fits))))
+        .singleElement().satisfies(a -> assertThat(a.sameContent(fits)).isTrue());
+  }
+
+  @Test
+  void rejectsWhatTheFormatsLimitsWouldRefuseAndWritesWhatFits() throws IOException {
+    NewsFormat small = NewsFormat.builder().maxLineLength(10).maxRecordLength(16).build();
+    StringWriter out = new StringWriter();
+    try (NewsWriter writer = NewsWriter.of(out, small)) {
+      assertThatThrownBy(() -> writer.write(Article.of("A fairly long title", "body")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("title is 19 bytes, more than maxLineLength 10");
+      assertThatThrownBy(() -> writer.write(Article.of("Title 9", "Body body!")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("title and body are 17 bytes together, more than "
+              + "maxRecordLength 16");
+      assertThatThrownBy(() -> writer.write(Article.of("T", "B")
+          .withDate(LocalDate.of(2023, 11, 7)).withCategory("Logistics")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("date line is 20 bytes, more than maxLineLength 10");
+      // 10 + 6 = 16 bytes and a 10-byte date line: every limit met exactly
+      writer.write(Article.of("Title ten!", "Body 6").withDate(LocalDate.of(2023, 11, 7)));
+    }
+    try (NewsReader reader = NewsReader.ofString(out.toString(), small)) {
+      assertThat(reader.stream().map(Article::title)).containsExactly("Title ten!");
+    }
+  }
+
+  @Test
+  void lengthsAreCountedInTheBytesTheReaderCounts() throws IOException {
+    // six e-acute: 6 bytes in ISO-8859-1, 12 in UTF-8 and in the UTF-8 re-encoding that the
+    // reader makes of other charsets (windows-1252) and of text
+    String title = "\u00e9".repeat(6);
+    Article article = Article.of(title, "Body");
+    for (Charset charset : List.of(StandardCharsets.ISO_8859_1, StandardCharsets.UTF_8,
+        Charset.forName("windows-1252"))) {
+      NewsFormat format = NewsFormat.builder().charset(charset).maxLineLength(10).build();
+      Path file = Files.write(dir.resolve(charset.name() + ".txt"),
+          (title + "\n\n" + title + "\n\nBody\n").getBytes(charset));
+      boolean readable = readable(file, format);
+      assertThat(readable).as(charset.name()).isEqualTo(charset.equals(
+          StandardCharsets.ISO_8859_1));
+      try (NewsWriter writer = NewsWriter.open(file, format)) {
+        if (readable) {
+          writer.write(article);
+        } else {
+          assertThatThrownBy(() -> writer.write(article)).as(charset.name())
+              .hasMessageContaining("title is 12 bytes, more than maxLineLength 10");
+        }
+      }
+      assertThat(readable(file, format)).isTrue();
+    }
+    NewsFormat format = NewsFormat.builder().charset(StandardCharsets.ISO_8859_1)
+        .maxLineLength(10).build();
+    assertThatThrownBy(() -> NewsWriter.of(new StringWriter(), format).write(article))
+        .hasMessageContaining("title is 12 bytes");
+    assertThatThrownBy(() -> NewsReader.ofString(title + "\n\n" + title + "\n\nBody\n",
+        format).stream().toList()).isInstanceOf(NewsParseException.class)
+        .hasMessageContaining("maxLineLength");
+  }
+
+  private static boolean readable(Path file, NewsFormat format) throws IOException {
+    try {
+      NewsReader.readAll(file, format);
+      return true;
+    } catch (NewsParseException e) {
+      return false;
+    }
   }
 
   @Test

@@ -184,6 +184,14 @@ class RecordBoundaryTest {
         new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'A'}), LENIENT)).isTrue();
     assertThat(RecordBoundary.splittable(new ByteArrayInputStream(
         new byte[] {(byte) 0xFF, (byte) 0xFE, 'A', 0}), LENIENT)).isFalse();
+    // UTF-16 text without a mark, which the reader reports for the whole input too
+    for (String encoding : List.of("UTF-16LE", "UTF-16BE")) {
+      assertThat(RecordBoundary.splittable(new ByteArrayInputStream(
+          "Title\n".getBytes(java.nio.charset.Charset.forName(encoding))), LENIENT))
+          .as(encoding).isFalse();
+    }
+    assertThat(RecordBoundary.splittable(new ByteArrayInputStream(
+        new byte[] {'A', 0, '\n', 0}), LENIENT)).isTrue(); // not the pattern: read as it is
     NewsFormat utf16 = LENIENT.toBuilder().charset(StandardCharsets.UTF_16).build();
     assertThat(RecordBoundary.splittable(in("A\n", 0), utf16)).isFalse();
     assertThatThrownBy(() -> RecordBoundary.find(in("A\n", 0), 1, 1, Long.MAX_VALUE, utf16))

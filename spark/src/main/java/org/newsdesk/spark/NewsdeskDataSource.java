@@ -55,7 +55,8 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  *   <li>{@code maxPartitionBytes}: the most bytes to put in one partition, like (and instead of)
  *       {@code spark.sql.files.maxPartitionBytes}; {@code spark.sql.files.openCostInBytes} and
  *       {@code spark.sql.files.minPartitionNum} apply as in Spark's file sources. Compressed
- *       files and files starting with a UTF-16/32 byte order mark are read whole.
+ *       files and files starting with a UTF-16/32 byte order mark (or like UTF-16 text without
+ *       one) are read whole.
  * </ul>
  *
  * <p>Exact line numbers inside splits need the number of line breaks before each split: when a
