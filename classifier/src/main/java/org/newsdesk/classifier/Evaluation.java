@@ -261,7 +261,8 @@ public final class Evaluation {
    * @param k the number of folds, at least 2
    * @param seed the shuffling seed
    * @return the pooled evaluation
-   * @throws IllegalArgumentException if {@code k < 2}, there are fewer than {@code k} examples,
+   * @throws IllegalArgumentException if {@code k < 2}, there are fewer than {@code k} examples
+   *     or fewer than two labels,
    *     or a fold's training examples lack what training needs: the message names the fold
    * @throws IllegalStateException if an iteration gives more or fewer examples than the first
    */
@@ -281,7 +282,8 @@ public final class Evaluation {
    * @param seed the shuffling seed
    * @param listener receives progress reports on the calling thread
    * @return the pooled evaluation
-   * @throws IllegalArgumentException if {@code k < 2}, there are fewer than {@code k} examples,
+   * @throws IllegalArgumentException if {@code k < 2}, there are fewer than {@code k} examples
+   *     or fewer than two labels,
    *     or a fold's training examples lack what training needs (examples of two labels, when a
    *     rare label's few examples are all held out; an n-gram reaching {@code min-df}): the
    *     message names the fold
@@ -306,6 +308,9 @@ public final class Evaluation {
       try {
         c = trainer.train(() -> Folds.select(examples, fold, i -> fold[i] != held), listener);
       } catch (IllegalArgumentException e) {
+        if (singleLabel(examples)) {
+          throw e; // no fold could be trained: the data's fault, not this fold's
+        }
         throw new IllegalArgumentException(
             "fold " + (f + 1) + " of " + k + " (trained without its held-out examples): "
                 + e.getMessage(),
@@ -324,6 +329,19 @@ public final class Evaluation {
     // report the misclassified examples in the order of the list, not fold by fold
     t.misclassified.sort((a, b) -> Integer.compare(a.index(), b.index()));
     return new Evaluation(t);
+  }
+
+  /** Whether every example has the same label (read again: only when a fold failed). */
+  private static boolean singleLabel(Iterable<LabeledText> examples) {
+    String first = null;
+    for (LabeledText e : examples) {
+      if (first == null) {
+        first = e.label();
+      } else if (!first.equals(e.label())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

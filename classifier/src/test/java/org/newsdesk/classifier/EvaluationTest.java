@@ -203,6 +203,11 @@ class EvaluationTest {
     assertThatThrownBy(() -> Evaluation.crossValidate(TopicTrainer.withDefaults(), data, 2, 7))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageMatching("fold [12] of 2 .*two labels.*");
+    // a single label in all the data is no fold's fault
+    assertThatThrownBy(
+            () -> Evaluation.crossValidate(TopicTrainer.withDefaults(), data.subList(0, 20), 2, 7))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("training needs examples of at least two labels, got [computers]");
   }
 
   @Test
