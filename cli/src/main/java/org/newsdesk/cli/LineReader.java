@@ -153,7 +153,10 @@ final class LineReader implements Iterator<Article>, Closeable {
    */
   private IOException located(IOException e) {
     String message = e.getMessage();
-    if (message != null && message.startsWith(source + ": ")) {
+    // a subclass (FileNotFoundException, a FileSystemException) names its file, and callers may
+    // tell by its type what happened (a file gone, say): only the bare operating-system kind
+    if (e.getClass() != IOException.class
+        || (message != null && message.startsWith(source + ": "))) {
       return e;
     }
     return new IOException(

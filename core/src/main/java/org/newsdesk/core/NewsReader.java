@@ -649,8 +649,10 @@ public final class NewsReader implements Iterable<Article>, Closeable {
    * throwing it.
    */
   private Article readAhead(boolean oneUnit) {
+    RecordParser reading = null;
     try {
       while (current != null) {
+        reading = current;
         Article article = oneUnit ? current.nextUnit() : current.next();
         if (article != null) {
           return article;
@@ -665,6 +667,7 @@ public final class NewsReader implements Iterable<Article>, Closeable {
         } else {
           endedInputs.add(ended.input());
         }
+        reading = null; // opening the next input names it in its own errors
         openNext();
       }
       return null;
@@ -674,9 +677,26 @@ public final class NewsReader implements Iterable<Article>, Closeable {
       failure = e;
       throw e;
     } catch (IOException e) {
-      failure = new UncheckedIOException(e);
+      failure = new UncheckedIOException(reading == null ? e : located(e, reading.source()));
       throw failure;
     }
+  }
+
+  /**
+   * A read error of input {@code source}, its message starting with the input's name: the
+   * operating system's ({@code Input/output error}, {@code Is a directory}) says nothing of which
+   * input, and a reader may read many.
+   */
+  private static IOException located(IOException e, String source) {
+    String message = e.getMessage();
+    // a subclass (FileNotFoundException, a FileSystemException) names its file, and callers may
+    // tell by its type what happened (a file gone, say): only the bare operating-system kind
+    if (e.getClass() != IOException.class
+        || (message != null && message.startsWith(source + ": "))) {
+      return e;
+    }
+    return new IOException(
+        source + ": " + (message == null ? e.getClass().getSimpleName() : message), e);
   }
 
   /** Opens the next pending source as {@link #current}, or sets it to null if there is none. */

@@ -56,6 +56,11 @@ final class RecordParser implements Closeable {
   /** Whether the end of the source (or of its range) has been reached. */
   private boolean ended;
 
+  /** The name of the input, as diagnostics give it. */
+  String source() {
+    return source;
+  }
+
   /**
    * Creates a parser.
    *

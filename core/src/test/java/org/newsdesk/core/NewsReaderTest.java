@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -195,6 +196,45 @@ class NewsReaderTest {
         .isInstanceOf(UncheckedIOException.class).hasMessageContaining("disk on fire");
     assertThatThrownBy(() -> reader.iterator().hasNext())
         .isInstanceOf(UncheckedIOException.class);
+  }
+
+  /**
+   * A read error names the input it happened in (the operating system's message does not), also
+   * in the middle of a file and after other inputs; an error that names its file already, or whose
+   * type says what happened, is passed on as it is.
+   */
+  @Test
+  void aReadErrorNamesItsInput() throws IOException {
+    InputStream broken =
+        new SequenceInputStream(
+            new ByteArrayInputStream("A\n\nA\n\nBody.\n\nB\n\nB\n\n".getBytes(StandardCharsets.UTF_8)),
+            new InputStream() {
+              @Override
+              public int read() throws IOException {
+                throw new IOException("Input/output error");
+              }
+            });
+    try (NewsReader reader = NewsReader.open(broken, "feed.txt", NewsFormat.DEFAULT)) {
+      Iterator<Article> it = reader.iterator();
+      assertThat(it.next().title()).isEqualTo("A");
+      assertThatThrownBy(it::hasNext)
+          .isInstanceOf(UncheckedIOException.class)
+          .cause()
+          .hasMessage("feed.txt: Input/output error");
+    }
+    InputStream gone =
+        new InputStream() {
+          @Override
+          public int read() throws IOException {
+            throw new java.io.FileNotFoundException("/data/feed.txt (deleted)");
+          }
+        };
+    try (NewsReader reader = NewsReader.open(gone, "feed.txt", NewsFormat.DEFAULT)) {
+      assertThatThrownBy(() -> reader.iterator().hasNext())
+          .cause()
+          .isExactlyInstanceOf(java.io.FileNotFoundException.class)
+          .hasMessage("/data/feed.txt (deleted)");
+    }
   }
 
   @Test
