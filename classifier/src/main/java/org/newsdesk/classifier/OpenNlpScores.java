@@ -63,18 +63,7 @@ final class OpenNlpScores {
         sums[outcomes[j]] += value * parameters[j];
       }
     }
-    double max = Double.NEGATIVE_INFINITY;
-    for (double s : sums) {
-      max = Math.max(max, s);
-    }
-    double total = 0;
-    for (int o = 0; o < sums.length; o++) {
-      sums[o] = Math.exp(sums[o] - max);
-      total += sums[o];
-    }
-    for (int o = 0; o < sums.length; o++) {
-      sums[o] /= total;
-    }
+    LinearModel.softmax(sums); // shifted by the maximum, as OpenNLP's eval is not
     return sums;
   }
 

@@ -67,15 +67,20 @@ class NewsReaderTest {
     assertThatThrownBy(it::next).isInstanceOf(NoSuchElementException.class);
   }
 
-  @Test
-  void closingTheStreamClosesTheInput() {
-    AtomicBoolean closed = new AtomicBoolean();
-    InputStream in = new ByteArrayInputStream(TWO.getBytes(StandardCharsets.UTF_8)) {
+  /** The digest {@code TWO} as a stream that sets {@code closed} when it is closed. */
+  private static InputStream twoArticles(AtomicBoolean closed) {
+    return new ByteArrayInputStream(TWO.getBytes(StandardCharsets.UTF_8)) {
       @Override
       public void close() {
         closed.set(true);
       }
     };
+  }
+
+  @Test
+  void closingTheStreamClosesTheInput() {
+    AtomicBoolean closed = new AtomicBoolean();
+    InputStream in = twoArticles(closed);
     NewsReader reader = NewsReader.open(in, "in", NewsFormat.DEFAULT);
     try (Stream<Article> stream = reader.stream()) {
       assertThat(stream.findFirst()).isPresent();
@@ -87,12 +92,7 @@ class NewsReaderTest {
   @Test
   void aCallersStreamIsClosedByCloseNotWhenItsInputEnds() {
     AtomicBoolean closed = new AtomicBoolean();
-    InputStream in = new ByteArrayInputStream(TWO.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public void close() {
-        closed.set(true);
-      }
-    };
+    InputStream in = twoArticles(closed);
     NewsReader reader = NewsReader.open(in, "in", NewsFormat.DEFAULT);
     List<String> titles = new ArrayList<>();
     reader.forEach(a -> titles.add(a.title()));
