@@ -2,8 +2,8 @@ package org.newsdesk.classifier;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Collections;
+import java.util.List;
 import java.util.stream.IntStream;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.FeatureGenerator;

@@ -92,8 +92,10 @@ final class OpenNlpFiles {
                     + (read.position() - entryStart) + " bytes of the " + file.length
                     + "-byte file)");
           }
-          ModelIO.checkHeap(inflated, source, "its entries inflate to more than " + inflated
-              + " bytes");
+          if (inflated > ModelIO.maxModelBytes()) {
+            ModelIO.checkHeap(inflated, source, "its entries inflate to more than " + inflated
+                + " bytes");
+          }
           out.write(chunk, 0, n);
         }
         if (name.equals(MANIFEST)) {
@@ -146,7 +148,7 @@ final class OpenNlpFiles {
     }
   }
 
-    private static byte[] readUpTo(InputStream in, long limit, String source) throws IOException {
+  private static byte[] readUpTo(InputStream in, long limit, String source) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] chunk = new byte[1 << 16];
     long total = 0;

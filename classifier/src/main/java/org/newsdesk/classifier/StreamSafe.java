@@ -44,7 +44,9 @@ final class StreamSafe {
     }
   }
 
-  /** Whether {@code s[from, to)} holds more than {@value #MAX_NON_STARTERS} non-starters in a row. */
+  /**
+   * Whether {@code s[from, to)} holds more than {@value #MAX_NON_STARTERS} non-starters in a row.
+   */
   static boolean hasLongRun(CharSequence s, int from, int to) {
     return excessAt(s, from, to) >= 0;
   }

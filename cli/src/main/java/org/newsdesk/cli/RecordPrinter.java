@@ -144,7 +144,8 @@ final class RecordPrinter {
     this.columns = List.copyOf(tableColumns);
     this.flushEach = flushEach;
     if (flushEach) {
-      widths = columns.stream().mapToInt(c -> Math.max(c.header().length(), c.maxWidth())).toArray();
+      widths =
+          columns.stream().mapToInt(c -> Math.max(c.header().length(), c.maxWidth())).toArray();
     }
   }
 

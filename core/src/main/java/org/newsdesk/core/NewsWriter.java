@@ -123,8 +123,9 @@ public final class NewsWriter implements Closeable, Flushable {
 
   /**
    * Writes a file in the format's charset and date pattern. Articles with characters the charset
-   * cannot encode, or longer than the format's limits, are rejected. The file is written to a temporary file and moved into place
-   * atomically by {@link #close()}; see the class comment for what happens when a write fails.
+   * cannot encode, or longer than the format's limits, are rejected. The file is written to a
+   * temporary file and moved into place atomically by {@link #close()}; see the class comment for
+   * what happens when a write fails.
    *
    * @param path the file
    * @param format the charset, date pattern and length limits to use
