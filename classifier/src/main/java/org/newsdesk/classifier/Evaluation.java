@@ -3,6 +3,7 @@ package org.newsdesk.classifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Immutable quality figures of a classifier on labeled data: accuracy and top-k accuracy, macro-,
@@ -48,6 +50,13 @@ public final class Evaluation {
 
   /** The largest {@code k} of {@link #topKAccuracy(int)}. */
   public static final int MAX_TOP_K = 3;
+
+  /**
+   * The most labels {@link #toString()} shows the confusion matrix for; with more, it shows the
+   * labels in the most examples (as truth or prediction) and says so. {@link #confusionMatrix()}
+   * always has every label.
+   */
+  public static final int MATRIX_LABELS = 50;
 
   /**
    * Figures for one label.
@@ -631,21 +640,58 @@ public final class Evaluation {
     }
     row(sb, w, "macro avg", macroPrecision(), macroRecall(), macroF1(), total);
     row(sb, w, "weighted avg", weightedPrecision(), weightedRecall(), weightedF1(), total);
-    sb.append(String.format(Locale.ROOT, "%nconfusion (rows = true, columns = predicted)%n"));
+    int[] shown = matrixLabels();
+    sb.append(
+        shown.length == labels.size()
+            ? String.format(Locale.ROOT, "%nconfusion (rows = true, columns = predicted)%n")
+            : String.format(
+                Locale.ROOT,
+                "%nconfusion (rows = true, columns = predicted): %d of %d labels, those in the"
+                    + " most examples (true or predicted)%n",
+                shown.length,
+                labels.size()));
     int cw = Math.max(4, Integer.toString(total).length() + 1);
     sb.append(String.format(Locale.ROOT, "%-" + w + "s", ""));
-    for (int j = 0; j < labels.size(); j++) {
+    for (int j = 0; j < shown.length; j++) {
       sb.append(String.format(Locale.ROOT, "%" + cw + "s", "[" + j + "]"));
     }
     sb.append(System.lineSeparator());
-    for (int i = 0; i < labels.size(); i++) {
-      sb.append(String.format(Locale.ROOT, "%-" + w + "s", "[" + i + "] " + labels.get(i)));
-      for (int j = 0; j < labels.size(); j++) {
-        sb.append(String.format(Locale.ROOT, "%" + cw + "d", confusion[i][j]));
+    for (int i = 0; i < shown.length; i++) {
+      sb.append(String.format(Locale.ROOT, "%-" + w + "s", "[" + i + "] " + labels.get(shown[i])));
+      for (int j = 0; j < shown.length; j++) {
+        sb.append(String.format(Locale.ROOT, "%" + cw + "d", confusion[shown[i]][shown[j]]));
       }
       sb.append(System.lineSeparator());
     }
     return sb.toString();
+  }
+
+  /**
+   * The indices of the labels {@link #toString()} shows the confusion matrix for: all of them, or
+   * the {@link #MATRIX_LABELS} in the most examples as truth or prediction (ties: the earlier
+   * label), in {@link #labels()} order, so that the table grows no faster than the labels.
+   */
+  private int[] matrixLabels() {
+    int n = labels.size();
+    if (n <= MATRIX_LABELS) {
+      return IntStream.range(0, n).toArray();
+    }
+    long[] examples = new long[n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        examples[i] += confusion[i][j];
+        if (j != i) {
+          examples[j] += confusion[i][j];
+        }
+      }
+    }
+    return IntStream.range(0, n)
+        .boxed()
+        .sorted(Comparator.comparingLong((Integer i) -> -examples[i]).thenComparing(i -> i))
+        .limit(MATRIX_LABELS)
+        .mapToInt(Integer::intValue)
+        .sorted()
+        .toArray();
   }
 
   private static void row(

@@ -144,6 +144,60 @@ class EvaluationTest {
     assertThat(s.lines().count()).isGreaterThan(10);
   }
 
+  /**
+   * 200 labels, one example each, each predicted as the next label; labels L010 to L069 have a
+   * second, correctly predicted example, and 59 more examples of L199 are predicted as L000.
+   */
+  private static Evaluation manyLabels() {
+    List<LabeledText> examples = new ArrayList<>();
+    List<Prediction> predictions = new ArrayList<>();
+    String[] labels = new String[200];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = String.format(java.util.Locale.ROOT, "L%03d", i);
+    }
+    for (int i = 0; i < labels.length; i++) {
+      examples.add(LabeledText.of("x", labels[i]));
+      predictions.add(only(labels[(i + 1) % labels.length]));
+      if (i >= 10 && i < 70) {
+        examples.add(LabeledText.of("x", labels[i]));
+        predictions.add(only(labels[i]));
+      }
+    }
+    for (int k = 0; k < 59; k++) {
+      examples.add(LabeledText.of("x", labels[199]));
+      predictions.add(only(labels[0]));
+    }
+    return Evaluation.of(examples, predictions);
+  }
+
+  private static Prediction only(String label) {
+    return new Prediction(List.of(new LabelScore(label, 1.0)), false);
+  }
+
+  @Test
+  void theTableShowsTheMatrixForTheLabelsInTheMostExamplesOnly() {
+    Evaluation e = manyLabels();
+    String s = e.toString();
+
+    assertThat(e.labels()).hasSize(200);
+    assertThat(e.confusionMatrix()).hasDimensions(200, 200);
+    assertThat(s)
+        .contains(
+            "confusion (rows = true, columns = predicted): 50 of 200 labels, those in the most"
+                + " examples (true or predicted)");
+    String matrix = s.substring(s.indexOf("confusion ("));
+    // L000 and L199 (61 examples each, true or predicted) and the first 48 of L010..L069 (3 each)
+    assertThat(matrix).contains("[0] L000 ", "[1] L010 ", "[48] L057 ", "[49] L199 ");
+    assertThat(matrix).doesNotContain("L001", "L058", "L198");
+    assertThat(matrix.lines().count()).isEqualTo(2 + 50);
+    // the per-label table stays complete; the whole table grows linearly, not with the square
+    assertThat(s).contains("L001", "L198");
+    assertThat(s.length()).isLessThan(200 * 100 + 50 * 50 * 6 + 2_000);
+    // L199's row: all its 60 examples predicted as L000, the column shown first
+    assertThat(matrix.lines().filter(l -> l.startsWith("[49] L199 ")).findFirst().orElseThrow())
+        .matches("\\[49\\] L199 +60( +0)+");
+  }
+
   @Test
   void isAValue() {
     Evaluation again = handChecked();

@@ -94,6 +94,10 @@ final class EvaluateCommand extends InputCommand {
       out().println(json(evaluation, classifier, read.paths));
     } else {
       printBlock(evaluation);
+      if (evaluation.labels().size() > Evaluation.MATRIX_LABELS) {
+        // the library's table shows the matrix for some of the labels and says which
+        out().println("(--format json has the whole confusion matrix)");
+      }
       if (misclassified) {
         out().println();
         printBlock(misclassifiedTable(evaluation.misclassified()));

@@ -2,8 +2,10 @@ package org.newsdesk.cli;
 
 import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.newsdesk.classifier.Evaluation;
 import org.newsdesk.classifier.Evaluation.LabelMetrics;
 import org.newsdesk.classifier.TopicClassifier;
@@ -40,7 +42,7 @@ final class HtmlReport {
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>")
-        .append(escapeHtml4(title))
+        .append(text(title))
         .append("</title>\n<style>\n")
         .append("body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;")
         .append("margin:2rem auto;max-width:70rem;padding:0 1rem;color:#1d2330}\n")
@@ -63,10 +65,10 @@ final class HtmlReport {
         .append("svg text.in{fill:#fff}\n")
         .append("</style>\n</head>\n<body>\n");
     h.append("<h1>")
-        .append(escapeHtml4(title))
+        .append(text(title))
         .append("</h1>\n")
         .append("<p class=\"sub\">")
-        .append(escapeHtml4(subtitle))
+        .append(text(subtitle))
         .append("</p>\n");
     if (model != null) {
       TrainingOverlap overlap = TrainingOverlap.of(model, evaluation);
@@ -75,11 +77,11 @@ final class HtmlReport {
           .ifPresent(
               w ->
                   h.append("<p class=\"warn\" role=\"alert\">Warning: ")
-                      .append(escapeHtml4(w))
+                      .append(text(w))
                       .append(".</p>\n"));
       if (!overlap.checked()) {
         h.append("<p class=\"note\">Training data: ")
-            .append(escapeHtml4(ModelFacts.NO_PROVENANCE))
+            .append(text(ModelFacts.NO_PROVENANCE))
             .append(".</p>\n");
       }
     }
@@ -88,7 +90,7 @@ final class HtmlReport {
         .forEach(
             (label, n) ->
                 h.append("<p class=\"warn\">Label ")
-                    .append(escapeHtml4(label))
+                    .append(text(label))
                     .append(" (")
                     .append(n)
                     .append(n == 1 ? " example" : " examples")
@@ -107,7 +109,16 @@ final class HtmlReport {
     h.append("<h2>Confusion matrix</h2>\n<p>Rows are the true labels, columns the predicted ones;")
         .append(" blue cells are correct, orange cells errors, darker means a larger share of the")
         .append(" row.</p>\n");
-    heatMap(h, labels, confusion);
+    int[] shown = heatMapLabels(confusion);
+    if (shown.length < labels.size()) {
+      h.append("<p class=\"note\">The matrix shows ")
+          .append(shown.length)
+          .append(" of ")
+          .append(labels.size())
+          .append(" labels, those in the most examples (true or predicted);")
+          .append(" <code>newsdesk evaluate --format json</code> has the whole matrix.</p>\n");
+    }
+    heatMap(h, labels, confusion, shown);
     h.append("<h2>F1 per label</h2>\n");
     f1Bars(h, rows);
     h.append("<h2>Per-label figures</h2>\n<table>\n<tr><th>label</th><th>precision</th>")
@@ -147,7 +158,7 @@ final class HtmlReport {
     h.append("<tr")
         .append(attributes)
         .append("><td>")
-        .append(escapeHtml4(label))
+        .append(text(label))
         .append("</td><td>")
         .append(fmt(p))
         .append("</td><td>")
@@ -170,15 +181,15 @@ final class HtmlReport {
         .append("<th>score</th><th>title</th></tr>\n");
     for (Evaluation.Misclassified m : wrong) {
       h.append("<tr><td>")
-          .append(escapeHtml4(m.source().isEmpty() ? "#" + (m.index() + 1) : m.source()))
+          .append(text(m.source().isEmpty() ? "#" + (m.index() + 1) : m.source()))
           .append("</td><td>")
-          .append(escapeHtml4(m.label()))
+          .append(text(m.label()))
           .append("</td><td>")
-          .append(escapeHtml4(m.predicted()))
+          .append(text(m.predicted()))
           .append("</td><td class=\"n\">")
           .append(fmt(m.score()))
           .append("</td><td>")
-          .append(escapeHtml4(m.title()))
+          .append(text(m.title()))
           .append("</td></tr>\n");
     }
     h.append("</table>\n");
@@ -196,9 +207,9 @@ final class HtmlReport {
         value = perLabel.substring(0, perLabel.length() - 2);
       }
       h.append("<tr><th>")
-          .append(escapeHtml4(fact.name()))
+          .append(text(fact.name()))
           .append("</th><td>")
-          .append(escapeHtml4(value))
+          .append(text(value))
           .append("</td></tr>\n");
     }
     h.append("</table>\n");
@@ -208,9 +219,47 @@ final class HtmlReport {
     return "<div class=\"kpi\">" + name + "<b>" + fmt(value) + "</b></div>";
   }
 
-  private static void heatMap(StringBuilder h, List<String> labels, int[][] m) {
+  /**
+   * The text of data (labels, titles, model facts) for the page: control and bidi characters
+   * escaped as the CLI's tables show them, so that they can neither break the HTML nor drive a
+   * terminal that prints the file, then HTML-escaped.
+   */
+  static String text(String data) {
+    return escapeHtml4(Messages.escape(data));
+  }
+
+  /**
+   * The indices of the labels the heat map shows: all of them, or the {@link
+   * Evaluation#MATRIX_LABELS} in the most examples as truth or prediction (ties: the earlier
+   * label), in label order, as the text table does; so the page grows no faster than the labels.
+   */
+  static int[] heatMapLabels(int[][] m) {
+    int n = m.length;
+    if (n <= Evaluation.MATRIX_LABELS) {
+      return IntStream.range(0, n).toArray();
+    }
+    long[] examples = new long[n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        examples[i] += m[i][j];
+        if (j != i) {
+          examples[j] += m[i][j];
+        }
+      }
+    }
+    return IntStream.range(0, n)
+        .boxed()
+        .sorted(Comparator.comparingLong((Integer i) -> -examples[i]).thenComparing(i -> i))
+        .limit(Evaluation.MATRIX_LABELS)
+        .mapToInt(Integer::intValue)
+        .sorted()
+        .toArray();
+  }
+
+  private static void heatMap(StringBuilder h, List<String> all, int[][] m, int[] shown) {
+    List<String> labels = IntStream.of(shown).mapToObj(all::get).toList();
     int n = labels.size();
-    int labelPx = 7 * labels.stream().mapToInt(String::length).max().orElse(4);
+    int labelPx = 7 * labels.stream().mapToInt(l -> Messages.escape(l).length()).max().orElse(4);
     int left = labelPx + 8;
     // Column labels are rotated 45 degrees: they rise and reach right by about 0.71 of their
     // length.
@@ -236,11 +285,13 @@ final class HtmlReport {
               top - 6,
               x,
               top - 6,
-              escapeHtml4(labels.get(j))));
+              text(labels.get(j))));
     }
     for (int i = 0; i < n; i++) {
+      // the share is of the whole row, labels not shown included
+      int[] row = m[shown[i]];
       long rowTotal = 0;
-      for (int v : m[i]) {
+      for (int v : row) {
         rowTotal += v;
       }
       int y = top + i * CELL;
@@ -250,9 +301,10 @@ final class HtmlReport {
               "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>\n",
               left - 6,
               y + CELL / 2 + 4,
-              escapeHtml4(labels.get(i))));
+              text(labels.get(i))));
       for (int j = 0; j < n; j++) {
-        double share = rowTotal == 0 ? 0 : (double) m[i][j] / rowTotal;
+        int count = row[shown[j]];
+        double share = rowTotal == 0 ? 0 : (double) count / rowTotal;
         int x = left + j * CELL;
         h.append(
             String.format(
@@ -264,11 +316,11 @@ final class HtmlReport {
                 CELL,
                 CELL,
                 color(share, i == j),
-                escapeHtml4(labels.get(i)),
-                escapeHtml4(labels.get(j)),
-                m[i][j],
+                text(labels.get(i)),
+                text(labels.get(j)),
+                count,
                 share * 100));
-        if (m[i][j] != 0) {
+        if (count != 0) {
           h.append(
               String.format(
                   Locale.ROOT,
@@ -276,7 +328,7 @@ final class HtmlReport {
                   x + CELL / 2,
                   y + CELL / 2 + 4,
                   share > 0.5 ? " class=\"in\"" : "",
-                  m[i][j]));
+                  count));
         }
       }
     }
@@ -321,12 +373,12 @@ final class HtmlReport {
                   + "<text x=\"%d\" y=\"%d\">%s</text>\n",
               left - 6,
               y + 15,
-              escapeHtml4(r.label()),
+              text(r.label()),
               left,
               y,
               w,
               rowHeight - 6,
-              escapeHtml4(r.label()),
+              text(r.label()),
               fmt(r.f1()),
               left + w + 6,
               y + 15,
