@@ -299,4 +299,51 @@ class EvaluateCommandTest {
     assertThat(r.errLines())
         .contains("seeds-doccat.bin: note: " + ModelFacts.NO_PROVENANCE);
   }
+
+  /**
+   * 200 labels of one example each: the text table and the HTML page show the confusion matrix
+   * for 50 of them (and say so), growing linearly; the JSON document has the whole matrix.
+   */
+  @Test
+  void manyLabelsKeepTheTableAndTheReportBoundedAndJsonWhole(@TempDir Path dir)
+      throws IOException {
+    Path data = dir.resolve("many.jsonl");
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      lines.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "{\"title\": \"t%d\", \"body\": \"customs tariff port number %d\","
+                  + " \"label\": \"L%05d\"}%n",
+              i,
+              i,
+              i));
+    }
+    Files.writeString(data, lines, StandardCharsets.UTF_8);
+    Path report = dir.resolve("report.html");
+
+    Cli.Result text = Cli.run("evaluate", "--html", report.toString(), data.toString());
+    Cli.Result json = Cli.run("evaluate", "--format", "json", data.toString());
+
+    assertThat(text.exitCode()).as(text.toString()).isZero();
+    assertThat(json.exitCode()).as(json.toString()).isZero();
+    com.fasterxml.jackson.databind.JsonNode matrix =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).get("confusion");
+    // 200 true labels and the built-in model's predictions
+    int labels = matrix.get("labels").size();
+    assertThat(labels).isGreaterThan(200);
+    assertThat(text.out())
+        .contains(
+            "confusion (rows = true, columns = predicted): 50 of " + labels + " labels",
+            "(--format json has the whole confusion matrix)")
+        .contains("L00000", "L00199"); // the per-label table is whole
+    // the old table was about 220 lines of 220 * 4 characters
+    assertThat(text.out().length()).isLessThan(100_000);
+    String html = Files.readString(report, StandardCharsets.UTF_8);
+    assertThat(html).contains("The matrix shows 50 of " + labels + " labels");
+    assertThat(html.length()).isLessThan(1_000_000);
+    // the JSON document has the whole matrix
+    assertThat(matrix.get("matrix")).hasSize(labels);
+    assertThat(matrix.get("matrix").get(labels - 1)).hasSize(labels);
+  }
 }

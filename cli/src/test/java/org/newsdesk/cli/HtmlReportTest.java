@@ -190,4 +190,82 @@ class HtmlReportTest {
     assertThat(html).contains(model.provenance().orElseThrow().dataSha256());
     assertThat(render()).doesNotContain("<h2>Model</h2>");
   }
+
+  /**
+   * 200 labels, one example each, predicted as the next label; 20 more examples of L150 predicted
+   * as L151, so L150 and L151 are in the most examples.
+   */
+  private static Evaluation manyLabels() {
+    List<LabeledText> examples = new java.util.ArrayList<>();
+    List<Prediction> predictions = new java.util.ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      examples.add(LabeledText.of("x", label(i)));
+      predictions.add(new Prediction(List.of(new LabelScore(label((i + 1) % 200), 1.0)), false));
+    }
+    for (int k = 0; k < 20; k++) {
+      examples.add(LabeledText.of("x", label(150)));
+      predictions.add(new Prediction(List.of(new LabelScore(label(151), 1.0)), false));
+    }
+    return Evaluation.of(examples, predictions);
+  }
+
+  private static String label(int i) {
+    return String.format(java.util.Locale.ROOT, "L%03d", i);
+  }
+
+  @Test
+  void theHeatMapShowsFiftyLabelsAtMostAndSaysWhereTheWholeMatrixIs() {
+    Evaluation e = manyLabels();
+
+    String html = HtmlReport.render(e, "t", "s");
+
+    String heatMap =
+        html.substring(
+            html.indexOf("aria-label=\"confusion matrix\""), html.indexOf("<h2>F1 per label"));
+    assertThat(heatMap.split("<rect ", -1)).hasSize(50 * 50 + 1);
+    assertThat(html)
+        .contains(
+            "<p class=\"note\">The matrix shows 50 of 200 labels, those in the most examples (true"
+                + " or predicted); <code>newsdesk evaluate --format json</code> has the whole"
+                + " matrix.</p>");
+    // the busiest labels are shown, the share is of the whole row
+    assertThat(heatMap).contains("<title>true L150, predicted L151: 21 (100% of row)</title>");
+    // the page grows linearly with the labels: per-label rows and bars stay complete
+    assertThat(html).contains("<tr><td>L199</td>");
+    assertThat(html.length()).isLessThan(50 * 50 * 200 + 200 * 1_000);
+    // the usual case says nothing of the kind
+    assertThat(render()).doesNotContain("The matrix shows");
+  }
+
+  @Test
+  void controlCharactersInDataAreShownEscapedNotWritten() {
+    String red = "red\u001B[31m\u0007";
+    Evaluation e =
+        Evaluation.of(
+            List.of(new LabeledText("Title \u009B2J\u001B]0;x\u0007", "x", red, "d\u001B.txt:7")),
+            List.of(new Prediction(List.of(new LabelScore("alpha", 1.0)), false)));
+
+    String html = HtmlReport.render(e, "Report \u001Bc", "s\u0000", null, true);
+
+    assertThat(html).doesNotContainPattern("[\\x00-\\x09\\x0B-\\x1F\\x7F-\\x9F]");
+    assertThat(html)
+        .contains(
+            "<title>Report \\u001Bc</title>",
+            "<td>red\\u001B[31m\\u0007</td>",
+            "<td>Title \\u009B2J\\u001B]0;x\\u0007</td>",
+            "<td>d\\u001B.txt:7</td>");
+  }
+
+  @Test
+  void bidiControlsInDataCannotReorderTheReport() {
+    Evaluation e =
+        Evaluation.of(
+            List.of(LabeledText.of("x", "abc\u202Edef")),
+            List.of(new Prediction(List.of(new LabelScore("alpha\u2066", 1.0)), false)));
+
+    String html = HtmlReport.render(e, "t\u202D", "s", null, true);
+
+    assertThat(html).doesNotContainPattern("[\u202A-\u202E\u2066-\u2069]");
+    assertThat(html).contains("abc\\u202Edef", "alpha\\u2066", "<title>t\\u202D</title>");
+  }
 }
