@@ -14,7 +14,10 @@ import org.newsdesk.core.Article;
  *
  * @param title the headline, never {@code null} (may be empty)
  * @param body the body text, never {@code null}
- * @param label the topic label, never blank
+ * @param label the topic label: not blank, not {@link Evaluation#UNKNOWN} (which stands for a text
+ *     a model cannot place), and without control characters (a line break, a tab), line or
+ *     paragraph separators, or bidirectional-text controls, which would let a label rewrite the
+ *     reports it is printed in
  * @param source where the example came from, e.g. {@code "digest.txt:13"}, or empty; never
  *     {@code null}
  */
@@ -28,16 +31,47 @@ public record LabeledText(String title, String body, String label, String source
    * @param label the topic label
    * @param source where the example came from, or empty
    * @throws NullPointerException if any component is {@code null}
-   * @throws IllegalArgumentException if the label is blank
+   * @throws IllegalArgumentException if the label is not one a model can have (see {@code label})
    */
   public LabeledText {
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(label, "label");
     Objects.requireNonNull(source, "source");
-    if (label.isBlank()) {
-      throw new IllegalArgumentException("label must not be blank");
+    String problem = labelProblem(label);
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
     }
+  }
+
+  /**
+   * Why {@code label} cannot be a model's label, or null if it can: the one rule for labels, for
+   * examples and for the labels of a model read from a file (which is untrusted).
+   */
+  static String labelProblem(String label) {
+    if (label.isBlank()) {
+      return "label must not be blank";
+    }
+    if (label.equals(Evaluation.UNKNOWN)) {
+      return "label '" + Evaluation.UNKNOWN + "' is reserved for texts a model cannot place";
+    }
+    for (int i = 0; i < label.length(); i++) {
+      char c = label.charAt(i);
+      if (Character.isISOControl(c)
+          || (c >= '\u2028' && c <= '\u202E')
+          || (c >= '\u2066' && c <= '\u2069')
+          || c == '\u200E'
+          || c == '\u200F'
+          || c == '\u061C') {
+        return String.format(
+            java.util.Locale.ROOT,
+            "label must not contain U+%04X (a control, separator or bidirectional-text character),"
+                + " found at index %d",
+            (int) c,
+            i);
+      }
+    }
+    return null;
   }
 
   /**
@@ -47,7 +81,7 @@ public record LabeledText(String title, String body, String label, String source
    * @param body the body text
    * @param label the topic label
    * @throws NullPointerException if any argument is {@code null}
-   * @throws IllegalArgumentException if the label is blank
+   * @throws IllegalArgumentException if the label is not one a model can have
    */
   public LabeledText(String title, String body, String label) {
     this(title, body, label, "");

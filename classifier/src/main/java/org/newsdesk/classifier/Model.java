@@ -22,8 +22,16 @@ abstract class Model {
   /**
    * @param outcomes the label of each probability index
    * @param tieRanks each outcome's place among equally scored outcomes (see {@link #tieRanks()})
+   * @throws IllegalArgumentException if a label is not one a model can have ({@link
+   *     LabeledText#labelProblem}): a model read from a file is untrusted
    */
   Model(String[] outcomes, int[] tieRanks) {
+    for (String label : outcomes) {
+      String problem = label == null ? "a label is missing" : LabeledText.labelProblem(label);
+      if (problem != null) {
+        throw new IllegalArgumentException("the model's " + problem);
+      }
+    }
     this.outcomes = outcomes;
     this.tieRanks = tieRanks;
   }

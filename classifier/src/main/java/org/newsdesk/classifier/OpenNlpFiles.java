@@ -148,6 +148,10 @@ final class OpenNlpFiles {
     }
   }
 
+  /**
+   * The whole file, at most {@code limit} bytes and what the heap can hold ({@link
+   * ModelIO#maxModelBytes}): a large file that merely starts like a zip must not exhaust memory.
+   */
   private static byte[] readUpTo(InputStream in, long limit, String source) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] chunk = new byte[1 << 16];
@@ -158,6 +162,9 @@ final class OpenNlpFiles {
       if (total > limit) {
         throw new ModelLoadException(
             source + ": OpenNLP model larger than " + limit + " bytes is refused");
+      }
+      if (total > ModelIO.maxModelBytes()) {
+        ModelIO.checkHeap(total, source, "the file is larger than " + (total - n) + " bytes");
       }
       out.write(chunk, 0, n);
     }

@@ -87,7 +87,9 @@ public final class TopicClassifier {
    * @param model the OpenNLP model
    * @return a classifier using it
    * @throws IllegalArgumentException if the model's feature generators cannot be created (its
-   *     manifest names a class OpenNLP cannot load as one)
+   *     manifest names a class OpenNLP cannot load as one), or a category is not a label a model
+   *     can have (see {@link LabeledText}: blank, {@link Evaluation#UNKNOWN}, or holding a control
+   *     character)
    */
   public static TopicClassifier of(DoccatModel model) {
     return new TopicClassifier(new DoccatClassifier(Objects.requireNonNull(model, "model")), null);

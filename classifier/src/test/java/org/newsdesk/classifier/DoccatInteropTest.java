@@ -208,4 +208,36 @@ class DoccatInteropTest {
         .isInstanceOf(NullPointerException.class)
         .hasMessage("text");
   }
+
+  /**
+   * A doccat model is untrusted: a category holding a line break (which would forge lines in
+   * {@code newsdesk info} and evaluation reports) or named {@code (unknown)} is refused when the
+   * model is wrapped or loaded, not printed.
+   */
+  @Test
+  void aCategoryThatCannotBeALabelIsRefusedAtLoad() throws IOException {
+    for (String bad : List.of("trade\naccuracy 1.0000", Evaluation.UNKNOWN, "rtl\u202Eevil")) {
+      List<DocumentSample> samples = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        samples.add(new DocumentSample(bad, new String[] {"tariff", "duty", "w" + i}));
+        samples.add(new DocumentSample("other", new String[] {"port", "ship", "v" + i}));
+      }
+      TrainingParameters params = TrainingParameters.defaultParams();
+      params.put(TrainingParameters.CUTOFF_PARAM, 1);
+      params.put(TrainingParameters.ITERATIONS_PARAM, 5);
+      DoccatModel m =
+          DocumentCategorizerME.train(
+              "en", new CollectionObjectStream<>(samples), params, new DoccatFactory());
+      Path file = dir.resolve("bad-label.bin");
+      m.serialize(file);
+
+      assertThatThrownBy(() -> TopicClassifier.of(m))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("label");
+      assertThatThrownBy(() -> TopicClassifier.load(file))
+          .isInstanceOf(ModelLoadException.class)
+          .hasMessageStartingWith(file.toString())
+          .hasMessageContaining("label");
+    }
+  }
 }

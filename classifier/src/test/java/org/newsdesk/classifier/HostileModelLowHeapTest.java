@@ -496,6 +496,26 @@ class HostileModelLowHeapTest {
         "inflates to " + length + " bytes");
   }
 
+  /**
+   * A large file that only starts like a zip (a doccat model): refused once it outgrows what the
+   * heap can hold, not buffered whole into an OutOfMemoryError. A sparse file: no disk is used.
+   */
+  @Test
+  void aLargeFileThatStartsLikeAZipIsRefusedBeforeTheHeapRunsOut() throws Exception {
+    Path f = dir.resolve("zip-start.bin");
+    try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(f.toFile(), "rw")) {
+      raf.write(new byte[] {'P', 'K', 3, 4});
+      raf.setLength(Math.min(Runtime.getRuntime().maxMemory(), 1L << 30));
+    }
+    assertTimeoutPreemptively(
+        LIMIT,
+        () ->
+            assertThatThrownBy(() -> TopicClassifier.load(f))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageStartingWith(f.toString())
+                .hasMessageContaining("heap"));
+  }
+
   @Test
   void aModelWithManyLabelsInAnyOrderPredictsQuickly() throws Exception {
     // 100,000 categories, in reverse alphabetical order in the file

@@ -114,7 +114,7 @@ final class EvaluateCommand extends InputCommand {
               classifier,
               misclassified);
       AtomicFiles.write(html, out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
-      err().println("wrote " + html);
+      err().println(Messages.escape("wrote " + html));
     }
     return 0;
   }

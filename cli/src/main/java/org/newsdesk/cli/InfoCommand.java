@@ -55,6 +55,8 @@ final class InfoCommand implements Callable<Integer> {
       err.println(Messages.ioError(e));
       return NewsdeskCli.EXIT_BAD_INPUT;
     }
+    // the labels and settings come from the file: each value is escaped before it is laid out,
+    // so that a line break in one cannot start a line of its own
     StringBuilder s = new StringBuilder();
     row(s, "model", builtIn ? "built-in model" : model);
     row(s, "size", String.format(Locale.ROOT, "%,d bytes", size));
@@ -62,23 +64,23 @@ final class InfoCommand implements Callable<Integer> {
       row(s, fact.name(), fact.value());
       Map<String, Integer> perLabel = ModelFacts.perLabel(classifier);
       if (fact.name().equals("labels") && !perLabel.isEmpty()) {
-        int width = perLabel.keySet().stream().mapToInt(String::length).max().orElse(0);
+        int width =
+            perLabel.keySet().stream().mapToInt(l -> Messages.escape(l).length()).max().orElse(0);
         perLabel.forEach(
             (label, n) ->
                 s.append("  ")
-                    .append(String.format(Locale.ROOT, "%-" + width + "s  %,d", label, n))
+                    .append(
+                        String.format(
+                            Locale.ROOT, "%-" + width + "s  %,d", Messages.escape(label), n))
                     .append(n == 1 ? " example\n" : " examples\n"));
       }
     }
-    // the labels and settings come from the file: escape what could drive a terminal
-    for (String line : s.toString().split("\n")) {
-      out.println(Messages.escape(line));
-    }
+    out.print(s);
     return 0;
   }
 
   private static void row(StringBuilder s, String name, String value) {
-    s.append(String.format(Locale.ROOT, "%-12s %s%n", name + ":", value));
+    s.append(String.format(Locale.ROOT, "%-12s %s%n", name + ":", Messages.escape(value)));
   }
 
   /** The size of the model as {@code train} would save it. */

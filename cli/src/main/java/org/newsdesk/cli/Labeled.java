@@ -7,9 +7,10 @@ import org.newsdesk.core.Article;
 
 /**
  * The labeled articles (category = label) that train and evaluate work on, as the library's
- * {@link LabeledText}s. Articles without a category are not silently dropped: each is a diagnostic,
- * reported through {@link Inputs#report} like the readers' (printed, and counted in the summary
- * line). It is not a malformed record, so {@code --strict} does not stop at it.
+ * {@link LabeledText}s. Articles without a category, or with one that cannot be a label (the
+ * library's rule: e.g. {@code (unknown)}, or a line break), are not silently dropped: each is a
+ * diagnostic, reported through {@link Inputs#report} like the readers' (printed, and counted in
+ * the summary line). It is not a malformed record, so {@code --strict} does not stop at it.
  *
  * <p>An instance is a view that can be iterated again, as {@code TopicTrainer} does (once per
  * pass over the examples), if the articles can: nothing is held, and only the first pass reports
@@ -56,13 +57,26 @@ final class Labeled implements Iterable<LabeledText> {
       public boolean hasNext() {
         while (next == null && it.hasNext()) {
           Article a = it.next();
-          if (a.category().isPresent()) {
-            next = LabeledText.from(a);
+          if (a.category().isEmpty()) {
             if (first) {
-              labeled++;
+              reports.report(a.source(), a.line(), "no category to learn from; skipped");
             }
-          } else if (first) {
-            reports.report(a.source(), a.line(), "no category to learn from; skipped");
+            continue;
+          }
+          try {
+            next = LabeledText.from(a);
+          } catch (IllegalArgumentException e) { // a category that cannot be a label
+            if (first) {
+              reports.report(
+                  a.source(),
+                  a.line(),
+                  "category '" + a.category().get() + "' cannot be a label: " + e.getMessage()
+                      + "; skipped");
+            }
+            continue;
+          }
+          if (first) {
+            labeled++;
           }
         }
         return next != null;

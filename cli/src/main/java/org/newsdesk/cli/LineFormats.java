@@ -90,7 +90,8 @@ final class LineFormats {
         title,
         body,
         Optional.ofNullable(date),
-        Optional.ofNullable(label).filter(l -> !l.isBlank()),
+        // stripped in every format, so that " A" and "A" are one label
+        Optional.ofNullable(label).map(String::strip).filter(l -> !l.isEmpty()),
         source,
         line);
   }

@@ -18,13 +18,19 @@ final class Messages {
   /**
    * Control characters (C0, DEL, C1) as Java-style Unicode escapes (ESC becomes backslash, u,
    * 001B), so that data cannot move the cursor, recolour or clear a terminal; a tab becomes a
-   * space, which keeps table columns aligned.
+   * space, which keeps table columns aligned. Line and paragraph separators and the
+   * bidirectional-text controls (U+061C, U+200E-U+200F, U+2028-U+202E, U+2066-U+2069) are escaped
+   * too, so that data cannot start a line or reorder the rest of one ("Trojan Source").
    */
   private static final CharSequenceTranslator CONTROLS =
       new AggregateTranslator(
           new LookupTranslator(Map.of("\t", " ")),
           JavaUnicodeEscaper.between(0x00, 0x1F),
-          JavaUnicodeEscaper.between(0x7F, 0x9F));
+          JavaUnicodeEscaper.between(0x7F, 0x9F),
+          JavaUnicodeEscaper.between(0x061C, 0x061C),
+          JavaUnicodeEscaper.between(0x200E, 0x200F),
+          JavaUnicodeEscaper.between(0x2028, 0x202E),
+          JavaUnicodeEscaper.between(0x2066, 0x2069));
 
   /** The text with control characters escaped, for whatever goes to a terminal. */
   static String escape(String text) {

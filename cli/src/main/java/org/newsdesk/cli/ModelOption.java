@@ -32,12 +32,23 @@ final class ModelOption {
       }
     }
     if (!Files.isRegularFile(file)) {
-      throw new InputException(file + ": no such model file");
+      throw new InputException(
+          file
+              + (Files.exists(file)
+                  ? ": not a model file (a directory, device or pipe)"
+                  : ": no such model file"));
     }
     try {
       return TopicClassifier.load(file);
     } catch (IOException e) {
-      throw new InputException(file + ": not a usable model: " + e.getMessage(), e);
+      String message = String.valueOf(e.getMessage());
+      String named = file + ": ";
+      // the library's messages name the file already: once is enough
+      throw new InputException(
+          named
+              + "not a usable model: "
+              + (message.startsWith(named) ? message.substring(named.length()) : message),
+          e);
     }
   }
 }

@@ -322,7 +322,7 @@ final class TrainCommand extends InputCommand {
     AtomicFiles.write(out, model::save);
     int n = model.provenance().orElseThrow().examples();
     err().println(
-        "saved " + out + ": " + n + (n == 1 ? " example, " : " examples, ")
+        Messages.escape("saved " + out) + ": " + n + (n == 1 ? " example, " : " examples, ")
             + model.labels().size() + " labels");
     return 0;
   }

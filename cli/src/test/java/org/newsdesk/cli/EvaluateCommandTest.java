@@ -58,6 +58,25 @@ class EvaluateCommandTest {
     assertThat(r.summary()).isEqualTo("49 articles, 1 diagnostic");
   }
 
+  /**
+   * {@code (unknown)} stands for a text a model cannot place, so it cannot be a true label: an
+   * article labelled so is a counted diagnostic naming its line (it was a stack trace).
+   */
+  @Test
+  void theReservedUnknownLabelIsADiagnosticNotACrash() {
+    String reserved =
+        "A title\n\nA title\n\nA body about customs.\n\n01/01/2000 (unknown)\n\n"
+            + "B title\n\nB title\n\nA body about ports.\n\n01/01/2000 logistics\n";
+    Cli.Result r = Cli.runWithStdin(reserved, "evaluate", "-");
+
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.errLines())
+        .anySatisfy(
+            l -> assertThat(l).startsWith("<stdin>:1: category '(unknown)' cannot be a label"));
+    assertThat(r.err()).doesNotContain("Exception", "\tat ");
+    assertThat(r.summary()).isEqualTo("2 articles, 1 diagnostic");
+  }
+
   @Test
   void evaluatesTheBuiltInModelByDefault() throws IOException {
     Cli.Result r = Cli.run("evaluate", Cli.LABELED.toString());

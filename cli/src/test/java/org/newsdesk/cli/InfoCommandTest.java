@@ -87,6 +87,11 @@ class InfoCommandTest {
     assertThat(missing.errLines()).containsExactly(dir.resolve("none.bin") + ": no such model file");
     assertThat(broken.exitCode()).isEqualTo(1);
     assertThat(broken.errLines().get(0)).startsWith(bogus + ": not a usable model");
+    assertThat(broken.errLines().get(0).indexOf(bogus.toString(), 1)).as("named once").isNegative();
     assertThat(broken.out()).isEmpty();
+    Cli.Result directory = Cli.run("info", dir.toString());
+    assertThat(directory.exitCode()).isEqualTo(1);
+    assertThat(directory.errLines())
+        .containsExactly(dir + ": not a model file (a directory, device or pipe)");
   }
 }

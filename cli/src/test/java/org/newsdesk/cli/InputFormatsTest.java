@@ -90,6 +90,19 @@ class InputFormatsTest {
     }
   }
 
+  /** A label is stripped in every format: " A", "A " and "A" are one label, as in TSV. */
+  @Test
+  void labelsAreStrippedInEveryFormat() throws IOException {
+    String lines =
+        "{\"title\": \"t\", \"body\": \"b1\", \"label\": \" trade \"}\n"
+            + "{\"title\": \"t\", \"body\": \"b2\", \"category\": \"trade\\t\"}\n";
+    Cli.Result r = Cli.runWithStdin(lines, "parse", "--input", "jsonl", "--format", "jsonl", "-");
+
+    assertThat(ParseCommandTest.jsonLines(r.out()))
+        .extracting(n -> n.get("category").asText())
+        .containsExactly("trade", "trade");
+  }
+
   @Test
   void fastTextLabelsMayStandAnywhereAndSeveralAreAProblem() throws IOException {
     String text = "watches __label__enforcement seized\n__label__a __label__b two labels\n";
