@@ -180,6 +180,10 @@ final class OpenNlpFiles {
       throw new ModelLoadException(source + ": unreadable " + MANIFEST + ": " + e.getMessage(), e);
     }
     String component = p.getProperty("Component-Name");
+    if (component == null) {
+      throw new ModelLoadException(
+          source + ": not an OpenNLP model (" + MANIFEST + " names no Component-Name)");
+    }
     if (!COMPONENT.equals(component)) {
       throw new ModelLoadException(
           source + ": an OpenNLP model for " + component + ", not a document categorizer");

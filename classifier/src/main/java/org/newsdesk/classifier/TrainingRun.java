@@ -322,13 +322,21 @@ final class TrainingRun {
     if (!(trainer.learner() instanceof Learner.MaxEnt)) {
       return;
     }
-    long need = (dimension * LBFGS_VECTORS + (long) examples * (labelCount + 1)) * Double.BYTES;
+    long scores = (long) examples * (labelCount + 1);
+    long need = (dimension * LBFGS_VECTORS + scores) * Double.BYTES;
     long max = Runtime.getRuntime().maxMemory();
     if (max != Long.MAX_VALUE && need > max) {
+      // with many labels the examples' scores, not the weights, can be most of it: then the
+      // feature settings cannot help
+      String remedy =
+          scores > dimension * LBFGS_VECTORS
+              ? "raise the heap (java -Xmx), or train on fewer examples or labels (each example"
+                  + " keeps a score per label: " + examples + " x " + (labelCount + 1) + ")"
+              : remedy();
       throw new Explained(
           "training needs at least " + megabytes(need) + " of heap for the optimiser ("
               + features + " features x " + labelCount + " labels, " + examples
-              + " examples), but the JVM allows " + megabytes(max) + ": " + remedy());
+              + " examples), but the JVM allows " + megabytes(max) + ": " + remedy);
     }
   }
 

@@ -407,6 +407,11 @@ class HostileModelLowHeapTest {
         zip(Map.of("manifest.properties", manifest("TokenizerME", ""), "doccat.model", model)),
         "not a document categorizer");
     rejects(
+        "no-component.bin",
+        zip(Map.of("manifest.properties", "Manifest-Version=1.0\n".getBytes(StandardCharsets.UTF_8),
+            "doccat.model", model)),
+        "names no Component-Name");
+    rejects(
         "serializer.bin",
         zip(
             Map.of(

@@ -55,4 +55,24 @@ class TrainingMemoryLowHeapTest {
             .train(data);
     assertThat(small.labels()).hasSize(800);
   }
+
+  /**
+   * With thousands of labels and examples, the examples' scores (one per label each) are most of
+   * the optimiser's memory: the advice is then fewer examples or labels, not feature settings.
+   */
+  @Test
+  void whenTheExamplesScoresDominateTheAdviceSaysSo() {
+    List<LabeledText> data = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      data.add(LabeledText.of("tariff duty " + word(i % 7), "label" + word(i % 2_000)));
+    }
+    TopicTrainer trainer =
+        TopicTrainer.withDefaults()
+            .withPipeline(FeaturePipeline.parse("ngrams=1,min-df=1,max-features=10"));
+    assertThatThrownBy(() -> trainer.train(data))
+        .isInstanceOf(OutOfMemoryError.class)
+        .hasMessageContaining("training needs at least")
+        .hasMessageContaining("fewer examples or labels")
+        .hasMessageNotContaining("max-features");
+  }
 }
