@@ -237,13 +237,17 @@ class HtmlReportTest {
     assertThat(render()).doesNotContain("The matrix shows");
   }
 
+  /**
+   * True labels cannot hold control or bidi characters ({@link LabeledText} refuses them), but
+   * titles, sources, file names and predicted labels can.
+   */
   @Test
   void controlCharactersInDataAreShownEscapedNotWritten() {
-    String red = "red\u001B[31m\u0007";
     Evaluation e =
         Evaluation.of(
-            List.of(new LabeledText("Title \u009B2J\u001B]0;x\u0007", "x", red, "d\u001B.txt:7")),
-            List.of(new Prediction(List.of(new LabelScore("alpha", 1.0)), false)));
+            List.of(
+                new LabeledText("Title \u009B2J\u001B]0;x\u0007", "x", "alpha", "d\u001B.txt:7")),
+            List.of(new Prediction(List.of(new LabelScore("red\u001B[31m", 1.0)), false)));
 
     String html = HtmlReport.render(e, "Report \u001Bc", "s\u0000", null, true);
 
@@ -251,7 +255,8 @@ class HtmlReportTest {
     assertThat(html)
         .contains(
             "<title>Report \\u001Bc</title>",
-            "<td>red\\u001B[31m\\u0007</td>",
+            "<p class=\"sub\">s\\u0000</p>",
+            "<td>red\\u001B[31m</td>",
             "<td>Title \\u009B2J\\u001B]0;x\\u0007</td>",
             "<td>d\\u001B.txt:7</td>");
   }
@@ -260,12 +265,17 @@ class HtmlReportTest {
   void bidiControlsInDataCannotReorderTheReport() {
     Evaluation e =
         Evaluation.of(
-            List.of(LabeledText.of("x", "abc\u202Edef")),
-            List.of(new Prediction(List.of(new LabelScore("alpha\u2066", 1.0)), false)));
+            List.of(new LabeledText("abc\u202Edef", "x", "alpha", "d\u2066.txt:1")),
+            List.of(new Prediction(List.of(new LabelScore("beta\u202B", 1.0)), false)));
 
     String html = HtmlReport.render(e, "t\u202D", "s", null, true);
 
     assertThat(html).doesNotContainPattern("[\u202A-\u202E\u2066-\u2069]");
-    assertThat(html).contains("abc\\u202Edef", "alpha\\u2066", "<title>t\\u202D</title>");
+    assertThat(html)
+        .contains(
+            "<td>abc\\u202Edef</td>",
+            "<td>d\\u2066.txt:1</td>",
+            "<td>beta\\u202B</td>",
+            "<title>t\\u202D</title>");
   }
 }
