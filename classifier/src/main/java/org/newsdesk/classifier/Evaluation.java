@@ -640,7 +640,7 @@ public final class Evaluation {
     }
     row(sb, w, "macro avg", macroPrecision(), macroRecall(), macroF1(), total);
     row(sb, w, "weighted avg", weightedPrecision(), weightedRecall(), weightedF1(), total);
-    int[] shown = matrixLabels();
+    int[] shown = matrixIndices();
     sb.append(
         shown.length == labels.size()
             ? String.format(Locale.ROOT, "%nconfusion (rows = true, columns = predicted)%n")
@@ -667,11 +667,19 @@ public final class Evaluation {
   }
 
   /**
-   * The indices of the labels {@link #toString()} shows the confusion matrix for: all of them, or
-   * the {@link #MATRIX_LABELS} in the most examples as truth or prediction (ties: the earlier
-   * label), in {@link #labels()} order, so that the table grows no faster than the labels.
+   * The labels {@link #toString()} shows the confusion matrix for, in {@link #labels()} order: all
+   * of them, or, with more than {@link #MATRIX_LABELS}, the {@code MATRIX_LABELS} in the most
+   * examples as truth or prediction (ties: the earlier label), so that a report of the matrix
+   * grows no faster than the labels.
+   *
+   * @return the labels of the shown matrix, a subset of {@link #labels()}
    */
-  private int[] matrixLabels() {
+  public List<String> matrixLabels() {
+    return IntStream.of(matrixIndices()).mapToObj(labels::get).toList();
+  }
+
+  /** The indices in {@link #labels()} of the {@link #matrixLabels()}. */
+  private int[] matrixIndices() {
     int n = labels.size();
     if (n <= MATRIX_LABELS) {
       return IntStream.range(0, n).toArray();

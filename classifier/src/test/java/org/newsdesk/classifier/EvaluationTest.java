@@ -189,6 +189,11 @@ class EvaluationTest {
     // L000 and L199 (61 examples each, true or predicted) and the first 48 of L010..L069 (3 each)
     assertThat(matrix).contains("[0] L000 ", "[1] L010 ", "[48] L057 ", "[49] L199 ");
     assertThat(matrix).doesNotContain("L001", "L058", "L198");
+    assertThat(e.matrixLabels())
+        .hasSize(Evaluation.MATRIX_LABELS)
+        .startsWith("L000", "L010")
+        .endsWith("L057", "L199")
+        .isSubsetOf(e.labels());
     assertThat(matrix.lines().count()).isEqualTo(2 + 50);
     // the per-label table stays complete; the whole table grows linearly, not with the square
     assertThat(s).contains("L001", "L198");

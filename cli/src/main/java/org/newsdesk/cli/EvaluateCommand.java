@@ -94,7 +94,7 @@ final class EvaluateCommand extends InputCommand {
       out().println(json(evaluation, classifier, read.paths));
     } else {
       printBlock(evaluation);
-      if (evaluation.labels().size() > Evaluation.MATRIX_LABELS) {
+      if (evaluation.matrixLabels().size() < evaluation.labels().size()) {
         // the library's table shows the matrix for some of the labels and says which
         out().println("(--format json has the whole confusion matrix)");
       }

@@ -2,9 +2,10 @@ package org.newsdesk.cli;
 
 import static org.apache.commons.text.StringEscapeUtils.escapeHtml4;
 
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.newsdesk.classifier.Evaluation;
 import org.newsdesk.classifier.Evaluation.LabelMetrics;
@@ -109,7 +110,10 @@ final class HtmlReport {
     h.append("<h2>Confusion matrix</h2>\n<p>Rows are the true labels, columns the predicted ones;")
         .append(" blue cells are correct, orange cells errors, darker means a larger share of the")
         .append(" row.</p>\n");
-    int[] shown = heatMapLabels(confusion);
+    // the labels the text's matrix shows too
+    Set<String> busiest = new HashSet<>(evaluation.matrixLabels());
+    int[] shown =
+        IntStream.range(0, labels.size()).filter(i -> busiest.contains(labels.get(i))).toArray();
     if (shown.length < labels.size()) {
       h.append("<p class=\"note\">The matrix shows ")
           .append(shown.length)
@@ -226,34 +230,6 @@ final class HtmlReport {
    */
   static String text(String data) {
     return escapeHtml4(Messages.escape(data));
-  }
-
-  /**
-   * The indices of the labels the heat map shows: all of them, or the {@link
-   * Evaluation#MATRIX_LABELS} in the most examples as truth or prediction (ties: the earlier
-   * label), in label order, as the text table does; so the page grows no faster than the labels.
-   */
-  static int[] heatMapLabels(int[][] m) {
-    int n = m.length;
-    if (n <= Evaluation.MATRIX_LABELS) {
-      return IntStream.range(0, n).toArray();
-    }
-    long[] examples = new long[n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        examples[i] += m[i][j];
-        if (j != i) {
-          examples[j] += m[i][j];
-        }
-      }
-    }
-    return IntStream.range(0, n)
-        .boxed()
-        .sorted(Comparator.comparingLong((Integer i) -> -examples[i]).thenComparing(i -> i))
-        .limit(Evaluation.MATRIX_LABELS)
-        .mapToInt(Integer::intValue)
-        .sorted()
-        .toArray();
   }
 
   private static void heatMap(StringBuilder h, List<String> all, int[][] m, int[] shown) {
