@@ -86,28 +86,6 @@ class ControlCharacterTest {
         .containsExactly(dir + "/evil\\u001B[31m.txt: no such file or directory");
   }
 
-  /**
-   * A category holding a control character cannot be a label (it could forge lines in reports):
-   * the article is a counted diagnostic, shown escaped, and the rest is evaluated.
-   */
-  @Test
-  void aCategoryWithControlCharactersIsASkippedDiagnosticShownEscaped() {
-    String text =
-        "A title\n\nA title\n\nThe body about customs.\n\n01/31/2024 bad\u001B[31mlabel\n\n"
-            + "Other title\n\nOther title\n\nAnother body about ports.\n\n01/31/2024 good\n";
-    Cli.Result r = Cli.runWithStdin(text, "evaluate", "-");
-
-    assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(r.errLines())
-        .anySatisfy(
-            l ->
-                assertThat(l)
-                    .startsWith("<stdin>:1: category 'bad\\u001B[31mlabel' cannot be a label: ")
-                    .endsWith("; skipped"));
-    assertThat(r.summary()).isEqualTo("2 articles, 1 diagnostic");
-    assertThat(hasControl(r.out() + r.err())).as(r.out()).isFalse();
-  }
-
   @Test
   void bidirectionalControlsAndLineSeparatorsAreEscapedToo() {
     assertThat(Messages.escape("a\u202Eb\u2066c\u2028d\u200Fe\u061Cf"))

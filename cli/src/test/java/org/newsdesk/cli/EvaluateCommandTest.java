@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.classifier.Evaluation;
@@ -59,21 +60,26 @@ class EvaluateCommandTest {
   }
 
   /**
-   * {@code (unknown)} stands for a text a model cannot place, so it cannot be a true label: an
-   * article labelled so is a counted diagnostic naming its line (it was a stack trace).
+   * A category that cannot be a label is a counted diagnostic naming its line, shown escaped, and
+   * the rest is evaluated: {@code (unknown)}, which stands for a text a model cannot place (it was
+   * a stack trace), and one holding a control character (it could forge lines in the reports).
    */
-  @Test
-  void theReservedUnknownLabelIsADiagnosticNotACrash() {
-    String reserved =
-        "A title\n\nA title\n\nA body about customs.\n\n01/01/2000 (unknown)\n\n"
+  @ParameterizedTest
+  @CsvSource({"(unknown), (unknown)", "bad\u001B[31mlabel, bad\\u001B[31mlabel"})
+  void aCategoryThatCannotBeALabelIsADiagnosticNotACrash(String category, String shown) {
+    String data =
+        "A title\n\nA title\n\nA body about customs.\n\n01/01/2000 " + category + "\n\n"
             + "B title\n\nB title\n\nA body about ports.\n\n01/01/2000 logistics\n";
-    Cli.Result r = Cli.runWithStdin(reserved, "evaluate", "-");
+    Cli.Result r = Cli.runWithStdin(data, "evaluate", "-");
 
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.errLines())
         .anySatisfy(
-            l -> assertThat(l).startsWith("<stdin>:1: category '(unknown)' cannot be a label"));
-    assertThat(r.err()).doesNotContain("Exception", "\tat ");
+            l ->
+                assertThat(l)
+                    .startsWith("<stdin>:1: category '" + shown + "' cannot be a label: ")
+                    .endsWith("; skipped"));
+    assertThat(r.out() + r.err()).doesNotContain("\u001B", "Exception", "\tat ");
     assertThat(r.summary()).isEqualTo("2 articles, 1 diagnostic");
   }
 
