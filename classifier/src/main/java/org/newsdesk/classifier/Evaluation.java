@@ -586,7 +586,8 @@ public final class Evaluation {
 
   /**
    * Renders the summary figures, a per-label table with macro and weighted averages, and the
-   * confusion matrix.
+   * confusion matrix of the {@link #matrixLabels()} (at most {@link #MATRIX_LABELS}; the heading
+   * says when there are more labels, and {@link #confusionMatrix()} has them all).
    *
    * @return a multi-line table
    */

@@ -93,6 +93,8 @@ public record LabeledText(String title, String body, String label, String source
    * @param text the text
    * @param label the topic label
    * @return a new example with an empty title and no source
+   * @throws NullPointerException if an argument is {@code null}
+   * @throws IllegalArgumentException if the label is not one a model can have (see {@code label})
    */
   public static LabeledText of(String text, String label) {
     return new LabeledText("", text, label, "");
@@ -105,7 +107,8 @@ public record LabeledText(String title, String body, String label, String source
    *
    * @param article the article, which must have a category
    * @return a new example with the article's title, body, category and location
-   * @throws IllegalArgumentException if the article has no category
+   * @throws IllegalArgumentException if the article has no category, or its category is not a
+   *     label a model can have (see {@code label})
    */
   public static LabeledText from(Article article) {
     String label =

@@ -89,7 +89,7 @@ public final class TopicClassifier {
    * @throws IllegalArgumentException if the model's feature generators cannot be created (its
    *     manifest names a class OpenNLP cannot load as one), or a category is not a label a model
    *     can have (see {@link LabeledText}: blank, {@link Evaluation#UNKNOWN}, or holding a control
-   *     character)
+   *     character, a line or paragraph separator or a bidirectional-text control)
    */
   public static TopicClassifier of(DoccatModel model) {
     return new TopicClassifier(new DoccatClassifier(Objects.requireNonNull(model, "model")), null);

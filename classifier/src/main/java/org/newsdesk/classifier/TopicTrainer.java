@@ -25,7 +25,9 @@ import org.newsdesk.core.Article;
  * (about 8 bytes per feature occurrence) and, for {@link Learner.MaxEnt}, about {@code 17 *
  * features * labels} doubles of optimiser state. If the heap is too small, training fails with an
  * {@link OutOfMemoryError} whose message says how much memory the run needed, how much the JVM
- * allows, and which settings shrink the model ({@code max-features}, {@code min-df}), as soon as
+ * allows, and what helps where it ran out (fewer n-gram lengths while counting; then {@code
+ * max-features} or {@code min-df}, or fewer examples or labels when their scores are most of it),
+ * as soon as
  * the need is known (before the optimiser starts) or when the heap actually runs out; the
  * partly trained state is then garbage.
  *

@@ -27,7 +27,9 @@ import picocli.CommandLine.Option;
     description = {
       "Measure a model on labeled articles.",
       "Prints accuracy and top-2/top-3 accuracy, macro, weighted and micro averages, per-label"
-          + " precision, recall and F1, and the confusion matrix, and warns when the articles"
+          + " precision, recall and F1, and the confusion matrix (at most "
+          + Evaluation.MATRIX_LABELS
+          + " labels; --format json has all), and warns when the articles"
           + " look like the model's own training data; --html also writes them as a"
           + " self-contained page with charts."
     })

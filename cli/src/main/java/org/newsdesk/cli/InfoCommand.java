@@ -54,6 +54,14 @@ final class InfoCommand implements Callable<Integer> {
     } catch (IOException e) {
       err.println(Messages.ioError(e));
       return NewsdeskCli.EXIT_BAD_INPUT;
+    } catch (OutOfMemoryError e) {
+      err.println(
+          Messages.escape(
+              Messages.outOfMemory(
+                  "cannot read the model",
+                  e,
+                  "with newsdesk: java -Xmx1g -jar newsdesk.jar info ...")));
+      return NewsdeskCli.EXIT_BAD_INPUT;
     }
     // the labels and settings come from the file: each value is escaped before it is laid out,
     // so that a line break in one cannot start a line of its own

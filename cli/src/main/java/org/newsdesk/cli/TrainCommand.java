@@ -327,10 +327,13 @@ final class TrainCommand extends InputCommand {
     return 0;
   }
 
-  /** How to give the library's remedies with this command. */
+  /**
+   * How to give the library's remedies with this command: the library's message says which
+   * settings help where the heap ran out (the n-gram range, max-features and min-df, or fewer
+   * examples or labels), so this only says where they go.
+   */
   private static final String TRAINING_HINT =
-      "with newsdesk: java -Xmx4g -jar newsdesk.jar train ..., or smaller settings such as"
-          + " --features max-features=50000,min-df=5";
+      "with newsdesk: java -Xmx4g -jar newsdesk.jar train ..., settings as --features SPEC";
 
   /** The articles, counted on the bar's line as they are read (on a terminal). */
   private static Iterable<Article> reading(Iterable<Article> articles, ProgressBar bar) {

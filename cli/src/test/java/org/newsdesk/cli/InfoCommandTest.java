@@ -94,4 +94,13 @@ class InfoCommandTest {
     assertThat(directory.errLines())
         .containsExactly(dir + ": not a model file (a directory, device or pipe)");
   }
+
+  /** A heap too small even for the built-in model: one line and exit code 1, no stack trace. */
+  @Test
+  void aHeapTooSmallIsOneLine(@TempDir Path dir) throws Exception {
+    Cli.Result r = CliProcess.run(dir, java.util.List.of("-Xmx6m"), null, "info", "builtin");
+
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+    assertThat(r.err()).startsWith("cannot read the model: out of memory").doesNotContain("\tat ");
+  }
 }

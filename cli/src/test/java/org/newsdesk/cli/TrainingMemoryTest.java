@@ -108,7 +108,8 @@ class TrainingMemoryTest {
     assertThat(errors.get(0))
         .startsWith("cannot train: training needs at least ")
         .contains("but the JVM allows 100 MB", "raise the heap (java -Xmx)", "max-features")
-        .endsWith("or smaller settings such as --features max-features=50000,min-df=5");
+        .endsWith("with newsdesk: java -Xmx4g -jar newsdesk.jar train ..., settings as --features"
+            + " SPEC");
     assertThat(r.err()).doesNotContain("Exception", "\tat ", "OutOfMemoryError");
     assertThat(r.summary()).isEqualTo("3000 articles, 0 diagnostics");
     assertThat(dir.resolve("w.bin")).doesNotExist();

@@ -34,9 +34,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Details:
  *
  * <ul>
- *   <li>The temporary file is named {@code .<name>.<random>.tmp}, a hidden name that {@link
- *       NewsReader#openAll} never selects in a directory. Only a killed process can leave one
- *       behind.
+ *   <li>The temporary file is named {@code .<name>.<random>.tmp}, in the directory of the file
+ *       written (after symbolic links), {@code <name>} being that file's name cut to 200 UTF-8
+ *       bytes: a hidden name that {@link NewsReader#openAll} never selects in a directory. Only a
+ *       killed process can leave one behind.
  *   <li>A target that is a symbolic link to an existing file: the file it points to is replaced
  *       and the link kept. A link to a file that does not exist yet is kept too: the file it
  *       points to (at the end of a chain of links) is created, as a shell's {@code >} would
